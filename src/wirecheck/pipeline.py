@@ -1,0 +1,248 @@
+"""The one place where the stages meet.
+
+``ingest -> clean -> nlp -> extract`` run per article and are pure, so they can run in worker
+processes (``settings.workers``) and come back as small :class:`ArticleAnalysis` objects.
+``link -> reconcile -> store`` run in this process, one writer, article by article, so the
+database is consistent after every article.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from wirecheck.clean import clean_document
+from wirecheck.errors import BadInput
+from wirecheck.ingest import iter_documents
+from wirecheck.models import Article, ArticleAnalysis, Problem, RawDocument, StoryResult
+from wirecheck.settings import Settings
+
+if TYPE_CHECKING:
+    from wirecheck.store import Store
+
+Progress = Callable[[int, int | None], None]  # (done, total or None)
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingest did."""
+
+    stored: list[str] = field(default_factory=list)  # new article ids
+    unchanged: list[str] = field(default_factory=list)  # already stored (same content)
+    skipped: list[Problem] = field(default_factory=list)
+    stories: list[str] = field(default_factory=list)  # stories created or changed, in order
+    removed_stories: list[str] = field(default_factory=list)  # merged into another
+    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.skipped
+
+
+# --------------------------------------------------------------------------- per article
+
+
+def clean_documents(docs: Iterable[RawDocument | Problem], settings: Settings) -> Iterator[Article | Problem]:
+    """Clean each document; a document that cannot be used becomes a Problem."""
+    for doc in docs:
+        if isinstance(doc, Problem):
+            yield doc
+            continue
+        try:
+            yield clean_document(doc, settings)
+        except BadInput as exc:
+            yield Problem(exc.origin, exc.reason)
+
+
+_WORKER_NLP: Any = None
+
+
+def _worker_init(model: str | None) -> None:
+    global _WORKER_NLP
+    from wirecheck.nlp import load_pipeline
+
+    _WORKER_NLP = load_pipeline(model)
+
+
+def _analyze_batch(articles: list[Article]) -> list[ArticleAnalysis | Problem]:
+    from wirecheck.extract import analyze_article
+
+    out: list[ArticleAnalysis | Problem] = []
+    for article in articles:
+        try:
+            out.append(analyze_article(article, _WORKER_NLP))
+        except Exception as exc:  # one bad article never stops a batch
+            out.append(Problem(article.origin or article.id, f"analysis failed: {type(exc).__name__}: {exc}"))
+    return out
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def iter_analyses(
+    articles: Iterable[Article], settings: Settings, nlp: Any = None
+) -> Iterator[ArticleAnalysis | Problem]:
+    """Analyse articles in order, in ``settings.workers`` processes when more than one."""
+    workers = settings.workers or os.cpu_count() or 1
+    if workers <= 1:
+        global _WORKER_NLP
+        if nlp is not None:
+            _WORKER_NLP = nlp
+        elif _WORKER_NLP is None:
+            _worker_init(settings.model)
+        for batch in _batches(articles, settings.batch_size):
+            yield from _analyze_batch(batch)
+        return
+    ctx = multiprocessing.get_context("spawn" if os.name != "posix" else "forkserver")
+    with ctx.Pool(workers, initializer=_worker_init, initargs=(settings.model,)) as pool:
+        for results in pool.imap(_analyze_batch, _batches(articles, settings.batch_size)):
+            yield from results
+
+
+def analyze_articles(articles: Sequence[Article], settings: Settings, nlp: Any = None) -> list[ArticleAnalysis]:
+    """Analyse a list of articles in memory (used by evaluation); failures are dropped."""
+    return [a for a in iter_analyses(articles, settings, nlp) if isinstance(a, ArticleAnalysis)]
+
+
+# --------------------------------------------------------------------------- cross article
+
+
+def link_analyses(analyses: Sequence[ArticleAnalysis], settings: Settings) -> list[StoryResult]:
+    """Link and reconcile analyses in memory, in the given order (used by evaluation)."""
+    from wirecheck.link import MemoryLinkBackend, StoryLinker, duplicate_groups
+    from wirecheck.reconcile import reconcile_story
+
+    backend = MemoryLinkBackend()
+    linker = StoryLinker(backend, settings)
+    by_id: dict[str, ArticleAnalysis] = {}
+    for analysis in analyses:
+        by_id[analysis.article.id] = analysis
+        linker.add(analysis)
+    results = []
+    for story_id in backend.all_story_ids():
+        members = [by_id[a] for a in backend.story_articles(story_id) if a in by_id]
+        if members:
+            results.append(reconcile_story(story_id, members, duplicate_groups(backend, story_id)))
+    return results
+
+
+# --------------------------------------------------------------------------- store
+
+
+def ingest(
+    paths: Sequence[str],
+    settings: Settings,
+    store: Store | None = None,
+    *,
+    source: str | None = None,
+    published: str | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Read, analyse, store, link and reconcile everything under ``paths``."""
+    docs = iter_documents(paths, settings, source=source, published=published)
+    return ingest_documents(docs, settings, store, progress=progress)
+
+
+def ingest_documents(
+    docs: Iterable[RawDocument | Problem],
+    settings: Settings,
+    store: Store | None = None,
+    *,
+    progress: Progress | None = None,
+) -> IngestReport:
+    from wirecheck.link import StoryLinker
+    from wirecheck.store import open_store
+
+    started = time.perf_counter()
+    own_store = store is None
+    store = store or open_store(settings.db_url)
+    report = IngestReport()
+    try:
+        # Clean everything first (cheap), so the progress bar knows the total.
+        fresh: list[Article] = []
+        seen: set[str] = set()
+        for item in clean_documents(docs, settings):
+            if isinstance(item, Problem):
+                report.skipped.append(item)
+            elif item.id in seen or store.has_article(item.id):
+                report.unchanged.append(item.id)
+            else:
+                seen.add(item.id)
+                fresh.append(item)
+        total = len(fresh)
+        if progress:
+            progress(0, total)
+
+        linker = StoryLinker(store, settings)
+        touched: dict[str, None] = {}
+        removed: set[str] = set()
+
+        def link(analysis: ArticleAnalysis) -> None:
+            result = linker.add(analysis)
+            for story_id in result.touched:
+                touched[story_id] = None
+            removed.update(result.removed)
+
+        # Articles stored by an earlier run that stopped before linking them.
+        pending = store.unlinked_article_ids()
+        for analysis in store.load_analyses(pending):
+            link(analysis)
+
+        done = 0
+        for analysis in iter_analyses(fresh, settings):
+            done += 1
+            if isinstance(analysis, Problem):
+                report.skipped.append(analysis)
+            else:
+                for stage, seconds in analysis.timings.items():
+                    report.timings[stage] = report.timings.get(stage, 0.0) + seconds
+                if store.save_analysis(analysis):
+                    report.stored.append(analysis.article.id)
+                    t0 = time.perf_counter()
+                    link(analysis)
+                    report.timings["link"] = report.timings.get("link", 0.0) + time.perf_counter() - t0
+                else:
+                    report.unchanged.append(analysis.article.id)
+            if progress:
+                progress(done, total)
+
+        t0 = time.perf_counter()
+        report.stories = reconcile_stories(store, [s for s in touched if s not in removed], settings)
+        for story_id in removed:
+            store.delete_story(story_id)
+        report.removed_stories = sorted(removed)
+        report.timings["reconcile"] = time.perf_counter() - t0
+    finally:
+        if own_store:
+            store.close()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def reconcile_stories(store: Store, story_ids: Iterable[str], settings: Settings) -> list[str]:
+    """Rebuild the events and facts of each story from its articles' analyses."""
+    from wirecheck.link import duplicate_groups
+    from wirecheck.reconcile import reconcile_story
+
+    done = []
+    for story_id in story_ids:
+        article_ids = store.story_articles(story_id)
+        if not article_ids:
+            continue
+        analyses = store.load_analyses(article_ids)
+        store.save_story(reconcile_story(story_id, analyses, duplicate_groups(store, story_id)))
+        done.append(story_id)
+    return done
