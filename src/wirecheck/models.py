@@ -286,6 +286,8 @@ class ArticleAnalysis:
     events: list[EventMention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    # the article's main reported event (the most prominent non-background mention), if any
+    main_event: str | None = None
 
     def entity(self, key: str) -> LocalEntity | None:
         for ent in self.entities:

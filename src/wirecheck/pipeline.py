@@ -8,6 +8,7 @@ database is consistent after every article.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import time
@@ -81,8 +82,11 @@ def _analyze_batch(articles: list[Article]) -> list[ArticleAnalysis | Problem]:
     return out
 
 
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
+CHUNK = 512  # articles cleaned, analysed and stored per round of a streaming ingest
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -92,24 +96,94 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def iter_analyses(
-    articles: Iterable[Article], settings: Settings, nlp: Any = None
-) -> Iterator[ArticleAnalysis | Problem]:
-    """Analyse articles in order, in ``settings.workers`` processes when more than one."""
-    workers = settings.workers or os.cpu_count() or 1
-    if workers <= 1:
+class Analyzer:
+    """Runs the per-article stages: in this process, in a process pool, or on a Dask cluster.
+
+    Used as a context manager so a pool or cluster is started once per run, not per chunk.
+    Results come back in input order.
+    """
+
+    def __init__(self, settings: Settings, nlp: Any = None) -> None:
+        self.settings = settings
+        self.nlp = nlp
+        self._pool: Any = None
+        self._client: Any = None
+        self._cluster: Any = None
+        self._workers = 1
+
+    def __enter__(self) -> Analyzer:
+        workers = self.settings.workers or os.cpu_count() or 1
+        if self.settings.dask:
+            from dask.distributed import Client, LocalCluster
+
+            if self.settings.dask == "local":
+                self._cluster = LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+                )
+                self._client = Client(self._cluster)
+            else:
+                self._client = Client(self.settings.dask)
+        self._workers = workers
+        return self
+
+    def _local(self) -> None:
         global _WORKER_NLP
-        if nlp is not None:
-            _WORKER_NLP = nlp
+        if self.nlp is not None:
+            _WORKER_NLP = self.nlp
         elif _WORKER_NLP is None:
-            _worker_init(settings.model)
-        for batch in _batches(articles, settings.batch_size):
-            yield from _analyze_batch(batch)
-        return
-    ctx = multiprocessing.get_context("spawn" if os.name != "posix" else "forkserver")
-    with ctx.Pool(workers, initializer=_worker_init, initargs=(settings.model,)) as pool:
-        for results in pool.imap(_analyze_batch, _batches(articles, settings.batch_size)):
-            yield from results
+            _worker_init(self.settings.model)
+
+    def _start_pool(self) -> None:
+        ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+        self._pool = ctx.Pool(self._workers, initializer=_worker_init, initargs=(self.settings.model,))
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+        if self._client is not None:
+            self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+    def map(self, articles: Sequence[Article]) -> Iterator[ArticleAnalysis | Problem]:
+        # A pool pays for itself only past a couple of batches: each process loads spaCy once.
+        if self._client is None and self._pool is None and self._workers > 1 and self.nlp is None \
+                and len(articles) > 2 * self.settings.batch_size:
+            self._start_pool()
+        batches = _chunks(articles, self.settings.batch_size)
+        if self._client is not None:
+            # A bounded window of batches in flight keeps memory flat on the client.
+            window = 4 * max(1, len(self._client.scheduler_info().get("workers", {})) or 1)
+            pending: list[Any] = []
+            for batch in batches:
+                pending.append(self._client.submit(_analyze_batch_lazy, batch, self.settings.model, pure=False))
+                if len(pending) >= window:
+                    yield from pending.pop(0).result()
+            for future in pending:
+                yield from future.result()
+        elif self._pool is not None:
+            for results in self._pool.imap(_analyze_batch, batches):
+                yield from results
+        else:
+            self._local()
+            for batch in batches:
+                yield from _analyze_batch(batch)
+
+
+def _analyze_batch_lazy(articles: list[Article], model: str | None) -> list[ArticleAnalysis | Problem]:
+    """For Dask workers: load the pipeline once per worker process, then analyse."""
+    if _WORKER_NLP is None:
+        _worker_init(model)
+    return _analyze_batch(articles)
+
+
+def iter_analyses(
+    articles: Sequence[Article], settings: Settings, nlp: Any = None
+) -> Iterator[ArticleAnalysis | Problem]:
+    """Analyse articles in order (see :class:`Analyzer`)."""
+    with Analyzer(settings, nlp) as analyzer:
+        yield from analyzer.map(articles)
 
 
 def analyze_articles(articles: Sequence[Article], settings: Settings, nlp: Any = None) -> list[ArticleAnalysis]:
@@ -170,54 +244,56 @@ def ingest_documents(
     own_store = store is None
     store = store or open_store(settings.db_url)
     report = IngestReport()
-    try:
-        # Clean everything first (cheap), so the progress bar knows the total.
-        fresh: list[Article] = []
-        seen: set[str] = set()
-        for item in clean_documents(docs, settings):
-            if isinstance(item, Problem):
-                report.skipped.append(item)
-            elif item.id in seen or store.has_article(item.id):
-                report.unchanged.append(item.id)
-            else:
-                seen.add(item.id)
-                fresh.append(item)
-        total = len(fresh)
-        if progress:
-            progress(0, total)
-
+    with contextlib.ExitStack() as stack:
+        if own_store:
+            stack.callback(store.close)
         linker = StoryLinker(store, settings)
         touched: dict[str, None] = {}
         removed: set[str] = set()
 
         def link(analysis: ArticleAnalysis) -> None:
+            t0 = time.perf_counter()
             result = linker.add(analysis)
             for story_id in result.touched:
                 touched[story_id] = None
             removed.update(result.removed)
+            report.timings["link"] = report.timings.get("link", 0.0) + time.perf_counter() - t0
 
         # Articles stored by an earlier run that stopped before linking them.
-        pending = store.unlinked_article_ids()
-        for analysis in store.load_analyses(pending):
+        for analysis in store.load_analyses(store.unlinked_article_ids()):
             link(analysis)
 
+        # Stream: memory holds one chunk of articles at a time, however long the input.
+        seen: set[str] = set()
         done = 0
-        for analysis in iter_analyses(fresh, settings):
-            done += 1
-            if isinstance(analysis, Problem):
-                report.skipped.append(analysis)
-            else:
+        analyzer = stack.enter_context(Analyzer(settings))
+        for chunk in _chunks(clean_documents(docs, settings), CHUNK):
+            fresh: list[Article] = []
+            for item in chunk:
+                if isinstance(item, Problem):
+                    report.skipped.append(item)
+                elif item.id in seen or store.has_article(item.id):
+                    report.unchanged.append(item.id)
+                else:
+                    seen.add(item.id)
+                    fresh.append(item)
+            for analysis in analyzer.map(fresh):
+                done += 1
+                if isinstance(analysis, Problem):
+                    report.skipped.append(analysis)
+                    continue
                 for stage, seconds in analysis.timings.items():
                     report.timings[stage] = report.timings.get(stage, 0.0) + seconds
-                if store.save_analysis(analysis):
+                t0 = time.perf_counter()
+                saved = store.save_analysis(analysis)
+                report.timings["store"] = report.timings.get("store", 0.0) + time.perf_counter() - t0
+                if saved:
                     report.stored.append(analysis.article.id)
-                    t0 = time.perf_counter()
                     link(analysis)
-                    report.timings["link"] = report.timings.get("link", 0.0) + time.perf_counter() - t0
                 else:
                     report.unchanged.append(analysis.article.id)
-            if progress:
-                progress(done, total)
+                if progress:
+                    progress(done, None)
 
         t0 = time.perf_counter()
         report.stories = reconcile_stories(store, [s for s in touched if s not in removed], settings)
@@ -225,9 +301,6 @@ def ingest_documents(
             store.delete_story(story_id)
         report.removed_stories = sorted(removed)
         report.timings["reconcile"] = time.perf_counter() - t0
-    finally:
-        if own_store:
-            store.close()
     report.seconds = time.perf_counter() - started
     return report
 

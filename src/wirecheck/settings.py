@@ -25,7 +25,8 @@ class Settings:
     db: str = "./wirecheck.db"
     model: str | None = None  # spaCy pipeline name; None tries DEFAULT_MODELS
     max_bytes: int = 5_000_000  # per article
-    workers: int = 1
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    dask: str | None = None  # "local" for a LocalCluster, or a scheduler address tcp://HOST:PORT
     batch_size: int = 24
     datasets: str = field(default_factory=_default_datasets)
     # JSON field names for .jsonl/.json input
@@ -63,6 +64,7 @@ _ENV = {
     "WIRECHECK_MODEL": ("model", str),
     "WIRECHECK_MAX_BYTES": ("max_bytes", int),
     "WIRECHECK_WORKERS": ("workers", int),
+    "WIRECHECK_DASK": ("dask", str),
     "WIRECHECK_DATASETS": ("datasets", str),
     "WIRECHECK_TILE_URL": ("tile_url", str),
     "WIRECHECK_INGEST_TOKEN": ("ingest_token", str),

@@ -1,0 +1,110 @@
+"""Score wirecheck.nlp.places on GVDB (per-article city/state) and GVC (per-incident city/state).
+
+    .venv/bin/python scripts/score_places.py [--show N]
+
+Strategy (deliberately simple; the event extractor does better): the dateline place if the
+text opens with one, else the first US town-level place (precision 1-2) found in the text.
+The state is that place's admin1.  City match: the gold city, case- and space-insensitive,
+equals the place's name or the mention's text.  GVC: each article of an incident is scored
+against the incident's city/state (GVA "city_or_county"; a parenthesised part is an alias).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import time
+
+from _common import DATASETS, read_jsonl, sentences
+
+from wirecheck.nlp.places import PlaceMention, find_places, get_gazetteer
+
+
+LENIENT = False
+
+
+def norm(s: str | None) -> str:
+    n = re.sub(r"\s+", " ", re.sub(r"[^\w\s'-]", " ", (s or "").lower())).strip()
+    if LENIENT:  # GVA's "city_or_county": "Los Angeles County" and "Los Angeles" agree
+        n = re.sub(r"\s+(?:county|parish)$", "", n)
+    return n
+
+
+_VIOLENCE = re.compile(r"(?i)\b(?:shot|shooting|shootings|killed|dead|wounded|gunfire|homicide|slain|stabbed|fired)\b")
+
+
+def predict(text: str) -> PlaceMention | None:
+    """The dateline's place, else the first US town named after "in/near/at" in a sentence about
+    violence, else the first US town of the text."""
+    first: PlaceMention | None = None
+    for k, sent in enumerate(sentences(text)[:12]):
+        for pm in find_places(text, sent):
+            if pm.place.iso != "US" or pm.place.precision > 2:
+                continue
+            if k == 0 and pm.start - sent.start < 3:
+                return pm  # dateline
+            first = first or pm
+            before = text[max(sent.start, pm.start - 12) : pm.start]
+            if _VIOLENCE.search(sent.text) and re.search(r"(?i)\b(?:in|near|at|of)\s+(?:the\s+)?$", before):
+                return pm
+    return first
+
+
+def city_ok(gold: str, pm: PlaceMention | None) -> bool:
+    if pm is None:
+        return False
+    names = {norm(pm.place.name), norm(pm.text.split(",")[0]), norm(pm.place.detail)}
+    golds = {norm(g) for g in re.split(r"[()]", gold) if g.strip()}
+    return bool(names & golds)
+
+
+def main() -> None:
+    global LENIENT
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--show", type=int, default=0)
+    ap.add_argument("--lenient", action="store_true", help="a county matches its city name")
+    args = ap.parse_args()
+    LENIENT = args.lenient
+    t0 = time.perf_counter()
+    gaz = get_gazetteer()
+    print(f"gazetteer load {gaz.load_seconds:.2f}s")
+
+    arts = {a["id"]: a for a in read_jsonl(DATASETS / "gvdb" / "articles.jsonl")}
+    n = ok_c = n_s = ok_s = shown = oracle = 0
+    for g in read_jsonl(DATASETS / "gvdb" / "gold.jsonl"):
+        if not g["city"] or not g["city"]["value"].strip():
+            continue
+        text = arts[g["id"]]["text"]
+        pm = predict(text)
+        n += 1
+        good = city_ok(g["city"]["value"], pm)
+        ok_c += good
+        # recall: is the gold city among any place found in the article?
+        oracle += any(city_ok(g["city"]["value"], m) for sent in sentences(text) for m in find_places(text, sent))
+        if g["state"] and " - " in g["state"]:
+            n_s += 1
+            ok_s += pm is not None and norm(pm.place.admin1) == norm(g["state"].split(" - ", 1)[1])
+        if not good and shown < args.show:
+            shown += 1
+            print(f"  gvdb {g['id']}: gold={g['city']['value']!r} got={(pm.text, pm.place.name, pm.place.admin1) if pm else None}")
+    print(f"gvdb: articles with a gold city={n} city acc={ok_c / n:.3f} (gold city among all mentions: {oracle / n:.3f}) | with a gold state={n_s} state acc={ok_s / max(n_s, 1):.3f}")
+
+    garts = {a["id"]: a for a in read_jsonl(DATASETS / "gvc" / "articles.jsonl")}
+    n = ok_c = ok_s = 0
+    for inc in read_jsonl(DATASETS / "gvc" / "incidents.jsonl"):
+        for aid in inc["articles"]:
+            if aid not in garts:
+                continue
+            pm = predict(garts[aid]["text"])
+            n += 1
+            good = city_ok(inc["city"], pm)
+            ok_c += good
+            ok_s += pm is not None and norm(pm.place.admin1) == norm(inc["state"])
+            if not good and shown < 2 * args.show:
+                shown += 1
+                print(f"  gvc {aid[:8]}: gold={inc['city']!r}/{inc['state']} got={(pm.text, pm.place.name, pm.place.admin1) if pm else None}")
+    print(f"gvc: articles={n} city acc={ok_c / n:.3f} state acc={ok_s / n:.3f}  ({time.perf_counter() - t0:.1f}s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,726 @@
+"""Event mentions and their arguments.
+
+Triggers come from ``data/events.toml`` (ACLED's taxonomy with an English trigger lexicon).
+Inside a sentence the most specific trigger wins and generic ones ("attack", "killed") join it;
+across sentences a definite mention ("the strike", "Thursday's strike") joins the last event
+with the same head noun, so one real event is one mention with several sentences.  Then each
+mention gets its arguments: perpetrator/target/victim with a status, place, date, casualties,
+and whether the article mentions it only as background.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from wirecheck.models import (
+    Actor,
+    Claim,
+    Count,
+    CountRange,
+    Dated,
+    DateValue,
+    EventMention,
+    Evidence,
+    LocalEntity,
+    Located,
+    Place,
+    TimeExpression,
+)
+from wirecheck.nlp.entities import country_of, entity_at
+from wirecheck.nlp.pipeline import NlpDoc
+
+# ----------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerType:
+    event_type: str
+    sub_event_type: str
+    head: str
+    priority: int
+    generic: bool
+    ambiguous: str | None
+
+
+@functools.cache
+def lexicon() -> dict[str, Any]:
+    data = tomllib.loads(resources.files("wirecheck.data").joinpath("events.toml").read_text("utf-8"))
+    phrases: dict[str, TriggerType] = {}
+    for entry in data["trigger"]:
+        tt = TriggerType(
+            entry["event_type"],
+            entry["sub_event_type"],
+            entry["head"],
+            int(entry["priority"]),
+            bool(entry.get("generic", False)),
+            entry.get("ambiguous"),
+        )
+        for p in entry["phrases"]:
+            p = p.lower()
+            # The first listing of a phrase wins (entries are ordered specific -> generic).
+            phrases.setdefault(p, tt)
+    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    ctx = {k: set(v) for k, v in data["context"].items()}
+    return {
+        "phrases": phrases,
+        "regex": re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"),
+        "context": ctx,
+        "background": [re.compile(c, re.I) for c in data["background"]["cues"]],
+        "after_cues": [re.compile(c, re.I) for c in data["background"]["after_cues"]],
+        "before": set(data["background"]["before"]),
+    }
+
+
+def _words_in(text: str, words: set[str]) -> list[str]:
+    low = text.lower()
+    return [w for w in words if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", low)]
+
+
+# ----------------------------------------------------------------------------- triggers
+
+
+@dataclass(slots=True)
+class _Trigger:
+    start: int
+    end: int
+    text: str
+    sentence: int
+    type: TriggerType
+    definite: bool = False
+    indefinite: bool = False
+    background: bool = False
+    quoted: bool = False
+
+
+_DEFINITE = re.compile(r"(?:\b(?:the|this|that|these|those|its|their|same)|[’']s)\s+(?:[\w.’'“”\"-]+\s+){0,3}$", re.I)
+_INDEFINITE = re.compile(r"\b(?:a|an|another|one)\s+(?:[\w.’'“”\"-]+\s+){0,4}$", re.I)
+
+
+def find_triggers(nd: NlpDoc, entities: list[LocalEntity]) -> list[_Trigger]:
+    lex = lexicon()
+    text = nd.text
+    low = text.lower()
+    named = [
+        (m.start, m.end)
+        for e in entities
+        if e.type in ("ORG", "PERSON", "FAC")
+        for m in e.mentions
+    ]
+    out: list[_Trigger] = []
+    for m in lex["regex"].finditer(low):
+        a, b = m.span()
+        if any(x <= a and b <= y for x, y in named):
+            continue  # part of a name ("... Air Force", "Strike Group")
+        tt = lex["phrases"][m.group()]
+        si = nd.sentence_of(a)
+        sent = nd.sentences[si]
+        if a >= sent.end:
+            continue
+        before = text[max(sent.start, a - 40) : a]
+        if tt.generic:
+            prev = re.findall(r"[\w-]+", before.lower())[-4:]
+            if any(w in lex["context"]["aggregate_nouns"] for w in prev):
+                continue  # "the war, which has killed ..." is a running total
+        out.append(
+            _Trigger(
+                a,
+                b,
+                text[a:b],
+                si,
+                tt,
+                definite=bool(_DEFINITE.search(before)),
+                indefinite=bool(_INDEFINITE.search(before)),
+            )
+        )
+    return out
+
+
+def _trigger_token(nd: NlpDoc, t: _Trigger) -> Any | None:
+    """The syntactic head of the trigger in its sentence's parse (the last token of a phrase)."""
+    doc = nd.parse(t.sentence)
+    if doc is None:
+        return None
+    base = nd.sentences[t.sentence].start
+    toks = [x for x in doc if t.start <= base + x.idx < t.end]
+    if not toks:
+        return None
+    inside = [x for x in toks if not (t.start <= base + x.head.idx < t.end) or x.head is x]
+    return inside[0] if inside else toks[-1]
+
+
+def _determiner_from_parse(nd: NlpDoc, t: _Trigger) -> None:
+    tok = _trigger_token(nd, t)
+    if tok is None:
+        return
+    if not tok.tag_.startswith("NN"):
+        t.definite = t.indefinite = False
+        return
+    dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+    t.definite = any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these", "those") for c in dets)
+    t.indefinite = any(c.lower_ in ("a", "an", "another") for c in dets) or (
+        tok.tag_ == "NNS" and not t.definite
+    )
+
+
+def _background_spans(sentence_text: str) -> list[int]:
+    """Character offsets (in the sentence) where background context starts: 0 for cues that
+    make the whole sentence background."""
+    lex = lexicon()
+    starts = [0 for rx in lex["background"] if rx.search(sentence_text)]
+    for rx in lex["after_cues"]:
+        starts.extend(m.start() for m in rx.finditer(sentence_text))
+    return starts
+
+
+# ----------------------------------------------------------------------------- grouping
+
+
+@dataclass(slots=True)
+class _Event:
+    triggers: list[_Trigger] = field(default_factory=list)
+    best: _Trigger | None = None
+
+    @property
+    def sentences(self) -> list[int]:
+        return sorted({t.sentence for t in self.triggers})
+
+    def add(self, t: _Trigger) -> None:
+        self.triggers.append(t)
+        if self.best is None or (t.type.priority > self.best.type.priority and not _weak(t)):
+            self.best = t
+
+
+def _weak(t: _Trigger) -> bool:
+    return t.type.generic or t.type.priority <= 20
+
+
+def _group(nd: NlpDoc, triggers: list[_Trigger]) -> list[_Event]:
+    lex = lexicon()
+    by_sentence: dict[int, list[_Trigger]] = {}
+    for t in triggers:
+        by_sentence.setdefault(t.sentence, []).append(t)
+    events: list[_Event] = []
+    has_strong = any(not _weak(t) for t in triggers)
+    for si in sorted(by_sentence):
+        sent = nd.sentences[si]
+        ts = by_sentence[si]
+        bg_starts = _background_spans(sent.text)
+        for t in ts:
+            rel = t.start - sent.start
+            words_before = re.findall(r"[\w-]+", sent.text[:rel].lower())[-5:]
+            t.background = any(s <= rel for s in bg_starts) or any(w in lex["before"] for w in words_before)
+        local: list[_Event] = []
+        for t in ts:
+            if t.type.priority < 20 and has_strong:
+                continue  # movements, displacement: only when nothing else happened
+            if _weak(t):
+                continue
+            if local and not (t.indefinite and local[-1].best is not None and t.start - local[-1].triggers[-1].end > 12):
+                local[-1].add(t)
+            else:
+                ev = _Event()
+                ev.add(t)
+                local.append(ev)
+        weak = [t for t in ts if _weak(t) and not (t.type.priority < 20 and has_strong)]
+        if not local and weak:
+            ev = _Event()
+            for t in weak:
+                ev.add(t)
+            ev.best = max(weak, key=lambda x: x.type.priority)
+            local.append(ev)
+        else:
+            for t in weak:
+                # A generic word joins the nearest event trigger before it in the sentence.
+                target = min(local, key=lambda e: abs(e.triggers[0].start - t.start))
+                target.triggers.append(t)
+        for ev in local:
+            best = ev.best
+            assert best is not None
+            antecedent = None
+            separate = re.search(r"\b(?:separate|another|second|other)\s+(?:[\w-]+\s+)?$", sent.text[: best.start - sent.start], re.I)
+            if best.definite or (_weak(best) and not best.background and not separate):
+                antecedent = _antecedent(events, best)
+            if antecedent is not None:
+                for t in ev.triggers:
+                    antecedent.triggers.append(t)
+            else:
+                events.append(ev)
+    return events
+
+
+def _antecedent(events: list[_Event], t: _Trigger) -> _Event | None:
+    """The event a definite or generic mention refers back to."""
+    if not events:
+        return None
+    same_head = [e for e in events if e.best is not None and e.best.type.head == t.type.head]
+    if _weak(t) and not t.definite:
+        same_head = []
+    if same_head:
+        # A mention outside background context means the reported event, not a background one.
+        fg = [e for e in same_head if e.best is not None and not e.best.background]
+        return (fg if fg and not t.background else same_head)[-1]
+    if _weak(t) or t.type.head == "attack":
+        # "the attack", "five were wounded": the last event of any violent kind, preferring
+        # the reported ones over background ones.
+        fg = [e for e in events if e.best is not None and not e.best.background]
+        return (fg or events)[-1]
+    return None
+
+
+# ----------------------------------------------------------------------------- arguments
+
+
+def _places(nd: NlpDoc, sentence: int) -> list[Any]:
+    try:
+        from wirecheck.nlp.places import find_places
+    except ImportError:  # places is written separately
+        return []
+    return list(find_places(nd.text, nd.sentences[sentence]))
+
+
+def _casualties(nd: NlpDoc, sentence: int) -> list[Any]:
+    try:
+        from wirecheck.nlp.counts import find_casualties
+    except ImportError:
+        return []
+    return list(find_casualties(nd.text, nd.sentences[sentence]))
+
+
+_ALLEGED = re.compile(r"\b(?:suspected|alleged|apparent|presumed|presumably|likely|reported|possible)\b", re.I)
+_UNKNOWN = re.compile(
+    r"\b(?:not (?:immediately )?clear who|unclear who|unknown who|no (?:group|one) (?:has |immediately )?claimed|"
+    r"not known who|unidentified|unknown (?:gunmen|assailants|attackers|armed men|militants))",
+    re.I,
+)
+_CLAIMED = re.compile(r"\bclaimed responsibility\b|\bclaiming responsibility\b", re.I)
+_BLAME = re.compile(r"\b(?:blamed|blames|accused|accuses|blaming|accusing)\b", re.I)
+_DENY = re.compile(r"\b(?:denied|denies|denying)\b", re.I)
+_KILL_VERBS = {
+    "killed", "kill", "kills", "killing", "wounded", "wounding", "injured", "injuring", "died",
+    "assassinated", "murdered", "shot", "slain", "dead", "hurt",
+}
+_ACTOR_TYPES = ("ORG", "GPE", "NORP", "GROUP", "PERSON")
+
+
+def _actor_name(ent: LocalEntity | None, surface: str) -> tuple[str, str | None]:
+    """Actors that are demonyms name the state ("Israeli strike" -> Israel)."""
+    if ent is not None and ent.type == "NORP":
+        found = country_of(surface)
+        if found:
+            return found[1], ent.key
+    if ent is not None:
+        return ent.name, ent.key
+    return surface, None
+
+
+_AFFILIATION = {"backed", "based", "led", "aligned", "affiliated", "linked", "funded", "allied", "born"}
+
+
+def _entity_tokens(doc: Any, base: int, entities: list[LocalEntity], toks: list[Any]) -> list[tuple[LocalEntity, str]]:
+    found: list[tuple[LocalEntity, str]] = []
+    for tok in toks:
+        # "Iran-backed militia": the militia, not Iran, is the actor.
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].text in ("-", "‐") and doc[tok.i + 2].lower_ in _AFFILIATION:
+            continue
+        ent = entity_at(entities, base + tok.idx, base + tok.idx + len(tok.text))
+        if ent is not None and ent.type in _ACTOR_TYPES and all(ent is not f[0] for f in found):
+            found.append((ent, tok.text))
+    return found
+
+
+def _claim_over(claims: list[Claim], start: int, end: int) -> Claim | None:
+    for c in claims:
+        if c.content_span and c.content_span[0] <= start and end <= c.content_span[1]:
+            return c
+    return None
+
+
+@dataclass(slots=True)
+class _Args:
+    actors: list[Actor] = field(default_factory=list)
+
+    def add(self, role: str, name: str, status: str, ev: Evidence, entity: str | None) -> None:
+        for a in self.actors:
+            if a.role == role and a.name == name and a.status == status:
+                return
+        self.actors.append(Actor(role, name, status, ev, entity))
+
+
+def _arguments(
+    nd: NlpDoc, ev: _Event, entities: list[LocalEntity], claims: list[Claim], owner: Any
+) -> list[Actor]:
+    args = _Args()
+    aid = nd.article.id
+    text = nd.text
+    for t in ev.triggers:
+        s = nd.sentences[t.sentence]
+        doc = nd.parse(t.sentence)
+        claim = _claim_over(claims, t.start, t.end)
+        speaker = claim.speaker_text if claim else None
+
+        def evidence(a: int, b: int, certainty: str, _s: Any = s, _sp: str | None = speaker) -> Evidence:
+            return Evidence(aid, _s.index, a, b, attributed_to=_sp, certainty=certainty)
+
+        def stated(status: str, _claim: Claim | None = claim) -> str:
+            # What the article asserts is "confirmed"; the same inside a speaker's claim is that
+            # party's claim.
+            return "claimed" if _claim is not None and status == "confirmed" else status
+
+        if doc is None:
+            continue
+        base = s.start
+        tok = _trigger_token(nd, t)
+        if tok is None:
+            continue
+        # Modifiers of a trigger noun: "A U.S. airstrike", "a suspected Israeli drone strike".
+        if tok.tag_.startswith("NN"):
+            left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")]
+            mods = [x for c in left for x in c.subtree]
+            np_text = text[base + min((x.idx for x in mods), default=tok.idx) : t.end]
+            status = "alleged" if _ALLEGED.search(np_text) else "confirmed"
+            for ent, surface in _entity_tokens(doc, base, entities, mods):
+                if ent.type == "PERSON" or (ent.type != "NORP" and _weak(t)):
+                    continue  # "the Kabul attack" names the place, "a Kabul-made drone" too
+                name, key = _actor_name(ent, surface)
+                args.add("perpetrator", name, stated(status), evidence(t.start, t.end, stated(status)), key)
+            for prep in tok.rights:
+                if prep.dep_ == "prep" and prep.lower_ in ("by",):
+                    for ent, surface in _entity_tokens(doc, base, entities, list(prep.subtree)):
+                        name, key = _actor_name(ent, surface)
+                        args.add("perpetrator", name, stated("confirmed"), evidence(t.start, t.end, "confirmed"), key)
+                if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "targeting"):
+                    for ent, surface in _entity_tokens(doc, base, entities, list(prep.subtree))[:1]:
+                        if ent.type in ("GPE", "LOC", "FAC") and not ent.country:
+                            continue  # a town is where it happened, not a target
+                        name, key = _actor_name(ent, surface)
+                        args.add("target", name, stated("confirmed"), evidence(t.start, t.end, "confirmed"), key)
+            verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
+            if verb is not None and verb.tag_.startswith("VB"):
+                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if subj is not None and tok.dep_ == "dobj":
+                    status = "confirmed"
+                    vlow = verb.lower_
+                    if vlow in ("claimed",):
+                        status = "claimed"
+                    elif vlow in ("denied", "denies"):
+                        status = "denied"
+                    elif verb.lower_ in ("carried", "conducted", "launched", "fired", "staged", "executed"):
+                        status = "confirmed"
+                    else:
+                        subj = None
+                    if subj is not None:
+                        for ent, surface in _entity_tokens(doc, base, entities, list(subj.subtree))[:1]:
+                            name, key = _actor_name(ent, surface)
+                            args.add("perpetrator", name, stated(status), evidence(base + verb.idx, t.end, stated(status)), key)
+        # A trigger verb: subject acts, object suffers.
+        if tok.tag_.startswith("VB"):
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+            for c in tok.children:
+                if c.dep_ == "nsubj" and not passive and not _is_trigger_noun(c):
+                    for ent, surface in _entity_tokens(doc, base, entities, list(c.subtree))[:1]:
+                        if ent.type == "PERSON" and t.type.head in ("strike", "bombing", "shelling"):
+                            continue
+                        name, key = _actor_name(ent, surface)
+                        args.add("perpetrator", name, stated("confirmed"), evidence(t.start, t.end, stated("confirmed")), key)
+                if c.dep_ == "agent":
+                    for ent, surface in _entity_tokens(doc, base, entities, list(c.subtree))[:1]:
+                        name, key = _actor_name(ent, surface)
+                        args.add("perpetrator", name, stated("confirmed"), evidence(t.start, t.end, stated("confirmed")), key)
+                if (c.dep_ == "dobj" or c.dep_ == "nsubjpass") and tok.lower_ in ("targeted", "attacked", "hit", "raided", "shelled", "ambushed"):
+                    for ent, surface in _entity_tokens(doc, base, entities, list(c.subtree))[:1]:
+                        if ent.type == "PERSON" or (ent.type in ("GPE", "LOC", "FAC") and not ent.country):
+                            continue
+                        name, key = _actor_name(ent, surface)
+                        args.add("target", name, stated("confirmed"), evidence(t.start, t.end, stated("confirmed")), key)
+        # Victims: named persons who are objects of killing/wounding verbs in the sentence.
+        for ent in entities:
+            if ent.type != "PERSON":
+                continue
+            for m in ent.mentions:
+                if m.sentence != s.index:
+                    continue
+                if owner(s.index, m.start) is ev and (
+                    _is_victim(doc, base, m.start, m.end) or _victim_by_pattern(text, s, m.start, m.end)
+                ):
+                    args.add("victim", ent.name, stated("confirmed"), evidence(m.start, m.end, "confirmed"), ent.key)
+        # Sentence-level statuses.
+        st = s.text
+        m = _UNKNOWN.search(st)
+        if m and owner(s.index, base + m.start()) is ev:
+            args.add("perpetrator", "unknown", "unknown", evidence(base + m.start(), base + m.end(), "unknown"), None)
+        for rx, status in ((_CLAIMED, "claimed"), (_BLAME, "alleged"), (_DENY, "denied")):
+            m = rx.search(st)
+            if not m or owner(s.index, base + m.start()) is not ev:
+                continue
+            cue = next((x for x in doc if x.idx == m.start()), None)
+            if cue is None:
+                continue
+            if status == "alleged":
+                people = [c for c in cue.children if c.dep_ in ("dobj",)]
+            else:
+                people = [c for c in cue.children if c.dep_ in ("nsubj",)]
+            for p in people:
+                for ent, surface in _entity_tokens(doc, base, entities, list(p.subtree))[:1]:
+                    name, key = _actor_name(ent, surface)
+                    args.add("perpetrator", name, status, evidence(base + m.start(), base + m.end(), status), key)
+    return args.actors
+
+
+_PASSIVE_AFTER = re.compile(
+    r"^(?:\s*(?:[–—,]|\bor\b|[A-Z][\w’'-]*|al-[\w’'-]+))*\s*(?:was|were|had been|has been|have been)\s+"
+    r"(?:\w+\s+)?(?:killed|wounded|injured|shot|murdered|assassinated|slain)\b"
+)
+_ACTIVE_BEFORE = re.compile(
+    r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|assassinated|murdered|shot dead)\s+"
+    r"(?:(?:[A-Z][\w’'.-]*|deputy|senior|top|former|leader|commander|head|chief|official|spokesperson|"
+    r"spokesman|member|militant|officer|general|minister)\s+){0,5}$"
+)
+
+
+def _victim_by_pattern(text: str, s: Any, start: int, end: int) -> bool:
+    """Victim patterns for when the parse is wrong: "killed <role> NAME", "NAME ... was killed"."""
+    return bool(_ACTIVE_BEFORE.search(text[max(s.start, start - 80) : start])) or bool(
+        _PASSIVE_AFTER.match(text[end : min(s.end, end + 80)])
+    )
+
+
+def _is_trigger_noun(tok: Any) -> bool:
+    return tok.tag_.startswith("NN") and tok.lower_ in lexicon()["phrases"]
+
+
+def _is_victim(doc: Any, base: int, start: int, end: int) -> bool:
+    tok = next((x for x in doc if base + x.idx <= end - 1 < base + x.idx + len(x.text)), None)
+    steps = 0
+    path: list[str] = []
+    while tok is not None and steps < 6:
+        if tok.lower_ in _KILL_VERBS and path and path[-1] in ("dobj", "nsubjpass", "appos", "conj"):
+            return True
+        path.append(tok.dep_)
+        if tok.head is tok:
+            break
+        tok = tok.head
+        steps += 1
+    return False
+
+
+def _event_type(nd: NlpDoc, ev: _Event) -> tuple[str, str]:
+    lex = lexicon()
+    ctx = lex["context"]
+    best = ev.best
+    assert best is not None
+    etype, sub = best.type.event_type, best.type.sub_event_type
+    sent_text = " ".join(nd.sentences[i].text for i in ev.sentences)
+    if best.type.ambiguous == "labour" and _words_in(nd.sentences[best.sentence].text, ctx["labour"]):
+        return "Protests", "Peaceful protest"
+    if etype == "Protests":
+        whole = sent_text if len(nd.sentences) > 4 else nd.text
+        if _words_in(whole, ctx["excessive_force"]):
+            return "Protests", "Excessive force against protesters"
+        if _words_in(whole, ctx["protest_violence"]):
+            return "Riots", "Violent demonstration"
+        if _words_in(whole, ctx["intervention"]):
+            return "Protests", "Protest with intervention"
+    if best.type.generic:
+        s = nd.sentences[best.sentence].text
+        civ = _words_in(s, ctx["civilian"])
+        armed = _words_in(s, ctx["armed"])
+        if best.text.lower() in ("clash", "clashes", "clashed") or (armed and not civ and best.type.priority <= 20):
+            return "Battles", "Armed clash"
+    return etype, sub
+
+
+_LOCATIVE = re.compile(
+    r"\b(?:in|near|at|outside|inside|around|across|on|from|of|north of|south of|east of|west of)\s+"
+    r"(?:the\s+)?(?:(?:central|northern|southern|eastern|western|capital|city|town|village|suburbs|outskirts)\s+(?:of\s+)?)*$",
+    re.I,
+)
+
+
+def _choose_place(nd: NlpDoc, ev: _Event, fallback: Any | None) -> Located | None:
+    aid = nd.article.id
+    chosen = None
+    for si in ev.sentences:
+        mentions = _places(nd, si)
+        if not mentions:
+            continue
+        trig = next(t for t in ev.triggers if t.sentence == si)
+        # A place after a locative preposition, the one after the trigger ("strike in X")
+        # first, else the nearest one before it.
+        located = [m for m in mentions if _LOCATIVE.search(nd.text[max(0, m.start - 25) : m.start])]
+        pool = located or mentions
+        after = [m for m in pool if m.start >= trig.start]
+        pick = min(after, key=lambda m: m.start) if after else max(pool, key=lambda m: m.start)
+        if chosen is None or (not chosen[0].detail and pick.detail and pick.place.name == chosen[0].place.name):
+            chosen = (pick, si)
+    if chosen is None:
+        if fallback is None:
+            return None
+        chosen = fallback
+    pm, si = chosen
+    place: Place = pm.place
+    if pm.detail and place.detail != pm.detail:
+        place = Place(**{**place.as_dict(), "detail": pm.detail})
+    return Located(place, pm.text, Evidence(aid, si, pm.start, pm.end))
+
+
+def _dominant_place(nd: NlpDoc, sentences: list[int]) -> tuple[Any, int] | None:
+    """The article's most mentioned town-level place (then the first place) as a fallback."""
+    counts: dict[str, list[tuple[Any, int]]] = {}
+    for si in sentences:
+        for pm in _places(nd, si):
+            counts.setdefault(pm.place.name, []).append((pm, si))
+    if not counts:
+        return None
+    best = max(counts.values(), key=lambda v: (len(v), -v[0][0].place.precision, -v[0][1]))
+    return best[0]
+
+
+def _choose_date(nd: NlpDoc, ev: _Event) -> Dated | None:
+    aid = nd.article.id
+    times: list[TimeExpression] = [
+        t for t in nd.times if t.sentence in ev.sentences and t.kind in ("DATE", "TIME") and t.precision != "time"
+    ]
+    if not times:
+        return None
+    # The expression nearest the trigger in its sentence, earliest sentence first.
+    first = {t.sentence: t for t in reversed(ev.triggers)}
+
+    def key(te: TimeExpression) -> tuple[int, int]:
+        trig = first.get(te.sentence)
+        return (te.sentence, abs(te.start - trig.start) if trig else 0)
+
+    te = min(times, key=key)
+    precision = te.precision if te.value is not None else "unknown"
+    return Dated(DateValue(te.value, te.text, precision), Evidence(aid, te.sentence, te.start, te.end))
+
+
+def _counts(nd: NlpDoc, ev: _Event, owner_of: dict[int, list[_Event]]) -> tuple[Count | None, Count | None]:
+    aid = nd.article.id
+    best: dict[str, Count] = {}
+    for si in ev.sentences:
+        for cas in _casualties(nd, si):
+            if cas.cumulative or cas.kind not in ("killed", "injured"):
+                continue
+            # With several events in one sentence the count belongs to the nearest trigger before it.
+            owners = owner_of.get(si, [])
+            if len(owners) > 1:
+                trig_pos = [(t.start, e) for e in owners for t in e.triggers if t.sentence == si and t.start <= cas.start]
+                if trig_pos and max(trig_pos, key=lambda p: p[0])[1] is not ev:
+                    continue
+            count = Count(cas.range, cas.phrase, Evidence(aid, si, cas.start, cas.end))
+            prev = best.get(cas.kind)
+            if prev is None or (cas.range.low, cas.range.best or 0) > (prev.range.low, prev.range.best or 0):
+                best[cas.kind] = count
+    return best.get("killed"), best.get("injured")
+
+
+def _main_index(nd: NlpDoc, events: list[_Event]) -> int | None:
+    title = (nd.article.title or "").lower()
+    best: tuple[float, int] | None = None
+    all_background = all(ev.best is not None and ev.best.background for ev in events)
+    for i, ev in enumerate(events):
+        assert ev.best is not None
+        if ev.best.background and not all_background:
+            continue
+        score = len(ev.sentences) + ev.best.type.priority / 100
+        if ev.sentences[0] <= 1:
+            score += 3
+        if title and (ev.best.type.head in title or ev.best.text.lower() in title):
+            score += 2
+        if best is None or score > best[0]:
+            best = (score, i)
+    return best[1] if best else None
+
+
+def find_events(
+    nd: NlpDoc, entities: list[LocalEntity], claims: list[Claim]
+) -> tuple[list[EventMention], str | None]:
+    """Event mentions of the article and the id of its main (reported) event."""
+    triggers = find_triggers(nd, entities)
+    nd.parse_many({t.sentence for t in triggers})
+    for t in triggers:
+        _determiner_from_parse(nd, t)
+    events = _group(nd, triggers)
+    main = _main_index(nd, events)
+    owner_of: dict[int, list[_Event]] = {}
+    for ev in events:
+        for si in ev.sentences:
+            owner_of.setdefault(si, []).append(ev)
+    def owner(si: int, pos: int) -> _Event | None:
+        cands = [(t.start, e) for e in events for t in e.triggers if t.sentence == si]
+        before = [c for c in cands if c[0] <= pos]
+        if before:
+            return max(before, key=lambda c: c[0])[1]
+        return min(cands, key=lambda c: c[0])[1] if cands else None
+
+    fg_sentences = sorted({si for ev in events if ev.best and not ev.best.background for si in ev.sentences})
+    fallback = _dominant_place(nd, fg_sentences or list(range(len(nd.sentences))))
+    out: list[EventMention] = []
+    aid = nd.article.id
+    for i, ev in enumerate(events):
+        best = ev.best
+        assert best is not None
+        etype, sub = _event_type(nd, ev)
+        background = best.background and i != main
+        killed, injured = _counts(nd, ev, owner_of)
+        actors = _arguments(nd, ev, entities, claims, owner)
+        victims = [a for a in actors if a.role == "victim"]
+        if victims and killed is None and any(v.name for v in victims):
+            # Named victims are a count even when no number is given.
+            n = len(victims)
+            v0 = victims[0]
+            killed = Count(CountRange(n, n, None), v0.name, v0.evidence)
+        claim = _claim_over(claims, best.start, best.end)
+        out.append(
+            EventMention(
+                id=f"e{i}",
+                article=aid,
+                trigger=best.text,
+                evidence=Evidence(
+                    aid,
+                    best.sentence,
+                    best.start,
+                    best.end,
+                    attributed_to=claim.speaker_text if claim else None,
+                    certainty="claimed" if claim else "asserted",
+                ),
+                event_type=etype,
+                sub_event_type=sub,
+                background=background,
+                actors=actors,
+                location=_choose_place(nd, ev, None if background else fallback),
+                date=_choose_date(nd, ev),
+                fatalities=killed,
+                injured=injured,
+                sentences=ev.sentences,
+            )
+        )
+    return out, (f"e{main}" if main is not None else None)
+
+
+def link_claims(claims: list[Claim], events: list[EventMention], main: str | None) -> None:
+    """A claim is about the event whose sentence it is in, or that its content names."""
+    by_sentence: dict[int, list[EventMention]] = {}
+    for ev in events:
+        for si in ev.sentences:
+            by_sentence.setdefault(si, []).append(ev)
+    prev: Claim | None = None
+    for c in claims:
+        cands = by_sentence.get(c.evidence.sentence, [])
+        if c.content_span and len(cands) > 1:
+            inside = [
+                e for e in cands if c.content_span[0] <= e.evidence.start < c.content_span[1]
+            ]
+            cands = inside or cands
+        if cands:
+            c.event = cands[0].id
+        elif prev is not None and prev.speaker_text == c.speaker_text and prev.evidence.sentence >= c.evidence.sentence - 1:
+            c.event = prev.event  # a quotation continued from the sentence before
+        elif c.stance in ("decline", "no_response") and main is not None:
+            c.event = main  # "did not respond to requests for comment": about the story's event
+        prev = c

@@ -1,0 +1,62 @@
+"""MinHash signatures over word shingles, in numpy, and their LSH band keys.
+
+Shingles are hashed with CRC32 (stable across processes, unlike ``hash``); each of
+``num_perm`` universal hash functions ``(a*x + b) mod p`` keeps its minimum.  Rows of the
+signature are grouped into bands; two articles sharing any band hash are near-duplicate
+candidates (``mh:<band>:<hash>`` blocking keys).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+
+import numpy as np
+
+_PRIME = np.uint64((1 << 61) - 1)
+_MAX32 = np.uint64(0xFFFFFFFF)
+_WORD = re.compile(r"\w+")
+
+
+class MinHasher:
+    def __init__(self, num_perm: int = 128, bands: int = 32, shingle: int = 4, seed: int = 1) -> None:
+        if num_perm % bands:
+            raise ValueError(f"num_perm ({num_perm}) must be a multiple of bands ({bands})")
+        rng = np.random.RandomState(seed)
+        # a, b below 2**32 so a*x + b never overflows 64 bits for 32-bit x.
+        self.a = rng.randint(1, 1 << 31, size=num_perm).astype(np.uint64)
+        self.b = rng.randint(0, 1 << 31, size=num_perm).astype(np.uint64)
+        self.num_perm = num_perm
+        self.bands = bands
+        self.rows = num_perm // bands
+        self.shingle = shingle
+
+    def shingles(self, text: str) -> set[str]:
+        words = _WORD.findall(text.lower())
+        n = self.shingle
+        if len(words) < n:
+            return {" ".join(words)} if words else set()
+        return {" ".join(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+    def signature(self, text: str) -> np.ndarray:
+        shingles = self.shingles(text)
+        if not shingles:
+            return np.full(self.num_perm, _MAX32, dtype=np.uint64)
+        x = np.fromiter((zlib.crc32(s.encode()) for s in shingles), dtype=np.uint64, count=len(shingles))
+        hashed = (np.outer(x, self.a) + self.b) % _PRIME & _MAX32
+        return hashed.min(axis=0)
+
+    def band_keys(self, signature: np.ndarray) -> list[str]:
+        keys = []
+        for band in range(self.bands):
+            chunk = signature[band * self.rows : (band + 1) * self.rows].tobytes()
+            keys.append(f"mh:{band}:{hashlib.blake2b(chunk, digest_size=6).hexdigest()}")
+        return keys
+
+
+def jaccard(sig_a: list[int] | np.ndarray, sig_b: list[int] | np.ndarray) -> float:
+    """Estimated Jaccard similarity: the share of equal signature rows."""
+    a = np.asarray(sig_a, dtype=np.uint64)
+    b = np.asarray(sig_b, dtype=np.uint64)
+    return float(np.count_nonzero(a == b)) / len(a) if len(a) else 0.0

@@ -1,0 +1,498 @@
+"""Count phrases and casualty mentions.
+
+``parse_count`` turns a count phrase ("at least 12", "dozens", "between five and seven") into a
+:class:`~wirecheck.models.CountRange`.  Every convention (what "dozens" or "nearly 100" means)
+lives in ``data/counts.toml``; this module only applies it.
+
+``find_casualties`` reads one sentence and returns the killed/injured counts it states, each
+with its phrase, its span in the article text and the facts a caller needs to aggregate them
+(named victims in the clause, the subject, whether the toll is cumulative).  It is rule-based:
+a casualty word (``killed``, ``wounded``, ``dead``, ``injuries`` ...) is found first, then its
+count is read from the words around it — the object of an active verb ("killed two people"),
+the subject of a passive one ("five others were wounded", "a man was shot and killed"), a toll
+("the death toll rose to 17") or a noun's count ("17 dead", "no injuries").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from wirecheck.models import CountRange, Sentence
+
+__all__ = ["Casualty", "find_casualties", "parse_count", "parse_number"]
+
+
+@cache
+def _data() -> dict[str, Any]:
+    raw = resources.files("wirecheck.data").joinpath("counts.toml").read_text(encoding="utf-8")
+    return tomllib.loads(raw)
+
+
+def _none_if_neg(v: int) -> int | None:
+    return None if v < 0 else v
+
+
+# --------------------------------------------------------------------------- numbers
+
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+")
+
+
+def parse_number(phrase: str) -> int | None:
+    """The number at the start of ``phrase``: "17", "1,200", "twenty-three", "two hundred and
+    five", "1.5 million", "a dozen", "half a dozen".  None when it does not start with one."""
+    value, _ = _leading_number(phrase.lower())
+    return value
+
+
+def _leading_number(p: str) -> tuple[int | None, int]:
+    """(value, characters consumed) for the number at the start of lowercased ``p``."""
+    data = _data()
+    words: dict[str, int] = data["numbers"]
+    mults: dict[str, int] = data["multipliers"]
+    total = 0.0
+    current = 0.0
+    seen = False
+    end = 0
+    pos = 0
+    half = False
+    while True:
+        m = re.compile(r"[\s-]*").match(p, pos)
+        gap_end = m.end() if m else pos
+        tok_m = _TOKEN.match(p, gap_end)
+        if not tok_m:
+            break
+        tok = tok_m.group(0)
+        if tok[0].isdigit():
+            if seen and current:  # "12 15" is two numbers, not one
+                break
+            try:
+                current += float(tok.replace(",", ""))
+            except ValueError:
+                break
+        elif tok == "half" and not seen:
+            half = True
+            pos = tok_m.end()
+            continue
+        elif tok == "and" and seen:
+            # "two hundred and five": "and" only continues a number when a number word follows
+            nxt = _TOKEN.match(p, re.compile(r"\s*").match(p, tok_m.end()).end())
+            if not nxt or nxt.group(0) not in words or nxt.group(0) in ("a", "an", "no", "none", "both"):
+                break
+            pos = tok_m.end()
+            continue
+        elif tok == "dozen":
+            current = (current or 1) * 12
+        elif tok in mults:
+            if not seen:
+                break
+            current = (current or 1) * mults[tok]
+            if mults[tok] >= 1000:
+                total += current
+                current = 0
+        elif tok in words:
+            if seen and tok in ("a", "an", "no", "none", "both", "single"):
+                break
+            if seen and current and words[tok] >= 10 and current % 100 != 0 and current >= 10:
+                break  # "twenty thirty" is not one number
+            if tok in ("a", "an"):
+                # "a" is a number only before "dozen"/"hundred"/"thousand" or a counted noun;
+                # the caller decides about nouns, here it counts as one.
+                current += 1
+            else:
+                current += words[tok]
+        else:
+            break
+        seen = True
+        pos = end = tok_m.end()
+    if not seen:
+        return None, 0
+    value = total + current
+    if half:
+        value /= 2
+    return int(round(value)), end
+
+
+# --------------------------------------------------------------------------- count phrases
+
+
+def _range_for(rule: str, n: int) -> CountRange:
+    frac = float(_data()["rules"]["approx_fraction"])
+    if rule == "at_least":
+        return CountRange(n, n, None)
+    if rule == "more_than":
+        return CountRange(n + 1, None, None)
+    if rule == "nearly":
+        return CountRange(max(1, min(n - 1, math.floor(n * (1 - frac)))), None, max(n - 1, 0))
+    if rule == "about":
+        return CountRange(math.floor(n * (1 - frac)), n, math.ceil(n * (1 + frac)))
+    if rule == "up_to":
+        return CountRange(min(1, n), None, n)
+    if rule == "fewer":
+        return CountRange(0, None, max(n - 1, 0))
+    if rule == "at_most":
+        return CountRange(0, None, n)
+    return CountRange(n, n, n)
+
+
+def _vague(p: str) -> tuple[CountRange, int] | None:
+    vague: dict[str, list[int]] = _data()["vague"]
+    for key in sorted(vague, key=len, reverse=True):
+        if p == key or p.startswith(key + " "):
+            low, best, high = vague[key]
+            return CountRange(low, _none_if_neg(best), _none_if_neg(high)), len(key)
+    return None
+
+
+_RANGE = re.compile(r"^(?:between\s+)?(?P<a>.+?)\s*(?:\bto\b|\bor\b|\band\b|-|–|—)\s*(?P<b>.+)$")
+
+
+def parse_count(phrase: str) -> CountRange | None:
+    """The interval a count phrase denotes, or None when the phrase holds no count.
+
+    Conventions (all in ``data/counts.toml``): "two" -> [2,2]; "at least N" -> [N,inf) best N;
+    "more than N"/"over N" -> [N+1,inf) best None; "nearly N" -> [0.9N, N-1] best None;
+    "about N" -> [0.9N, 1.1N] best N; "up to N" -> [1,N]; "dozens" -> [24,inf) best 24;
+    "several"/"a number of" -> [3,inf) best None; "N to M"/"between N and M" -> [N,M] best None;
+    "a"/"an"/"one" -> [1,1]; "no one"/"none" -> [0,0].  Words after the count ("people",
+    "others") are ignored.
+    """
+    p = re.sub(r"\s+", " ", phrase.strip().lower()).strip(" .,;:")
+    if not p:
+        return None
+    if p.startswith("a total of "):
+        p = p[len("a total of ") :]
+    # ranges first: "between five and seven", "12 to 15", "two or three"
+    m = _RANGE.match(p)
+    if m and not p.startswith(("no ", "none")):
+        a, a_len = _leading_number(m.group("a"))
+        b, _ = _leading_number(m.group("b"))
+        if a is not None and b is not None and a_len == len(m.group("a")) and b > a and m.group("a") not in ("a", "an"):
+            return CountRange(a, None, b)
+    modifiers: dict[str, str] = _data()["modifiers"]
+    for key in sorted(modifiers, key=len, reverse=True):
+        if p.startswith(key + " "):
+            rest = p[len(key) + 1 :]
+            n, used = _leading_number(rest)
+            if n is not None and used:
+                return _range_for(modifiers[key], n)
+            v = _vague(rest)
+            if v is not None:
+                r = v[0]
+                if modifiers[key] == "more_than":
+                    return CountRange(r.low + 1 if r.high is not None else r.low, None, None)
+                if modifiers[key] == "at_least":
+                    return CountRange(r.low, r.best, None)
+                return r
+            if key == "some":  # bare "some" is vague, not "about"
+                break
+            return None
+    v = _vague(p)
+    if v is not None:
+        return v[0]
+    n, used = _leading_number(p)
+    if n is None:
+        return None
+    return CountRange(n, n, n)
+
+
+# --------------------------------------------------------------------------- casualties
+
+
+@dataclass(slots=True)
+class Casualty:
+    """A killed/injured count stated in one sentence.
+
+    ``kind`` is "killed", "injured", or "casualties" when the text does not separate them
+    ("12 casualties": the caller decides what to do with it).  ``range`` already includes
+    the named victims when the count says "other(s)" beside them ("killed X, along with at
+    least one other official" -> [2, inf) best 2, ``victims_named`` 1).  ``cumulative`` marks a
+    running or war total ("since October", "so far", "in the war"); whether it is background is
+    the caller's call.  Offsets index the article text.
+    """
+
+    kind: str
+    range: CountRange
+    phrase: str
+    start: int
+    end: int
+    victims_named: int = 0
+    subject: str | None = None
+    cumulative: bool = False
+    trigger: str = ""
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    d = _data()
+    cas = d["casualty"]
+    numwords = [w for w in d["numbers"] if w not in ("a", "an", "no", "none", "single")]
+    num = (
+        r"(?:\d[\d,]*(?:\.\d+)?(?:\s+(?:hundred|thousand|million))?"
+        rf"|(?:half\s+)?an?\s+dozen|(?:{_alt(numwords)})(?:[\s-]+(?:and\s+)?(?:{_alt(numwords + list(d['multipliers']))}))*)"
+        r"(?![\w-]*-(?:year|month|week|day|hour|minute|foot|inch|mile|caliber|calibre)\b)(?!%|\s*percent|-?\s*(?:mm|millimet)|:\d|\s*[ap]\.?m\b)"
+    )
+    vague = _alt([k for k in d["vague"] if k not in ("no", "some")])
+    mods = _alt(list(d["modifiers"]))
+    count = rf"(?:(?:a\s+total\s+of\s+)?(?:(?:{mods})\s+)?(?:(?:between\s+)?{num}(?:\s*(?:to|or|and|-|–)\s*{num})?|{vague}))"
+    nouns = _alt(cas["person_nouns"])
+    adj = r"(?:[a-z0-9]+(?:-[a-z0-9]+)*\s+)"
+    be = r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|being|got|remain|remained|remains|later|also|all|reportedly|allegedly|initially|then|both)"
+    adv = r"(?:\w+ly)"
+    trig_killed = _alt(cas["killed"])
+    trig_injured = _alt(cas["injured"])
+    trig_amb = _alt(cas["ambiguous"])
+    return {
+        "trigger": re.compile(
+            rf"(?<![\w-])(?P<k>{trig_killed})(?![\w-])|(?<![\w-])(?P<i>{trig_injured})(?![\w-])|(?<![\w-])(?P<a>{trig_amb})(?![\w-])|(?<![\w-])(?P<w>{_alt(cas['weak_injured'])})(?![\w-])",
+            re.I,
+        ),
+        # count + (other) + (adjs) + (noun) [+ appositive] + (be) + (adv) + (shot and) + END
+        "left": re.compile(
+            rf"(?<![\w$.,-])(?<!,\s)(?P<count>{count}|\ban?\b|\bno(?:\s+one)?\b|\bnobody\b|\bnone\b)"
+            rf"(?P<rest>\s+(?:(?:other|more|additional|others)\s+)?(?P<noun>{adj}{{0,2}}?(?:{nouns})\b)?(?:\s+(?:of\s+)?(?:other|others|more|whom|them))?"
+            rf"(?:\s*,[^,;]{{1,60}},)?,?(?:\s+(?:who|that|which))?(?:\s+{be}){{0,3}}(?:\s+{adv})?(?:\s+(?:shot|stabbed|struck|hit|beaten|run\s+over)(?:\s+\w+){{0,2}}?\s*,?\s*(?:and|but)?)?(?:\s+(?:later|then|subsequently|eventually))?)\s*$",
+            re.I,
+        ),
+        "right": re.compile(
+            rf"^\s+(?P<count>{count}|\ban?\b)(?P<rest>(?:\s+(?:other|more|additional|others))?(?:\s+(?P<noun>{adj}{{0,2}}?(?:{nouns})\b))?)"
+            r"(?=\s*(?:$|[,.;:)\"”']|and\b|in\b|on\b|at\b|when\b|as\b|during\b|while\b|after\b|before\b|near\b|inside\b|outside\b|including\b|among\b|with\b|from\b|across\b|overnight\b|early\b|late\b|last\b|this\b|yesterday\b|today\b|monday|tuesday|wednesday|thursday|friday|saturday|sunday))",
+            re.I,
+        ),
+        "toll": re.compile(
+            rf"^\s*toll\b(?:\s+\w+){{0,4}}?\s+(?:rose|climbed|risen|increased|jumped|stands|stood|was|is|reached|hit|has\s+risen|had\s+risen|rises|climbs)\s+(?:to\s+|at\s+)?(?P<count>{count})",
+            re.I,
+        ),
+        "named_other": re.compile(
+            rf"^\s+(?P<name>(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|bin|ibn|de|van|von)(?:\s+(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|bin|ibn|de|van|von)){{0,5}})"
+            rf"(?:\s*,[^,;]{{1,80}})?,?\s+(?:along\s+with|and|as\s+well\s+as|together\s+with|plus)\s+(?P<count>{count}|\ban?\b)\s+(?P<other>others?)\b(?:\s+(?P<noun>{adj}{{0,2}}?(?:{nouns})\b))?",
+        ),
+        "cumulative": re.compile(rf"(?<!\w)(?:{_alt(cas['cumulative'])})(?!\w)", re.I),
+    }
+
+
+# the subject of "was shot and killed": a named person, a pronoun, or an indefinite singular
+_BE_BEFORE = re.compile(
+    r"\b(?P<be>was|were|is|are|has\s+been|have\s+been|had\s+been)\b(?:\s+\w+ly)?(?:\s+(?:shot|stabbed|struck|hit|beaten|gunned)(?:\s+\w+){0,3}?\s*,?\s*(?:and|but)?)?(?:\s+(?:later|then|subsequently))?\s*$",
+    re.I,
+)
+_AND_BEFORE = re.compile(r"(?:,\s*|\s+)(?:and|but)\s+(?:\w+ly\s+|later\s+|then\s+)?$", re.I)
+# a person-like name; it may follow a lowercase letter because some crawled texts glue the
+# headline to the first sentence ("...TimesJane Doe, 24, died")
+_NAME = re.compile(
+    r"(?<![A-Z])[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|al-[A-Z]\w+|Jr\.|Sr\.|III|II)){1,3}"
+)
+# definite singular subjects: "the woman was hospitalized" -> one person
+_SINGULAR = (
+    "man|woman|boy|girl|child|teen|teenager|victim|person|officer|driver|passenger|resident|"
+    "student|baby|infant|toddler|suspect|gunman|mother|father|son|daughter|wife|husband|brother|"
+    "sister|deputy|trooper|soldier|clerk|employee|worker|guard|bystander|pedestrian|youth|juvenile|male|female"
+)
+_PRONOUN = re.compile(r"\b(?P<p>he|she|they|it|who)\s*$", re.I)
+_CLAUSE_CUT = re.compile(r"[;:]|\b(?:said|says|say|told|according\s+to|when|after|where|while|because|as|that)\b", re.I)
+_NOT_NAME_WORDS = {
+    "police", "the", "a", "an", "authorities", "officials", "officers", "sheriff", "investigators",
+    "detectives", "witnesses", "on", "in", "at", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december", "county", "department",
+}
+
+
+def _subject_of(segment: str, plural: bool = False) -> tuple[str, CountRange | None, int, str | None] | None:
+    """Read the subject noun phrase at the end of ``segment`` (the text before "was ...").
+
+    Returns (matched text, range, named victims, subject noun) or None.
+    """
+    pats = _patterns()
+    m = pats["left"].search(segment + " was")
+    if m and m.group("count") and not (m.group("count").isdigit() and m.group("rest").lstrip().startswith(",")):
+        rng = parse_count(m.group("count"))
+        if rng is not None:
+            return m.group(0)[: -len(" was")].strip(), rng, 0, (m.group("noun") or None)
+    # cut the segment to its own clause: after the last "said", "when", ";" ...
+    cuts = list(_CLAUSE_CUT.finditer(segment))
+    seg = segment[cuts[-1].end() :] if cuts else segment
+    seg_strip = seg.strip()
+    dm = re.search(rf"\b(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{_SINGULAR})\s*(?:,[^,;]{{1,60}},)?\s*$", seg_strip, re.I)
+    if dm:
+        return dm.group(0), CountRange(1, 1, 1), 0, dm.group("noun")
+    pm = _PRONOUN.search(seg_strip)
+    if pm:
+        p = pm.group("p").lower()
+        if p in ("he", "she"):
+            return pm.group(0), CountRange(1, 1, 1), 0, None
+        return None
+    # a named person: "Jane Doe, 23, of Gary" ... the first name-like sequence of the clause
+    names = [nm for nm in _NAME.finditer(seg) if nm.group(0).split()[0].lower().rstrip(".") not in _NOT_NAME_WORDS]
+    if plural and len(names) >= 2:
+        return seg[names[0].start() :].strip(), CountRange(len(names), len(names), len(names)), len(names), None
+    for nm in reversed(names):
+        first = nm.group(0).split()[0].lower().rstrip(".")
+        if first in _NOT_NAME_WORDS:
+            continue
+        rest_after = seg[nm.end() :]
+        # only when the name is the clause's subject: what follows is an appositive or nothing
+        if re.fullmatch(r"\s*(?:,[^;]{0,80},?)?\s*", rest_after):
+            return nm.group(0), CountRange(1, 1, 1), 1, None
+    return None
+
+
+def find_casualties(text: str, sentence: Sentence) -> list[Casualty]:
+    """Killed/injured counts stated in ``sentence`` (offsets index ``text``)."""
+    pats = _patterns()
+    s = sentence.text
+    base = sentence.start
+    if text[sentence.start : sentence.end] != s:
+        found = text.find(s)
+        base = found if found >= 0 else sentence.start
+    out: list[Casualty] = []
+    seen_spans: list[tuple[int, int, str]] = []
+
+    def clause_bounds(pos: int) -> tuple[int, int]:
+        lo = max(s.rfind(";", 0, pos), s.rfind(":", 0, pos)) + 1
+        hi_c = [i for i in (s.find(";", pos), s.find(":", pos)) if i >= 0]
+        return lo, (min(hi_c) if hi_c else len(s))
+
+    def add(kind: str, rng: CountRange, a: int, b: int, trig: str, named: int = 0, subj: str | None = None) -> None:
+        for sa, sb, sk in seen_spans:
+            if sk == kind and a < sb and sa < b:
+                return
+        lo, hi = clause_bounds(a)
+        clause = s[lo:hi]
+        cumulative = bool(pats["cumulative"].search(clause))
+        seen_spans.append((a, b, kind))
+        out.append(
+            Casualty(kind=kind, range=rng, phrase=s[a:b], start=base + a, end=base + b,
+                     victims_named=named, subject=subj, cumulative=cumulative, trigger=trig)
+        )
+
+    for tm in pats["trigger"].finditer(s):
+        trig = tm.group(0)
+        tl = trig.lower()
+        kind = "killed" if tm.group("k") else "casualties" if tm.group("a") else "injured"
+        ts, te = tm.start(), tm.end()
+        before = s[:ts]
+        after = s[te:]
+        lo, _ = clause_bounds(ts)
+        if tm.group("w"):
+            # weak "was shot": only as a passive, and not when the clause says the victim died
+            if not re.search(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$", before, re.I):
+                continue
+            if re.match(r"\s*(?:,\s*)?(?:and\s+)?(?:\w+ly\s+)?(?:killed|dead|to\s+death|wounded|injured|and\s+died)", after, re.I):
+                continue
+            seg = before[lo:]
+            seg = seg[: _BE_BEFORE.search(seg).start()] if _BE_BEFORE.search(seg) else seg
+            subj = _subject_of(seg)
+            if subj is not None:
+                phrase_txt, rng, named, noun = subj
+                a = seg.rfind(phrase_txt)
+                add("injured", rng, lo + a if a >= 0 else ts, te, "shot", named=named, subj=noun)
+            continue
+        # "... were taken to a hospital with non-life-threatening injuries"
+        wm = re.search(r"\bwith\s+(?:[\w-]+\s+){0,3}$", before) if kind == "injured" else None
+        if wm:
+            seg = before[lo : wm.start()]
+            bm = re.search(r"\b(?:was|were|is|are)\b(?!.*\b(?:was|were)\b)", seg)
+            if bm:
+                subj = _subject_of(seg[: bm.start()])
+                if subj is not None:
+                    phrase_txt, rng, named, noun = subj
+                    a = seg.rfind(phrase_txt)
+                    add("injured", rng, lo + a if a >= 0 else ts, te, trig, named=named, subj=noun)
+                    continue
+        # "the death toll rose to 17"
+        if tl in ("death", "deaths") or tl.endswith("death"):
+            t = pats["toll"].match(after)
+            if t:
+                rng = parse_count(t.group("count"))
+                if rng is not None:
+                    add("killed", rng, ts, te + t.end(), trig)
+                    continue
+        # "no one was injured", "no injuries", "none were hurt"
+        zero = re.search(r"\b(?:no\s+one|nobody|none|no)\s+(?:(?:was|were|has\s+been|had\s+been|have\s+been|got|been|is|are|reported(?:ly)?|serious(?:ly)?|other|more|further|additional|immediate|known|reports?\s+of|word\s+of)\s+){0,3}$", before, re.I)
+        if zero:
+            add(kind, CountRange(0, 0, 0), zero.start(), te, trig)
+            continue
+        # active verb with an object: "killed X, along with at least one other official"
+        transitive = tl in ("killed", "killing", "kills", "kill", "wounded", "wounding", "injured", "injuring", "hurt", "shot dead", "gunned down", "fatally shot", "fatally stabbed", "fatally wounded", "murdered")
+        passive_before = re.search(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?(?:(?:shot|stabbed)\s*,?\s*(?:and\s+)?)?$", before, re.I)
+        if transitive and not passive_before:
+            nm = pats["named_other"].match(after)
+            if nm:
+                rng = parse_count(nm.group("count"))
+                if rng is not None:
+                    shifted = CountRange(rng.low + 1, None if rng.best is None else rng.best + 1, None if rng.high is None else rng.high + 1)
+                    add(kind, shifted, ts, te + nm.end(), trig, named=1, subj=nm.group("noun"))
+                    continue
+            rm = pats["right"].match(after)
+            if rm:
+                rng = parse_count(rm.group("count"))
+                cnt_txt = rm.group("count").lower()
+                if rng is not None and not (cnt_txt in ("a", "an") and not rm.group("noun")):
+                    add(kind, rng, ts, te + rm.end(), trig, subj=rm.group("noun"))
+                    continue
+            if tl.startswith(("kill", "wound", "injur", "hurt")) and re.match(r"^\s+(?:him|her)\b", after):
+                add(kind, CountRange(1, 1, 1), ts, te + re.match(r"^\s+(?:him|her)\b", after).end(), trig)
+                continue
+        # count right before: "17 dead", "Five others were wounded", "at least 12 people were killed"
+        lm = pats["left"].search(before[lo:]) if before[lo:].strip() else None
+        if lm and lm.group("count"):
+            cnt_txt = lm.group("count")
+            rng = parse_count(cnt_txt)
+            is_article = cnt_txt.lower() in ("a", "an")
+            if cnt_txt.isdigit() and lm.group("rest").lstrip().startswith(","):
+                rng = None  # "Carlos, then 18, was shot": an age in an appositive
+            # "a" counts only in front of a person noun ("a man was killed"), not "a fatal shooting"
+            if rng is not None and not (is_article and not lm.group("noun")):
+                a = lo + lm.start()
+                if cnt_txt.lower().startswith("no") and not re.match(r"no\s+one|nobody|none", cnt_txt, re.I):
+                    pass
+                else:
+                    add(kind, rng, a, te, trig, subj=(lm.group("noun") or None))
+                    continue
+        # "a man was shot and killed", "Jane Doe, 23, died", "..., and later died"
+        if tl in ("killed", "dead", "died", "dies", "wounded", "injured", "hurt", "hospitalized", "hospitalised", "slain", "murdered", "shot dead", "gunned down", "fatally shot", "fatally stabbed", "fatally wounded", "fatally injured", "critically injured", "seriously injured", "shot and wounded", "pronounced dead", "in critical condition", "in stable condition", "in serious condition", "succumbed", "perished", "lost his life", "lost her life"):
+            seg = before[lo:]
+            bm = _BE_BEFORE.search(seg)
+            am = _AND_BEFORE.search(seg)
+            if bm:
+                seg = seg[: bm.start()]
+            elif am:
+                # compound predicate: the subject is before the earlier verb
+                seg = seg[: am.start()]
+                bm2 = re.search(r"\b(?:was|were|is|are|has\s+been|had\s+been)\b", seg, re.I)
+                if bm2:
+                    seg = seg[: bm2.start()]
+                else:
+                    vm = re.search(r"\s+[a-z]+ed\b", seg)
+                    if not vm:
+                        continue
+                    seg = seg[: vm.start()]
+            elif tl in ("died", "dies", "succumbed", "perished") or tl.startswith("lost"):
+                seg = seg.rstrip()
+                seg = re.sub(r"(?:\s+\w+ly|\s+later|\s+then)+$", "", seg)
+            else:
+                continue
+            subj = _subject_of(seg, plural=bool(bm and bm.group("be").lower() == "were"))
+            if subj is not None:
+                phrase_txt, rng, named, noun = subj
+                # "X was killed along with Y": one more named victim
+                extra = re.match(r"\s+(?:\w+\s+){0,3}?along\s+with\s+" + _NAME.pattern, after)
+                if extra and named:
+                    rng = CountRange(rng.low + 1, None if rng.best is None else rng.best + 1, None if rng.high is None else rng.high + 1)
+                    named += 1
+                a = seg.rfind(phrase_txt) if phrase_txt else -1
+                a = lo + a if a >= 0 else ts
+                if rng is not None:
+                    add(kind, rng, a, te, trig, named=named, subj=noun)
+    out.sort(key=lambda c: c.start)
+    return out

@@ -1,0 +1,212 @@
+"""spaCy loading and the per-article NLP pass.
+
+Speed is the reason for the shape of this module.  In ``en_core_web_sm`` the dependency parser,
+the shared ``tok2vec`` it listens to and the ``attribute_ruler`` cost about half of a full
+``nlp.pipe``.  wirecheck needs dependencies only in sentences that hold an event trigger or an
+attribution cue, so the whole text goes through the cheap components (the statistical sentence
+segmenter ``senter`` and ``ner``, each with its own small embedding), and the parser runs later,
+on demand, on the few sentences that extract asks for (:meth:`NlpDoc.parse`).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from wirecheck.errors import ModelNotFound
+from wirecheck.models import Article, LocalEntity, Sentence, TimeExpression
+from wirecheck.settings import DEFAULT_MODELS
+
+# Components that the first, cheap pass runs over whole texts (in pipeline order).
+FAST_COMPONENTS = ("senter", "ner")
+# Components that the on-demand parse runs over selected sentences.  ``tok2vec`` feeds the
+# tagger and the parser in the ``en_core_web_*`` pipelines; the tagger's fine tags (``VBD``,
+# ``PRP``) are what the rules read, so ``attribute_ruler`` and ``lemmatizer`` are not needed.
+PARSE_COMPONENTS = ("tok2vec", "tagger", "parser")
+
+_CACHE: dict[str | None, NLP] = {}
+_LOCK = threading.Lock()
+
+
+def _newline_boundaries(doc: Any) -> Any:
+    """A paragraph break always ends a sentence (titles and datelines have no full stop)."""
+    for i, tok in enumerate(doc[:-1]):
+        if tok.is_space and "\n" in tok.text:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+@dataclass(slots=True)
+class NlpDoc:
+    """The NLP view of one article, internal to ``nlp`` and ``extract``."""
+
+    article: Article
+    doc: Any  # spacy.tokens.Doc of the whole text: tokens, sentences, named entities
+    sentences: list[Sentence]
+    entities: list[LocalEntity] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    nlp: NLP | None = None
+    _parses: dict[int, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def sentence_of(self, char: int) -> int:
+        """Index of the sentence that holds character ``char``."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sentences[mid].start <= char:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def parse_many(self, indices: Iterable[int]) -> None:
+        """Parse the given sentences (once each), in one batch."""
+        todo = sorted({i for i in indices if i not in self._parses and 0 <= i < len(self.sentences)})
+        if not todo or self.nlp is None:
+            return
+        t0 = time.perf_counter()
+        docs = self.nlp.parse_texts([self.sentences[i].text for i in todo])
+        for i, d in zip(todo, docs, strict=True):
+            self._parses[i] = d
+        self.timings["parse"] = self.timings.get("parse", 0.0) + time.perf_counter() - t0
+
+    def parse(self, index: int) -> Any | None:
+        """The dependency parse of sentence ``index`` (a Doc whose ``token.idx`` is relative to
+        the sentence start), or None when the pipeline has no parser."""
+        if index not in self._parses:
+            self.parse_many([index])
+        return self._parses.get(index)
+
+    def parsed(self) -> dict[int, Any]:
+        return dict(self._parses)
+
+
+class NLP:
+    """A loaded spaCy pipeline split into a cheap whole-text pass and an on-demand parser."""
+
+    def __init__(self, language: Any, name: str) -> None:
+        self.language = language
+        self.name = name
+        names = list(language.pipe_names) + list(language.disabled)
+        if "senter" in language.disabled:
+            language.enable_pipe("senter")
+        has_senter = "senter" in names
+        fast = [c for c in FAST_COMPONENTS if c in names]
+        if not has_senter and "parser" in names:
+            # No statistical segmenter: the parser has to give sentences on the whole text.
+            fast = [c for c in ("tok2vec", "tagger", "parser", "ner") if c in names]
+        self._fast = [(n, language.get_pipe(n)) for n in fast]
+        self._parse = [(n, language.get_pipe(n)) for n in PARSE_COMPONENTS if n in names]
+        self.has_parser = "parser" in names
+        self.has_ner = "ner" in names
+
+    def __repr__(self) -> str:
+        return f"NLP({self.name!r})"
+
+    # -- whole texts -----------------------------------------------------------------
+    def _pipe_fast(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Any]:
+        docs: Iterable[Any] = (_newline_boundaries(self.language.make_doc(t)) for t in texts)
+        for _name, proc in self._fast:
+            docs = proc.pipe(docs, batch_size=batch_size) if hasattr(proc, "pipe") else map(proc, docs)
+        yield from docs
+
+    def process(self, article: Article) -> NlpDoc:
+        return next(iter(self.process_many([article])))
+
+    def process_many(self, articles: Sequence[Article], batch_size: int = 32) -> Iterator[NlpDoc]:
+        """The cheap pass over whole texts, then sentences, entities and time expressions."""
+        from wirecheck.nlp.entities import find_entities
+
+        texts = (a.text for a in articles)
+        t0 = time.perf_counter()
+        for article, doc in zip(articles, self._pipe_fast(texts, batch_size), strict=True):
+            t1 = time.perf_counter()
+            sentences = _sentences(doc)
+            t2 = time.perf_counter()
+            entities = find_entities(doc, sentences)
+            t3 = time.perf_counter()
+            times = _find_times(article, sentences)
+            t4 = time.perf_counter()
+            timings = {
+                "spacy": t1 - t0,
+                "sentences": t2 - t1,
+                "entities": t3 - t2,
+                "times": t4 - t3,
+            }
+            yield NlpDoc(article, doc, sentences, entities, times, timings, self)
+            t0 = time.perf_counter()
+
+    # -- selected sentences ---------------------------------------------------------
+    def parse_texts(self, texts: Sequence[str]) -> list[Any]:
+        if not self.has_parser:
+            return [None] * len(texts)
+        docs: Iterable[Any] = (self.language.make_doc(t) for t in texts)
+        for _name, proc in self._parse:
+            docs = proc.pipe(docs, batch_size=64) if hasattr(proc, "pipe") else map(proc, docs)
+        return list(docs)
+
+
+_SPACE_RE = re.compile(r"\s+")
+
+
+def _sentences(doc: Any) -> list[Sentence]:
+    """Sentences with offsets into the text; whitespace-only pieces are dropped."""
+    out: list[Sentence] = []
+    text = doc.text
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end <= start:
+            continue
+        out.append(Sentence(index=len(out), start=start, end=end, text=text[start:end]))
+    return out
+
+
+def _find_times(article: Article, sentences: list[Sentence]) -> list[TimeExpression]:
+    try:
+        from wirecheck.nlp.times import find_times
+    except ImportError:  # the times module is written separately; no times until it lands
+        return []
+    return list(find_times(article.text, sentences, article.published))
+
+
+def load_pipeline(name: str | None = None) -> NLP:
+    """Load a spaCy pipeline once per process.
+
+    ``name`` None tries :data:`wirecheck.settings.DEFAULT_MODELS` in order.  Raises
+    :class:`~wirecheck.errors.ModelNotFound` naming what was tried and how to install it.
+    """
+    with _LOCK:
+        if name in _CACHE:
+            return _CACHE[name]
+        import spacy
+
+        tried = [name] if name else list(DEFAULT_MODELS)
+        errors: list[str] = []
+        for candidate in tried:
+            try:
+                language = spacy.load(candidate, exclude=["attribute_ruler", "lemmatizer"])
+            except OSError as exc:
+                errors.append(f"{candidate}: {str(exc).splitlines()[0][:120]}")
+                continue
+            nlp = NLP(language, candidate)
+            _CACHE[name] = nlp
+            return nlp
+        pkg = (name or DEFAULT_MODELS[0]).replace("_", "-")
+        raise ModelNotFound(
+            f"no spaCy pipeline could be loaded (tried {', '.join(tried)}). "
+            f"Install one with `pip install {pkg}` (or `python -m spacy download en_core_web_sm`), "
+            "or name an installed pipeline with --model / WIRECHECK_MODEL."
+        )

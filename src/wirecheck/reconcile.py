@@ -1,0 +1,642 @@
+"""Reconcile: one event per real-world event, with a fact per attribute.
+
+``reconcile_story(story_id, analyses)`` is pure.  Inside one story it
+
+1. resolves entities across articles (aliases, acronyms, surname <-> full name, spelling
+   variants, country codes) into :class:`Entity` objects with stable ids;
+2. groups event mentions that report the same event (never a background mention with a
+   reported one) into :class:`Event` objects;
+3. builds a :class:`Fact` per attribute with every report's value and a status, following
+   SPEC.md "Reconciliation rules" (counts as intervals; later higher tolls supersede; the
+   perpetrator ranked by how it is known).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import re
+import tomllib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from wirecheck.link.features import main_mention
+from wirecheck.link.names import acronym, looks_like_acronym, name_tokens, spelling_key
+from wirecheck.models import (
+    ArticleAnalysis,
+    CountRange,
+    DateValue,
+    Entity,
+    Event,
+    EventActor,
+    EventMention,
+    Evidence,
+    Fact,
+    FactReport,
+    LocalEntity,
+    Place,
+    Story,
+    StoryResult,
+)
+
+_WORD = re.compile(r"\w+")
+
+
+@functools.cache
+def _rules() -> dict[str, Any]:
+    text = resources.files("wirecheck").joinpath("data/reconcile.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def stable_id(prefix: str, *parts: str) -> str:
+    return f"{prefix}-" + hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:12]
+
+
+# --------------------------------------------------------------------------- report times
+
+
+class ReportClock:
+    """When each article reported: its publication (or ISO update) time, else ingestion order.
+
+    Times are used only when every article in question has one; a date without a clock time
+    counts as "the same time" as anything on that day.
+    """
+
+    def __init__(self, analyses: list[ArticleAnalysis]) -> None:
+        self.index = {a.article.id: i for i, a in enumerate(analyses)}
+        self.time: dict[str, tuple[dt.date, dt.datetime | None]] = {}
+        for a in analyses:
+            for raw in (a.article.updated, a.article.published):
+                parsed = _parse_time(raw)
+                if parsed is not None:
+                    self.time[a.article.id] = parsed
+                    break
+
+    def groups(self, articles: Iterable[str]) -> list[list[str]]:
+        """Articles grouped by report time, earliest group first."""
+        arts = sorted(set(articles), key=lambda a: self.index.get(a, 0))
+        if not all(a in self.time for a in arts):
+            return [[a] for a in arts]
+        out: list[list[str]] = []
+        for art in sorted(arts, key=lambda a: (self.time[a][0], self.time[a][1] or dt.datetime.min, self.index[a])):
+            if out and self._same(out[-1][-1], art):
+                out[-1].append(art)
+            else:
+                out.append([art])
+        return out
+
+    def _same(self, a: str, b: str) -> bool:
+        (da, ta), (db, tb) = self.time[a], self.time[b]
+        return da == db and (ta is None or tb is None or ta == tb)
+
+
+def _parse_time(raw: str | None) -> tuple[dt.date, dt.datetime | None] | None:
+    if not raw:
+        return None
+    raw = raw.strip()
+    try:
+        if len(raw) <= 10:
+            return dt.date.fromisoformat(raw), None
+        stamp = dt.datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if stamp.tzinfo is not None:
+        stamp = stamp.astimezone(dt.UTC).replace(tzinfo=None)
+    return stamp.date(), stamp
+
+
+# --------------------------------------------------------------------------- entities
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[Any, Any] = {}
+
+    def find(self, x: Any) -> Any:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: Any, b: Any) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # Keep the smaller key as root so results do not depend on the union order.
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _family(etype: str) -> str:
+    return _rules()["type_family"].get(etype, etype)
+
+
+def resolve_entities(analyses: list[ArticleAnalysis]) -> tuple[list[Entity], dict[tuple[str, str], str]]:
+    """Entities across articles, and (article, local key) -> global entity id."""
+    nodes: dict[tuple[str, str], LocalEntity] = {}
+    for a in analyses:
+        for ent in a.entities:
+            nodes[(a.article.id, ent.key)] = ent
+    uf = _UnionFind()
+    by_key: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    derived: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    surface_acr: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for node, ent in nodes.items():
+        uf.find(node)
+        fam = _family(ent.type)
+        if ent.country:
+            by_key[f"{fam}:cc:{ent.country.upper()}"].append(node)
+        for form in [ent.name, *ent.aliases]:
+            acr = looks_like_acronym(form)
+            if acr:
+                surface_acr[f"{fam}:{acr}"].append(node)
+                continue
+            key = spelling_key(form)
+            if key and fam != "GROUP":
+                by_key[f"{fam}:n:{key}"].append(node)
+            derived_acr = acronym(form) if fam in ("ORG", "PLACE") else None
+            if derived_acr and len(derived_acr) >= 2:
+                derived[f"{fam}:{derived_acr}"].append(node)
+    for group in by_key.values():
+        for node in group[1:]:
+            uf.union(group[0], node)
+    for key, group in surface_acr.items():
+        for node in group[1:] + derived.get(key, []):
+            uf.union(group[0], node)
+
+    # Multi-word names with small spelling differences (transliterations, typos).
+    ratio = _rules()["coreference"]["fuzzy_name_ratio"]
+    long_names = [(n, spelling_key(e.name), _family(e.type)) for n, e in nodes.items() if len(name_tokens(e.name)) >= 2]
+    for i, (na, ka, fa) in enumerate(long_names):
+        for nb, kb, fb in long_names[i + 1 :]:
+            if fa == fb and fa != "GROUP" and ka[:1] == kb[:1] and fuzz.ratio(ka, kb) >= ratio:
+                uf.union(na, nb)
+
+    # A person's short form ("Ryder", "Mr al-Saidi") joins the one full name it ends.
+    persons = {n: name_tokens(e.name) for n, e in nodes.items() if _family(e.type) == "PERSON"}
+    for node, toks in persons.items():
+        if not toks:
+            continue
+        fulls = {
+            uf.find(other)
+            for other, otoks in persons.items()
+            if len(otoks) > len(toks) and otoks[-len(toks) :] == toks
+        }
+        if len(fulls) == 1:
+            uf.union(node, fulls.pop())
+
+    members: dict[Any, list[tuple[str, str]]] = defaultdict(list)
+    for node in nodes:
+        members[uf.find(node)].append(node)
+    entities: list[Entity] = []
+    member_map: dict[tuple[str, str], str] = {}
+    for group in sorted(members.values()):
+        ents = [nodes[n] for n in group]
+        entity = _merge_entity(ents, group)
+        entities.append(entity)
+        for node in group:
+            member_map[node] = entity.id
+    return entities, member_map
+
+
+def _merge_entity(ents: list[LocalEntity], group: list[tuple[str, str]]) -> Entity:
+    etype = Counter(e.type for e in ents).most_common(1)[0][0]
+    counts = Counter(e.name for e in ents)
+
+    def rank(name: str) -> tuple[int, int, int, str]:
+        return (looks_like_acronym(name) is None, len(name_tokens(name)), counts[name], name)
+
+    name = max(counts, key=rank)
+    codes = sorted({e.country.upper() for e in ents if e.country})
+    canonical = f"cc:{codes[0]}" if codes else spelling_key(name)
+    forms: list[str] = []
+    for e in ents:
+        for form in [e.name, *e.aliases]:
+            if form != name and form not in forms:
+                forms.append(form)
+    roles: list[str] = []
+    for e in ents:
+        roles.extend(r for r in e.roles if r not in roles)
+    return Entity(
+        id=stable_id("en", _family(etype), canonical),
+        type=etype,
+        name=name,
+        aliases=forms,
+        roles=roles,
+        members=list(group),
+    )
+
+
+# --------------------------------------------------------------------------- event coreference
+
+
+@dataclass(slots=True)
+class _Mention:
+    order: int  # article index (ingestion order)
+    analysis: ArticleAnalysis
+    mention: EventMention
+    primary: bool
+    actors: set[str]
+    words: set[str]
+
+    @property
+    def article(self) -> str:
+        return self.analysis.article.id
+
+
+def _mentions(analyses: list[ArticleAnalysis], member_map: dict[tuple[str, str], str],
+              name_map: dict[str, str]) -> list[_Mention]:
+    out = []
+    for order, a in enumerate(analyses):
+        first = main_mention(a)
+        sentences = {s.index: s.text for s in a.sentences}
+        for m in a.events:
+            actors = {_actor_entity(a.article.id, act.entity, act.name, member_map, name_map) for act in m.actors}
+            actors.discard(None)
+            text = sentences.get(m.evidence.sentence, m.trigger)
+            out.append(_Mention(order, a, m, m is first, actors, set(_WORD.findall(text.lower()))))  # type: ignore[arg-type]
+    return out
+
+
+def _actor_entity(article: str, key: str | None, name: str, member_map: dict[tuple[str, str], str],
+                  name_map: dict[str, str]) -> str | None:
+    if key and (article, key) in member_map:
+        return member_map[(article, key)]
+    return name_map.get(spelling_key(name)) if name else None
+
+
+def _pair_score(a: _Mention, b: _Mention) -> float | None:
+    """Evidence that two mentions report one event; None when they cannot."""
+    ma, mb = a.mention, b.mention
+    w = _rules()["coreference"]
+    if a.article == b.article or ma.background != mb.background or ma.event_type != mb.event_type:
+        return None
+    score = 0.0
+    if ma.date and mb.date:
+        da, db = _day(ma.date.date.value), _day(mb.date.date.value)
+        if da and db:
+            if abs((da - db).days) > w["date_tolerance_days"]:
+                return None
+            score += w["same_date"]
+    if ma.location and mb.location:
+        pa, pb = ma.location.place, mb.location.place
+        if pa.iso and pb.iso and pa.iso != pb.iso:
+            return None
+        if spelling_key(pa.name) == spelling_key(pb.name):
+            score += w["same_place"]
+        elif pa.precision <= 2 and pb.precision <= 2:
+            score += w["other_city"]
+        elif pa.iso and pa.iso == pb.iso:
+            score += w["same_country"]
+    if ma.sub_event_type and ma.sub_event_type == mb.sub_event_type:
+        score += w["same_sub_type"]
+    if a.actors & b.actors:
+        score += w["shared_actor"]
+    if a.words and b.words:
+        score += w["sentence_overlap"] * len(a.words & b.words) / len(a.words | b.words)
+    if a.primary and b.primary:
+        score += w["both_primary"]
+    return score
+
+
+def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
+    """Greedy best-first clustering; a cluster holds at most one mention per article."""
+    threshold = _rules()["coreference"]["threshold"]
+    ordered = sorted(mentions, key=lambda m: (m.mention.background, not m.primary, m.order, m.mention.evidence.start))
+    clusters: list[list[_Mention]] = []
+    for m in ordered:
+        best, best_score = None, threshold
+        for cluster in clusters:
+            scores = [_pair_score(m, other) for other in cluster]
+            if any(s is None for s in scores):
+                continue
+            score = max(s for s in scores if s is not None)
+            if score >= best_score:
+                best, best_score = cluster, score
+        if best is None:
+            clusters.append([m])
+        else:
+            best.append(m)
+    return clusters
+
+
+def _day(value: str | None) -> dt.date | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- facts
+
+
+@dataclass(slots=True)
+class _Report:
+    article: str
+    value: Any
+    evidence: Evidence
+
+
+class _Sources:
+    """Independent sources: near-copies of one article count once."""
+
+    def __init__(self, duplicates: list[list[str]] | None) -> None:
+        self.rep: dict[str, str] = {}
+        for group in duplicates or []:
+            for art in group:
+                self.rep[art] = group[0]
+
+    def count(self, reports: Iterable[_Report]) -> int:
+        return len({self.rep.get(r.article, r.article) for r in reports})
+
+    def agreement(self, reports: Iterable[_Report]) -> str:
+        """The status of agreeing reports: one independent source, or several."""
+        return "single_source" if self.count(reports) == 1 else "consensus"
+
+
+def _fact(attribute: str, status: str, value: Any, reports: list[_Report], to_data: Callable[[Any], Any]) -> Fact:
+    return Fact(attribute, status, to_data(value), [FactReport(r.article, to_data(r.value), r.evidence) for r in reports])
+
+
+def categorical_fact(attribute: str, reports: list[_Report], sources: _Sources,
+                     same: Callable[[Any, Any], bool] | None = None,
+                     better: Callable[[Any], Any] | None = None) -> tuple[Fact, Any]:
+    """Agreeing values are consensus; any disagreement is a conflict valued by the majority."""
+    same = same or (lambda x, y: x == y)
+    groups: list[list[_Report]] = []
+    for r in reports:
+        for g in groups:
+            if same(g[0].value, r.value):
+                g.append(r)
+                break
+        else:
+            groups.append([r])
+    top = max(groups, key=lambda g: (sources.count(g), -reports.index(g[0])))
+    value = max((r.value for r in top), key=better) if better else top[0].value
+    status = "conflict" if len(groups) > 1 else sources.agreement(reports)
+    return _fact(attribute, status, value, reports, _plain), value
+
+
+def count_fact(attribute: str, reports: list[_Report], sources: _Sources, clock: ReportClock) -> tuple[Fact, CountRange]:
+    """SPEC counts: intersecting intervals agree; a later higher toll supersedes; else conflict."""
+    by_article: dict[str, list[_Report]] = defaultdict(list)
+    for r in reports:
+        by_article[r.article].append(r)
+    current: CountRange | None = None
+    active: list[_Report] = []
+    superseded = conflict = False
+    for group_articles in clock.groups(by_article):
+        group = [r for art in group_articles for r in by_article[art]]
+        inter = _intersect([r.value for r in group])
+        if inter is None:
+            conflict = True
+            break
+        if current is None or current.intersects(inter):
+            current = inter if current is None else _intersect([current, inter])
+            active.extend(group)
+        elif current.high is not None and inter.low > current.high:
+            superseded, current, active = True, inter, list(group)
+        else:
+            conflict = True
+            break
+    if conflict or current is None:
+        ranges = [r.value for r in reports]
+        highs = [c.high for c in ranges]
+        value = CountRange(min(c.low for c in ranges), None, None if None in highs else max(h for h in highs if h is not None))
+        return _fact(attribute, "conflict", value, reports, _plain), value
+    value = CountRange(current.low, _best(current, [r.value for r in active]), current.high)
+    status = "superseded" if superseded else sources.agreement(reports)
+    return _fact(attribute, status, value, reports, _plain), value
+
+
+def _intersect(ranges: list[CountRange]) -> CountRange | None:
+    low = max(c.low for c in ranges)
+    highs = [c.high for c in ranges if c.high is not None]
+    high = min(highs) if highs else None
+    if high is not None and low > high:
+        return None
+    return CountRange(low, None, high)
+
+
+def _best(interval: CountRange, ranges: list[CountRange]) -> int | None:
+    """The exact value a report gives inside the interval, else a report's best inside it."""
+    def inside(n: int | None) -> bool:
+        return n is not None and n >= interval.low and (interval.high is None or n <= interval.high)
+
+    exact = [c.low for c in ranges if c.high == c.low and inside(c.low)]
+    if exact:
+        return Counter(exact).most_common(1)[0][0]
+    if interval.high == interval.low:
+        return interval.low
+    bests = [c.best for c in ranges if inside(c.best)]
+    return max(bests) if bests else None  # type: ignore[type-var]
+
+
+def perpetrator_fact(reports: list[_Report], sources: _Sources) -> tuple[Fact, dict[str, Any]]:
+    """Statuses ranked (confirmed > claimed > alleged > denied > unknown); differing ones conflict."""
+    ranks = {s: i for i, s in enumerate(_rules()["perpetrator_rank"])}
+    top = min(reports, key=lambda r: (ranks.get(r.value["status"], len(ranks)), reports.index(r)))
+    named = {r.value["entity"] or r.value["name"] for r in reports if r.value["status"] != "unknown"}
+    statuses = {r.value["status"] for r in reports}
+    status = "conflict" if len(statuses) > 1 or len(named) > 1 else sources.agreement(reports)
+    return _fact("perpetrator", status, top.value, reports, _plain), top.value
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (CountRange, DateValue, Place)):
+        return value.as_dict()
+    return value
+
+
+# --------------------------------------------------------------------------- events
+
+
+def _build_event(story_id: str, cluster: list[_Mention], member_map: dict[tuple[str, str], str],
+                 name_map: dict[str, str], entity_names: dict[str, str], sources: _Sources,
+                 clock: ReportClock) -> Event:
+    cluster = sorted(cluster, key=lambda m: (m.order, m.mention.evidence.start))
+    first = cluster[0]
+    facts: list[Fact] = []
+
+    type_reports = [_Report(m.article, m.mention.event_type, m.mention.evidence) for m in cluster]
+    fact, event_type = categorical_fact("event_type", type_reports, sources)
+    facts.append(fact)
+    sub_reports = [_Report(m.article, m.mention.sub_event_type, m.mention.evidence) for m in cluster if m.mention.sub_event_type]
+    sub_type = None
+    if sub_reports:
+        fact, sub_type = categorical_fact("sub_event_type", sub_reports, sources)
+        facts.append(fact)
+
+    date = None
+    date_reports = [_Report(m.article, m.mention.date.date, m.mention.date.evidence) for m in cluster if m.mention.date]
+    if date_reports:
+        valued = [r for r in date_reports if r.value.value] or date_reports
+        fact, date = categorical_fact("date", date_reports if len(valued) == len(date_reports) else valued, sources,
+                                      same=_same_date, better=_date_precision)
+        if len(valued) != len(date_reports):
+            # Reports without a resolvable date stay on the fact as evidence of what the text said.
+            fact.reports.extend(FactReport(r.article, _plain(r.value), r.evidence) for r in date_reports if r not in valued)
+        facts.append(fact)
+
+    location = None
+    loc_reports = [_Report(m.article, m.mention.location.place, m.mention.location.evidence) for m in cluster if m.mention.location]
+    if loc_reports:
+        fact, location = categorical_fact("location", loc_reports, sources, same=_same_place, better=_place_precision)
+        if location is not None and location.detail is None:
+            detail = next((r.value.detail for r in loc_reports if r.value.detail and _same_place(r.value, location)), None)
+            if detail:
+                location = Place(**{**location.as_dict(), "detail": detail})
+                fact.value = location.as_dict()
+        facts.append(fact)
+
+    actors: list[EventActor] = []
+    by_role: dict[str, list[_Report]] = defaultdict(list)
+    for m in cluster:
+        for act in m.mention.actors:
+            ent = _actor_entity(m.article, act.entity, act.name, member_map, name_map)
+            name = entity_names.get(ent, act.name) if ent else act.name
+            by_role[act.role].append(_Report(m.article, {"entity": ent, "name": name, "status": act.status}, act.evidence))
+    if by_role.get("perpetrator"):
+        fact, top = perpetrator_fact(by_role["perpetrator"], sources)
+        facts.append(fact)
+        if top["status"] != "unknown" or top["name"]:
+            actors.append(EventActor("perpetrator", top["entity"], top["name"], top["status"]))
+    for role in ("target", "victim"):
+        reports = by_role.get(role)
+        if not reports:
+            continue
+        facts.append(_set_fact(role, reports, sources))
+        seen: set[str] = set()
+        for r in reports:
+            key = r.value["entity"] or r.value["name"]
+            if key not in seen:
+                seen.add(key)
+                actors.append(EventActor(role, r.value["entity"], r.value["name"], r.value["status"]))
+
+    counts: dict[str, CountRange | None] = {"fatalities": None, "injured": None}
+    for attr in counts:
+        reports = [_Report(m.article, getattr(m.mention, attr).range, getattr(m.mention, attr).evidence)
+                   for m in cluster if getattr(m.mention, attr) is not None]
+        if reports:
+            fact, counts[attr] = count_fact(attr, reports, sources, clock)
+            facts.append(fact)
+
+    return Event(
+        id=stable_id("ev", first.article, first.mention.id),
+        story=story_id,
+        event_type=event_type,
+        sub_event_type=sub_type,
+        background=first.mention.background,
+        date=date,
+        location=location,
+        actors=actors,
+        fatalities=counts["fatalities"],
+        injured=counts["injured"],
+        facts=facts,
+        reports=[m.mention.evidence for m in cluster],
+        mentions=[(m.article, m.mention.id) for m in cluster],
+    )
+
+
+def _set_fact(role: str, reports: list[_Report], sources: _Sources) -> Fact:
+    """Targets and victims are sets: naming fewer is not disagreeing; naming others is."""
+    per_source: dict[str, set[str]] = defaultdict(set)
+    for r in reports:
+        per_source[sources.rep.get(r.article, r.article)].add(r.value["entity"] or r.value["name"])
+    sets = list(per_source.values())
+    nested = all(a <= b or b <= a for a in sets for b in sets)
+    names: list[str] = []
+    for r in reports:
+        if r.value["name"] not in names:
+            names.append(r.value["name"])
+    status = "single_source" if len(sets) == 1 else ("consensus" if nested else "conflict")
+    return _fact(role, status, names, reports, _plain)
+
+
+def _same_date(a: DateValue, b: DateValue) -> bool:
+    if not a.value or not b.value:
+        return a.value == b.value
+    return a.value.startswith(b.value) or b.value.startswith(a.value)
+
+
+def _date_precision(d: DateValue) -> int:
+    return len(d.value or "")
+
+
+def _same_place(a: Place, b: Place) -> bool:
+    if spelling_key(a.name) == spelling_key(b.name):
+        return True
+    if a.iso and b.iso and a.iso != b.iso:
+        return False
+    coarse, fine = (a, b) if a.precision > b.precision else (b, a)
+    if coarse.precision == fine.precision:
+        return False
+    # The coarser place is the finer one's region or country.
+    return spelling_key(coarse.name) in {spelling_key(x) for x in (fine.admin1, fine.country) if x} or (
+        coarse.precision == 4 and bool(coarse.iso) and coarse.iso == fine.iso
+    )
+
+
+def _place_precision(p: Place) -> int:
+    return -p.precision
+
+
+# --------------------------------------------------------------------------- the story
+
+
+def reconcile_story(story_id: str, analyses: list[ArticleAnalysis],
+                    duplicates: list[list[str]] | None = None) -> StoryResult:
+    """Events, facts and entities of one story (``analyses`` in order of ingestion)."""
+    entities, member_map = resolve_entities(analyses)
+    entity_names = {e.id: e.name for e in entities}
+    name_map: dict[str, str] = {}
+    for e in entities:
+        for form in [e.name, *e.aliases]:
+            name_map.setdefault(spelling_key(form), e.id)
+    sources = _Sources(duplicates)
+    clock = ReportClock(analyses)
+
+    clusters = _cluster(_mentions(analyses, member_map, name_map))
+    events = [_build_event(story_id, c, member_map, name_map, entity_names, sources, clock) for c in clusters]
+    main = _main_event(clusters, events)
+    events.sort(key=lambda e: (e is not main, e.background))
+
+    mention_event = {mention: ev.id for ev in events for mention in ev.mentions}
+    claim_events = {
+        (c.article, c.id): mention_event[(c.article, c.event)]
+        for a in analyses
+        for c in a.claims
+        if c.event and (c.article, c.event) in mention_event
+    }
+    main_articles = {art for art, _ in main.mentions} if main else set()
+    title = next((a.article.title for a in analyses if a.article.title and a.article.id in main_articles), None)
+    title = title or next((a.article.title for a in analyses if a.article.title), None) or ""
+    story = Story(
+        id=story_id,
+        title=title,
+        articles=[a.article.id for a in analyses],
+        main_event=main.id if main else None,
+        events=[e.id for e in events],
+        duplicates=[list(g) for g in duplicates or []],
+    )
+    return StoryResult(story=story, events=events, entities=entities, claim_events=claim_events)
+
+
+def _main_event(clusters: list[list[_Mention]], events: list[Event]) -> Event | None:
+    """The reported event told by most articles, preferring articles' first reported events."""
+    best, best_key = None, None
+    for cluster, event in zip(clusters, events, strict=True):
+        if event.background:
+            continue
+        key = (len({m.article for m in cluster}), sum(m.primary for m in cluster),
+               -min(m.order for m in cluster), -min(m.mention.evidence.start for m in cluster))
+        if best_key is None or key > best_key:
+            best, best_key = event, key
+    return best

@@ -1,0 +1,86 @@
+"""Event mentions: triggers, types, coreference, arguments, background (wirecheck.extract.events)."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecheck.extract import analyze_article
+from wirecheck.models import Article
+from wirecheck.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def analyze(nlp, text, published=None, title=None):
+    return analyze_article(Article(id="t", text=text, published=published, title=title), nlp)
+
+
+def main(an):
+    return next(e for e in an.events if e.id == an.main_event)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "sub"),
+    [
+        ("A drone strike hit a car near Kandahar on Monday.", "Explosions/Remote violence", "Air/drone strike"),
+        ("Rebels shelled the town of Kramatorsk overnight.", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ("A roadside bomb exploded next to a bus in Quetta.", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ("A suicide bomber blew himself up at a market in Mogadishu.", "Explosions/Remote violence", "Suicide bomb"),
+        ("Gunmen abducted four farmers near Kaduna.", "Violence against civilians", "Abduction/forced disappearance"),
+        ("Hundreds of teachers protested outside parliament in Nairobi.", "Protests", "Peaceful protest"),
+        ("Police fired tear gas to disperse protesters in Lagos.", "Protests", "Protest with intervention"),
+        ("Police arrested a journalist in Minsk.", "Strategic developments", "Arrests"),
+        ("Soldiers clashed with militants near Gao.", "Battles", "Armed clash"),
+        ("A man was shot and killed outside a bar in Memphis.", "Violence against civilians", "Attack"),
+    ],
+)
+def test_event_types(nlp, text, etype, sub):
+    ev = main(analyze(nlp, text))
+    assert (ev.event_type, ev.sub_event_type) == (etype, sub)
+
+
+ARTICLE = (
+    "A Ruritanian airstrike in Mosul killed a militia commander, Karim Nasser, officials said.\n\n"
+    "Monday’s strike hit a house on Nineveh Street, according to a police officer. "
+    "The strike killed two people and wounded four.\n\n"
+    "It was not immediately clear who carried out the strike.\n\n"
+    "The strike comes a week after a suspected Freedonian drone strike killed a commander in Basra."
+)
+
+
+def test_coreference_arguments_and_background(nlp):
+    an = analyze(nlp, ARTICLE, published="2024-03-06")
+    ev = main(an)
+    assert ev.sub_event_type == "Air/drone strike" and not ev.background
+    assert set(ev.sentences) >= {0, 1, 2, 3, 4}
+    assert ev.location is not None and ev.location.place.name == "Mosul"
+    assert ev.date is not None and ev.date.date.value == "2024-03-04" and ev.date.date.text == "Monday"
+    assert ev.fatalities is not None and ev.fatalities.range.best == 2
+    assert ev.injured is not None and ev.injured.range.best == 4
+    statuses = {(a.role, a.status) for a in ev.actors}
+    assert ("perpetrator", "unknown") in statuses
+    assert any(a.role == "victim" and a.name == "Karim Nasser" for a in ev.actors)
+    bg = [e for e in an.events if e.background]
+    assert len(bg) == 1 and bg[0].location.place.name == "Basra"
+    assert any(a.role == "perpetrator" and a.status == "alleged" for a in bg[0].actors)
+
+
+def test_date_never_invented(nlp):
+    an = analyze(nlp, ARTICLE)
+    ev = main(an)
+    assert ev.date is not None
+    assert ev.date.date.value is None and ev.date.date.text == "Monday" and ev.date.date.precision == "unknown"
+
+
+def test_claimed_responsibility_and_denial(nlp):
+    text = (
+        "A car bomb exploded outside a police station in Herat on Friday. "
+        "The Valley Front claimed responsibility for the attack. The Hill Brigade denied any role."
+    )
+    ev = main(analyze(nlp, text))
+    statuses = {(a.name, a.status) for a in ev.actors if a.role == "perpetrator"}
+    assert any(s == "claimed" and "Valley Front" in n for n, s in statuses)
+    assert any(s == "denied" and "Hill Brigade" in n for n, s in statuses)
