@@ -108,11 +108,55 @@ def b_cubed(pred: dict[str, str], gold: dict[str, int]) -> tuple[float, float, f
 
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:[A-Z]\.|[A-Z][a-z]+|[A-Z]'[A-Z][a-z]+|Mc[A-Z][a-z]+)){1,3}\b")
 _ORGISH = {
-    "police", "department", "county", "city", "state", "university", "school", "hospital", "center",
-    "office", "news", "street", "avenue", "road", "park", "court", "church", "club", "company",
-    "sheriff", "association", "council", "house", "party", "times", "post", "press", "service",
-    "north", "south", "east", "west", "new", "san", "los", "las", "fort", "saint", "lake", "high",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "the", "copyright",
+    "police",
+    "department",
+    "county",
+    "city",
+    "state",
+    "university",
+    "school",
+    "hospital",
+    "center",
+    "office",
+    "news",
+    "street",
+    "avenue",
+    "road",
+    "park",
+    "court",
+    "church",
+    "club",
+    "company",
+    "sheriff",
+    "association",
+    "council",
+    "house",
+    "party",
+    "times",
+    "post",
+    "press",
+    "service",
+    "north",
+    "south",
+    "east",
+    "west",
+    "new",
+    "san",
+    "los",
+    "las",
+    "fort",
+    "saint",
+    "lake",
+    "high",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "the",
+    "copyright",
 }
 _STATES = (
     "Ala|Alaska|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Hawaii|Idaho|Ill|Ind|Iowa|Kan|Ky|La|Maine|Md|Mass|"
@@ -127,21 +171,49 @@ _STATES = (
 _DATELINE = re.compile(r"^\s*([A-Z][A-Za-z .'-]{2,30}?),\s*(?:" + _STATES + r")\.?\s*(?:\(|[-—–]|\u2014)")
 _IN_PLACE = re.compile(r"\b(?:in|of|near) ([A-Z][a-z]+(?: [A-Z][a-z]+)?),? (?:" + _STATES + r")\b")
 _NUM = "(one|two|three|four|five|six|seven|eight|nine|ten|\\d+)"
-_NUMS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])}
+_NUMS = {
+    w: i
+    for i, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    )
+}
 _KILLED = re.compile(_NUM + r" (?:\w+ ){0,3}(?:were |was )?(?:killed|dead|died|slain)", re.I)
 _WOUNDED = re.compile(_NUM + r" (?:\w+ ){0,3}(?:were |was )?(?:wounded|injured|hurt|hospitalized)", re.I)
 _FULLDATE = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b"
 )
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])}
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ]
+    )
+}
 
 
 def standin_analysis(rec: dict) -> ArticleAnalysis:
     text = rec["text"] or ""
-    art = Article(id=rec["id"], text=text, title=rec.get("title"), source=rec.get("source"),
-                  published=rec.get("published"), url=rec.get("url"))
+    art = Article(
+        id=rec["id"],
+        text=text,
+        title=rec.get("title"),
+        source=rec.get("source"),
+        published=rec.get("published"),
+        url=rec.get("url"),
+    )
     ents: dict[str, LocalEntity] = {}
     for m in _NAME.finditer(text):
         name = m.group(0)
@@ -155,11 +227,19 @@ def standin_analysis(rec: dict) -> ArticleAnalysis:
     def ev(m: re.Match[str]) -> Evidence:
         return Evidence(art.id, 0, m.start(), m.end())
 
-    mention = EventMention(id="e0", article=art.id, trigger="shooting", evidence=Evidence(art.id, 0, 0, 0),
-                           event_type="Violence against civilians", sub_event_type="Attack")
+    mention = EventMention(
+        id="e0",
+        article=art.id,
+        trigger="shooting",
+        evidence=Evidence(art.id, 0, 0, 0),
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+    )
     place = _DATELINE.search(text[:200]) or _IN_PLACE.search(text)
     if place:
-        mention.location = Located(Place(name=place.group(1).strip().title(), precision=1), place.group(0), ev(place))
+        mention.location = Located(
+            Place(name=place.group(1).strip().title(), precision=1), place.group(0), ev(place)
+        )
     if not rec.get("published"):
         found = _FULLDATE.search(text)
         if found:
@@ -176,20 +256,37 @@ def standin_analysis(rec: dict) -> ArticleAnalysis:
 
 def real_analyzer():  # pragma: no cover - depends on the extractor being there
     try:
-        from wirecheck.extract import analyze_article
+        from wirecheck.extract import analyze_articles
         from wirecheck.nlp import load_pipeline
     except ImportError:
         return None
     nlp = load_pipeline(None)
-    return lambda rec: analyze_article(
-        Article(id=rec["id"], text=rec["text"], title=rec.get("title"), source=rec.get("source"),
-                published=rec.get("published"), url=rec.get("url")), nlp)
+
+    def analyze_all(records: list[dict]) -> list[ArticleAnalysis]:
+        articles = (
+            Article(
+                id=r["id"],
+                text=r["text"],
+                title=r.get("title"),
+                source=r.get("source"),
+                published=r.get("published"),
+                url=r.get("url"),
+            )
+            for r in records
+        )
+        return list(analyze_articles(articles, nlp))
+
+    return analyze_all
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("dataset", type=Path)
-    parser.add_argument("--standin", action="store_true", help="use the plain-text stand-in, not wirecheck.extract")
+    parser.add_argument(
+        "--standin", action="store_true", help="use the plain-text stand-in, not wirecheck.extract"
+    )
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--threshold", type=float, default=None, help="override Settings.story_threshold")
     parser.add_argument("--errors", type=int, default=0, help="print this many wrong merges and splits")
@@ -198,7 +295,7 @@ def main() -> None:
     records = read_jsonl(args.dataset / "articles.jsonl")[: args.limit]
     analyze = None if args.standin else real_analyzer()
     t0 = time.perf_counter()
-    analyses = [(analyze or standin_analysis)(rec) for rec in records]
+    analyses = analyze(records) if analyze else [standin_analysis(rec) for rec in records]
     t_analyze = time.perf_counter() - t0
 
     settings = Settings().replace(story_threshold=args.threshold)

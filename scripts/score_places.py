@@ -19,7 +19,6 @@ from _common import DATASETS, read_jsonl, sentences
 
 from wirecheck.nlp.places import PlaceMention, find_places, get_gazetteer
 
-
 LENIENT = False
 
 

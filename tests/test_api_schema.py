@@ -1,11 +1,14 @@
 """The HTTP API against its own live OpenAPI schema (schemathesis): no input gets a 5xx.
 
-Bounded: a few dozen generated cases per operation, over the in-memory store of webfixtures,
+Bounded: a few dozen generated cases per operation, over a SQLite store holding webfixtures' reports,
 with ingest enabled (the pipeline replaced by a stand-in, so no NLP model is loaded).
 """
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from typing import Any
 
 import hypothesis
@@ -13,7 +16,7 @@ import pytest
 import schemathesis
 from schemathesis.specs.openapi.checks import negative_data_rejection
 
-from webfixtures import FakeStore
+from webfixtures import FakeStore, fill_real_store
 from wirecheck.models import Problem
 from wirecheck.settings import Settings
 from wirecheck.web import app as web_app
@@ -34,7 +37,20 @@ def _fake_ingest(docs: list[Any], settings: Settings, store: Any) -> _Report:
     return _Report(docs)
 
 
-APP = web_app.create_app(Settings(ingest_token=TOKEN, max_bytes=20_000), store=FakeStore(), allow_ingest=True)
+def _store() -> Any:
+    """A real SQLite store (random search words reach its FTS), or the stand-in until it exists."""
+    try:
+        from wirecheck.store import open_store
+    except ImportError:
+        return FakeStore()
+    folder = tempfile.mkdtemp(prefix="wirecheck-schema-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    store = open_store(Settings(db=f"{folder}/schema.db").db_url)
+    fill_real_store(store)
+    return store
+
+
+APP = web_app.create_app(Settings(ingest_token=TOKEN, max_bytes=20_000), store=_store(), allow_ingest=True)
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 
 

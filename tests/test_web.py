@@ -381,3 +381,33 @@ def test_pages_over_real_store(real_store: Any) -> None:
         for art in rec["articles"][:3]:
             assert client.get(f"/articles/{art['id']}").status_code == 200
     assert client.get("/api/export").status_code == 200
+
+
+def test_sparse_and_big_stories_render() -> None:
+    """A story with no event and no sentences, and one with more reports than columns."""
+
+    class OddStore(FakeStore):
+        def story_record(self, story_id: str) -> dict[str, Any]:
+            if story_id == "bare":
+                return {"story": {"id": "bare", "title": None, "articles": ["x1"], "main_event": None},
+                        "articles": [{"id": "x1", "text": "Plain text only."}], "events": [], "entities": [],
+                        "claims": []}
+            rec = super().story_record("st-kherson")
+            base = rec["articles"][0]
+            extra = [{**base, "id": f"copy{n:02d}", "seq": 10 + n, "source": f"Wire {n}"} for n in range(12)]
+            rec["articles"] += extra
+            rec["events"][0]["facts"][0]["reports"].append({**rec["events"][0]["facts"][0]["reports"][0],
+                                                            "article": "copy11"})
+            return rec
+
+    client = TestClient(create_app(Settings(), store=OddStore()))
+    r = client.get("/stories/bare")
+    assert r.status_code == 200 and "Plain text only." in r.text and "No event was found" in r.text
+    html = client.get("/stories/big").text
+    assert html.count('class="report-col"') == render.MAX_COLUMNS
+    assert "More reports of this story" in html and "1 value" in html
+
+
+def test_pages_answer_head(client: TestClient) -> None:
+    r = client.head("/stories/st-kherson")
+    assert r.status_code == 200 and r.content == b""

@@ -8,16 +8,19 @@ database is consistent after every article.
 
 from __future__ import annotations
 
+import collections
 import contextlib
+import functools
 import multiprocessing
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from wirecheck.clean import clean_document
-from wirecheck.errors import BadInput
+from wirecheck.errors import BadInput, WirecheckError
 from wirecheck.ingest import iter_documents
 from wirecheck.models import Article, ArticleAnalysis, Problem, RawDocument, StoryResult
 from wirecheck.settings import Settings
@@ -61,18 +64,47 @@ def clean_documents(docs: Iterable[RawDocument | Problem], settings: Settings) -
 
 
 _WORKER_NLP: Any = None
+_WORKER_ERROR: WirecheckError | None = None  # why this worker could not load its pipeline
 
 
-def _worker_init(model: str | None) -> None:
-    global _WORKER_NLP
+def _load_nlp(model: str | None) -> None:
+    global _WORKER_NLP, _WORKER_ERROR
     from wirecheck.nlp import load_pipeline
 
-    _WORKER_NLP = load_pipeline(model)
+    try:
+        _WORKER_NLP = load_pipeline(model)
+    except WirecheckError as exc:
+        # Kept, not raised: an initializer that raises breaks the whole pool with a message that
+        # names no cause.  The first batch raises it instead, and it reaches the caller as is.
+        _WORKER_ERROR = exc
+
+
+def _pool_init(model: str | None) -> None:
+    _watch_parent()
+    _load_nlp(model)
+
+
+def _watch_parent() -> None:
+    """Exit when the process that started this worker dies.
+
+    A worker blocked on its task queue never sees its parent go (it holds the queue's other end
+    itself), so a writer killed mid-run would leave workers holding a spaCy model each forever.
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="wirecheck-parent-watch", daemon=True).start()
 
 
 def _analyze_batch(articles: list[Article]) -> list[ArticleAnalysis | Problem]:
     from wirecheck.extract import analyze_article
 
+    if _WORKER_NLP is None and _WORKER_ERROR is not None:
+        raise _WORKER_ERROR
     out: list[ArticleAnalysis | Problem] = []
     for article in articles:
         try:
@@ -100,7 +132,8 @@ class Analyzer:
     """Runs the per-article stages: in this process, in a process pool, or on a Dask cluster.
 
     Used as a context manager so a pool or cluster is started once per run, not per chunk.
-    Results come back in input order.
+    Results come back in input order, whichever way they were computed: the linker sees the same
+    sequence with one worker or many, so the stories do not depend on ``settings.workers``.
     """
 
     def __init__(self, settings: Settings, nlp: Any = None) -> None:
@@ -131,16 +164,29 @@ class Analyzer:
         if self.nlp is not None:
             _WORKER_NLP = self.nlp
         elif _WORKER_NLP is None:
-            _worker_init(self.settings.model)
+            from wirecheck.nlp import load_pipeline
+
+            _WORKER_NLP = load_pipeline(self.settings.model)  # raises ModelNotFound here
 
     def _start_pool(self) -> None:
-        ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-        self._pool = ctx.Pool(self._workers, initializer=_worker_init, initargs=(self.settings.model,))
+        from concurrent.futures import ProcessPoolExecutor
+
+        # spawn, not fork: spaCy and SQLAlchemy hold threads and locks that fork would copy
+        # half-taken.  Not forkserver either: its workers are the fork server's children, so
+        # their memory never shows in this process's RUSAGE_CHILDREN (the benchmark reads it).
+        # A process pool from concurrent.futures, not multiprocessing.Pool: when a worker dies
+        # (killed for memory) the run fails with BrokenProcessPool instead of waiting forever.
+        self._pool = ProcessPoolExecutor(
+            self._workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_pool_init,
+            initargs=(self.settings.model,),
+        )
 
     def __exit__(self, *exc: object) -> None:
         if self._pool is not None:
-            self._pool.close()
-            self._pool.join()
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
         if self._client is not None:
             self._client.close()
         if self._cluster is not None:
@@ -152,29 +198,48 @@ class Analyzer:
                 and len(articles) > 2 * self.settings.batch_size:
             self._start_pool()
         batches = _chunks(articles, self.settings.batch_size)
+        submit: Callable[[list[Article]], Any]
         if self._client is not None:
-            # A bounded window of batches in flight keeps memory flat on the client.
-            window = 4 * max(1, len(self._client.scheduler_info().get("workers", {})) or 1)
-            pending: list[Any] = []
-            for batch in batches:
-                pending.append(self._client.submit(_analyze_batch_lazy, batch, self.settings.model, pure=False))
-                if len(pending) >= window:
-                    yield from pending.pop(0).result()
-            for future in pending:
-                yield from future.result()
+            client, model = self._client, self.settings.model
+            workers = len(client.scheduler_info().get("workers", {})) or 1
+            window = 4 * workers  # batches in flight: keeps every worker busy, client memory flat
+
+            def submit(batch: list[Article]) -> Any:
+                return client.submit(_analyze_batch_lazy, batch, model, pure=False)
+
         elif self._pool is not None:
-            for results in self._pool.imap(_analyze_batch, batches):
-                yield from results
+            window = 2 * self._workers
+            submit = functools.partial(self._pool.submit, _analyze_batch)
         else:
             self._local()
             for batch in batches:
                 yield from _analyze_batch(batch)
+            return
+        pending: collections.deque[Any] = collections.deque()
+        for batch in batches:
+            pending.append(submit(batch))
+            if len(pending) >= window:
+                yield from _result(pending.popleft())
+        while pending:
+            yield from _result(pending.popleft())
+
+
+def _result(future: Any) -> list[ArticleAnalysis | Problem]:
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        raise WirecheckError(
+            "an analysis worker process died (out of memory?); what was stored is kept, "
+            "run the same command again to go on, perhaps with fewer --workers"
+        ) from exc
 
 
 def _analyze_batch_lazy(articles: list[Article], model: str | None) -> list[ArticleAnalysis | Problem]:
     """For Dask workers: load the pipeline once per worker process, then analyse."""
-    if _WORKER_NLP is None:
-        _worker_init(model)
+    if _WORKER_NLP is None and _WORKER_ERROR is None:
+        _load_nlp(model)
     return _analyze_batch(articles)
 
 

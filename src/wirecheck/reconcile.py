@@ -84,7 +84,9 @@ class ReportClock:
         if not all(a in self.time for a in arts):
             return [[a] for a in arts]
         out: list[list[str]] = []
-        for art in sorted(arts, key=lambda a: (self.time[a][0], self.time[a][1] or dt.datetime.min, self.index[a])):
+        for art in sorted(
+            arts, key=lambda a: (self.time[a][0], self.time[a][1] or dt.datetime.min, self.index[a])
+        ):
             if out and self._same(out[-1][-1], art):
                 out[-1].append(art)
             else:
@@ -171,7 +173,9 @@ def resolve_entities(analyses: list[ArticleAnalysis]) -> tuple[list[Entity], dic
 
     # Multi-word names with small spelling differences (transliterations, typos).
     ratio = _rules()["coreference"]["fuzzy_name_ratio"]
-    long_names = [(n, spelling_key(e.name), _family(e.type)) for n, e in nodes.items() if len(name_tokens(e.name)) >= 2]
+    long_names = [
+        (n, spelling_key(e.name), _family(e.type)) for n, e in nodes.items() if len(name_tokens(e.name)) >= 2
+    ]
     for i, (na, ka, fa) in enumerate(long_names):
         for nb, kb, fb in long_names[i + 1 :]:
             if fa == fb and fa != "GROUP" and ka[:1] == kb[:1] and fuzz.ratio(ka, kb) >= ratio:
@@ -249,22 +253,26 @@ class _Mention:
         return self.analysis.article.id
 
 
-def _mentions(analyses: list[ArticleAnalysis], member_map: dict[tuple[str, str], str],
-              name_map: dict[str, str]) -> list[_Mention]:
+def _mentions(
+    analyses: list[ArticleAnalysis], member_map: dict[tuple[str, str], str], name_map: dict[str, str]
+) -> list[_Mention]:
     out = []
     for order, a in enumerate(analyses):
         first = main_mention(a)
         sentences = {s.index: s.text for s in a.sentences}
         for m in a.events:
-            actors = {_actor_entity(a.article.id, act.entity, act.name, member_map, name_map) for act in m.actors}
+            actors = {
+                _actor_entity(a.article.id, act.entity, act.name, member_map, name_map) for act in m.actors
+            }
             actors.discard(None)
             text = sentences.get(m.evidence.sentence, m.trigger)
             out.append(_Mention(order, a, m, m is first, actors, set(_WORD.findall(text.lower()))))  # type: ignore[arg-type]
     return out
 
 
-def _actor_entity(article: str, key: str | None, name: str, member_map: dict[tuple[str, str], str],
-                  name_map: dict[str, str]) -> str | None:
+def _actor_entity(
+    article: str, key: str | None, name: str, member_map: dict[tuple[str, str], str], name_map: dict[str, str]
+) -> str | None:
     if key and (article, key) in member_map:
         return member_map[(article, key)]
     return name_map.get(spelling_key(name)) if name else None
@@ -307,7 +315,9 @@ def _pair_score(a: _Mention, b: _Mention) -> float | None:
 def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
     """Greedy best-first clustering; a cluster holds at most one mention per article."""
     threshold = _rules()["coreference"]["threshold"]
-    ordered = sorted(mentions, key=lambda m: (m.mention.background, not m.primary, m.order, m.mention.evidence.start))
+    ordered = sorted(
+        mentions, key=lambda m: (m.mention.background, not m.primary, m.order, m.mention.evidence.start)
+    )
     clusters: list[list[_Mention]] = []
     for m in ordered:
         best, best_score = None, threshold
@@ -361,13 +371,24 @@ class _Sources:
         return "single_source" if self.count(reports) == 1 else "consensus"
 
 
-def _fact(attribute: str, status: str, value: Any, reports: list[_Report], to_data: Callable[[Any], Any]) -> Fact:
-    return Fact(attribute, status, to_data(value), [FactReport(r.article, to_data(r.value), r.evidence) for r in reports])
+def _fact(
+    attribute: str, status: str, value: Any, reports: list[_Report], to_data: Callable[[Any], Any]
+) -> Fact:
+    return Fact(
+        attribute,
+        status,
+        to_data(value),
+        [FactReport(r.article, to_data(r.value), r.evidence) for r in reports],
+    )
 
 
-def categorical_fact(attribute: str, reports: list[_Report], sources: _Sources,
-                     same: Callable[[Any, Any], bool] | None = None,
-                     better: Callable[[Any], Any] | None = None) -> tuple[Fact, Any]:
+def categorical_fact(
+    attribute: str,
+    reports: list[_Report],
+    sources: _Sources,
+    same: Callable[[Any, Any], bool] | None = None,
+    better: Callable[[Any], Any] | None = None,
+) -> tuple[Fact, Any]:
     """Agreeing values are consensus; any disagreement is a conflict valued by the majority."""
     same = same or (lambda x, y: x == y)
     groups: list[list[_Report]] = []
@@ -384,7 +405,9 @@ def categorical_fact(attribute: str, reports: list[_Report], sources: _Sources,
     return _fact(attribute, status, value, reports, _plain), value
 
 
-def count_fact(attribute: str, reports: list[_Report], sources: _Sources, clock: ReportClock) -> tuple[Fact, CountRange]:
+def count_fact(
+    attribute: str, reports: list[_Report], sources: _Sources, clock: ReportClock
+) -> tuple[Fact, CountRange]:
     """SPEC counts: intersecting intervals agree; a later higher toll supersedes; else conflict."""
     by_article: dict[str, list[_Report]] = defaultdict(list)
     for r in reports:
@@ -409,7 +432,11 @@ def count_fact(attribute: str, reports: list[_Report], sources: _Sources, clock:
     if conflict or current is None:
         ranges = [r.value for r in reports]
         highs = [c.high for c in ranges]
-        value = CountRange(min(c.low for c in ranges), None, None if None in highs else max(h for h in highs if h is not None))
+        value = CountRange(
+            min(c.low for c in ranges),
+            None,
+            None if None in highs else max(h for h in highs if h is not None),
+        )
         return _fact(attribute, "conflict", value, reports, _plain), value
     value = CountRange(current.low, _best(current, [r.value for r in active]), current.high)
     status = "superseded" if superseded else sources.agreement(reports)
@@ -427,6 +454,7 @@ def _intersect(ranges: list[CountRange]) -> CountRange | None:
 
 def _best(interval: CountRange, ranges: list[CountRange]) -> int | None:
     """The exact value a report gives inside the interval, else a report's best inside it."""
+
     def inside(n: int | None) -> bool:
         return n is not None and n >= interval.low and (interval.high is None or n <= interval.high)
 
@@ -458,9 +486,15 @@ def _plain(value: Any) -> Any:
 # --------------------------------------------------------------------------- events
 
 
-def _build_event(story_id: str, cluster: list[_Mention], member_map: dict[tuple[str, str], str],
-                 name_map: dict[str, str], entity_names: dict[str, str], sources: _Sources,
-                 clock: ReportClock) -> Event:
+def _build_event(
+    story_id: str,
+    cluster: list[_Mention],
+    member_map: dict[tuple[str, str], str],
+    name_map: dict[str, str],
+    entity_names: dict[str, str],
+    sources: _Sources,
+    clock: ReportClock,
+) -> Event:
     cluster = sorted(cluster, key=lambda m: (m.order, m.mention.evidence.start))
     first = cluster[0]
     facts: list[Fact] = []
@@ -468,29 +502,51 @@ def _build_event(story_id: str, cluster: list[_Mention], member_map: dict[tuple[
     type_reports = [_Report(m.article, m.mention.event_type, m.mention.evidence) for m in cluster]
     fact, event_type = categorical_fact("event_type", type_reports, sources)
     facts.append(fact)
-    sub_reports = [_Report(m.article, m.mention.sub_event_type, m.mention.evidence) for m in cluster if m.mention.sub_event_type]
+    sub_reports = [
+        _Report(m.article, m.mention.sub_event_type, m.mention.evidence)
+        for m in cluster
+        if m.mention.sub_event_type
+    ]
     sub_type = None
     if sub_reports:
         fact, sub_type = categorical_fact("sub_event_type", sub_reports, sources)
         facts.append(fact)
 
     date = None
-    date_reports = [_Report(m.article, m.mention.date.date, m.mention.date.evidence) for m in cluster if m.mention.date]
+    date_reports = [
+        _Report(m.article, m.mention.date.date, m.mention.date.evidence) for m in cluster if m.mention.date
+    ]
     if date_reports:
         valued = [r for r in date_reports if r.value.value] or date_reports
-        fact, date = categorical_fact("date", date_reports if len(valued) == len(date_reports) else valued, sources,
-                                      same=_same_date, better=_date_precision)
+        fact, date = categorical_fact(
+            "date",
+            date_reports if len(valued) == len(date_reports) else valued,
+            sources,
+            same=_same_date,
+            better=_date_precision,
+        )
         if len(valued) != len(date_reports):
             # Reports without a resolvable date stay on the fact as evidence of what the text said.
-            fact.reports.extend(FactReport(r.article, _plain(r.value), r.evidence) for r in date_reports if r not in valued)
+            fact.reports.extend(
+                FactReport(r.article, _plain(r.value), r.evidence) for r in date_reports if r not in valued
+            )
         facts.append(fact)
 
     location = None
-    loc_reports = [_Report(m.article, m.mention.location.place, m.mention.location.evidence) for m in cluster if m.mention.location]
+    loc_reports = [
+        _Report(m.article, m.mention.location.place, m.mention.location.evidence)
+        for m in cluster
+        if m.mention.location
+    ]
     if loc_reports:
-        fact, location = categorical_fact("location", loc_reports, sources, same=_same_place, better=_place_precision)
+        fact, location = categorical_fact(
+            "location", loc_reports, sources, same=_same_place, better=_place_precision
+        )
         if location is not None and location.detail is None:
-            detail = next((r.value.detail for r in loc_reports if r.value.detail and _same_place(r.value, location)), None)
+            detail = next(
+                (r.value.detail for r in loc_reports if r.value.detail and _same_place(r.value, location)),
+                None,
+            )
             if detail:
                 location = Place(**{**location.as_dict(), "detail": detail})
                 fact.value = location.as_dict()
@@ -502,7 +558,9 @@ def _build_event(story_id: str, cluster: list[_Mention], member_map: dict[tuple[
         for act in m.mention.actors:
             ent = _actor_entity(m.article, act.entity, act.name, member_map, name_map)
             name = entity_names.get(ent, act.name) if ent else act.name
-            by_role[act.role].append(_Report(m.article, {"entity": ent, "name": name, "status": act.status}, act.evidence))
+            by_role[act.role].append(
+                _Report(m.article, {"entity": ent, "name": name, "status": act.status}, act.evidence)
+            )
     if by_role.get("perpetrator"):
         fact, top = perpetrator_fact(by_role["perpetrator"], sources)
         facts.append(fact)
@@ -522,8 +580,11 @@ def _build_event(story_id: str, cluster: list[_Mention], member_map: dict[tuple[
 
     counts: dict[str, CountRange | None] = {"fatalities": None, "injured": None}
     for attr in counts:
-        reports = [_Report(m.article, getattr(m.mention, attr).range, getattr(m.mention, attr).evidence)
-                   for m in cluster if getattr(m.mention, attr) is not None]
+        reports = [
+            _Report(m.article, getattr(m.mention, attr).range, getattr(m.mention, attr).evidence)
+            for m in cluster
+            if getattr(m.mention, attr) is not None
+        ]
         if reports:
             fact, counts[attr] = count_fact(attr, reports, sources, clock)
             facts.append(fact)
@@ -591,8 +652,9 @@ def _place_precision(p: Place) -> int:
 # --------------------------------------------------------------------------- the story
 
 
-def reconcile_story(story_id: str, analyses: list[ArticleAnalysis],
-                    duplicates: list[list[str]] | None = None) -> StoryResult:
+def reconcile_story(
+    story_id: str, analyses: list[ArticleAnalysis], duplicates: list[list[str]] | None = None
+) -> StoryResult:
     """Events, facts and entities of one story (``analyses`` in order of ingestion)."""
     entities, member_map = resolve_entities(analyses)
     entity_names = {e.id: e.name for e in entities}
@@ -616,7 +678,9 @@ def reconcile_story(story_id: str, analyses: list[ArticleAnalysis],
         if c.event and (c.article, c.event) in mention_event
     }
     main_articles = {art for art, _ in main.mentions} if main else set()
-    title = next((a.article.title for a in analyses if a.article.title and a.article.id in main_articles), None)
+    title = next(
+        (a.article.title for a in analyses if a.article.title and a.article.id in main_articles), None
+    )
     title = title or next((a.article.title for a in analyses if a.article.title), None) or ""
     story = Story(
         id=story_id,
@@ -635,8 +699,12 @@ def _main_event(clusters: list[list[_Mention]], events: list[Event]) -> Event | 
     for cluster, event in zip(clusters, events, strict=True):
         if event.background:
             continue
-        key = (len({m.article for m in cluster}), sum(m.primary for m in cluster),
-               -min(m.order for m in cluster), -min(m.mention.evidence.start for m in cluster))
+        key = (
+            len({m.article for m in cluster}),
+            sum(m.primary for m in cluster),
+            -min(m.order for m in cluster),
+            -min(m.mention.evidence.start for m in cluster),
+        )
         if best_key is None or key > best_key:
             best, best_key = event, key
     return best

@@ -25,7 +25,27 @@ from wirecheck.nlp.pipeline import NlpDoc
 def cues() -> dict[str, Any]:
     data = tomllib.loads(resources.files("wirecheck.data").joinpath("cues.toml").read_text("utf-8"))
     phrases = [(re.compile(p["pattern"], re.I), p["stance"]) for p in data["phrase"]]
-    return {"verbs": data["verbs"], "phrases": phrases}
+    verbs = dict(data["verbs"])
+    stances = {"confirm": "confirm", "admit": "confirm", "acknowledge": "confirm", "concede": "confirm",
+               "deny": "deny", "reject": "deny", "dismiss": "deny", "refute": "deny", "dispute": "deny",
+               "condemn": "condemn", "denounce": "condemn", "blame": "condemn", "accuse": "condemn",
+               "criticize": "condemn", "criticise": "condemn", "slam": "condemn", "blast": "condemn"}
+    for stance, bases in data.get("base_verbs", {}).items():
+        for base in bases:
+            for form in _inflect(base):
+                verbs.setdefault(form, stances.get(base, stance))
+    return {"verbs": verbs, "phrases": phrases}
+
+
+def _inflect(base: str) -> list[str]:
+    """Regular English inflections of a verb (irregular ones are listed in cues.toml)."""
+    if base.endswith("e"):
+        return [base, base + "s", base + "d", base[:-1] + "ing"]
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return [base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"]
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        return [base, base + "es", base + "ed", base + "ing"]
+    return [base, base + "s", base + "ed", base + "ing"]
 
 
 _CHANNEL = re.compile(
@@ -60,6 +80,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         else:
             i += 1
     return spans
+
+
+# A transcript or interview line: "NAME: words" at the start of a paragraph.
+_TRANSCRIPT = re.compile(r"^[\"“]?((?:[A-Z][A-Za-z.’'-]*)(?: [A-Z][A-Za-z.’'-]*){0,3}):\s+(?=\S)")
 
 
 @dataclass(slots=True)
@@ -218,6 +242,32 @@ def find_claims(nd: NlpDoc, entities: list[LocalEntity]) -> list[Claim]:
     last_claim_sentence = -2
     for s in nd.sentences:
         cs = cue_by_sentence[s.index]
+        transcript = _TRANSCRIPT.match(s.text)
+        if transcript and not cs:
+            a, b = s.start + transcript.start(1), s.start + transcript.end(1)
+            colon = s.start + transcript.end(1)
+            para_end = text.find("\n", s.start)
+            para_end = len(text) if para_end == -1 else para_end
+            c_start = s.start + transcript.end()
+            ent = entity_at(entities, a, b)
+            claims.append(
+                Claim(
+                    id=f"c{len(claims)}",
+                    article=nd.article.id,
+                    speaker_text=text[a:b],
+                    cue=":",
+                    content=text[c_start:para_end].strip("“”\" "),
+                    evidence=Evidence(nd.article.id, s.index, a, para_end, attributed_to=text[a:b]),
+                    speaker_entity=ent.key if ent else None,
+                    speaker_span=(a, b),
+                    cue_span=(colon, colon + 1),
+                    content_span=(c_start, para_end),
+                    direct=True,
+                )
+            )
+            last_speaker = (text[a:b], ent.key if ent else None, (a, b))
+            last_claim_sentence = s.index
+            continue
         if not cs:
             # A sentence that is only a quotation continues the previous speaker.
             q = next(((a, b) for a, b in quotes if a - 1 <= s.start and b + 1 >= s.end), None)

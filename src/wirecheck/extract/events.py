@@ -184,10 +184,11 @@ def _background_spans(sentence_text: str) -> list[int]:
 class _Event:
     triggers: list[_Trigger] = field(default_factory=list)
     best: _Trigger | None = None
+    extra: list[int] = field(default_factory=list)  # sentences about it without a trigger
 
     @property
     def sentences(self) -> list[int]:
-        return sorted({t.sentence for t in self.triggers})
+        return sorted({t.sentence for t in self.triggers} | set(self.extra))
 
     def add(self, t: _Trigger) -> None:
         self.triggers.append(t)
@@ -448,26 +449,18 @@ def _arguments(
                     _is_victim(doc, base, m.start, m.end) or _victim_by_pattern(text, s, m.start, m.end)
                 ):
                     args.add("victim", ent.name, stated("confirmed"), evidence(m.start, m.end, "confirmed"), ent.key)
-        # Sentence-level statuses.
-        st = s.text
-        m = _UNKNOWN.search(st)
-        if m and owner(s.index, base + m.start()) is ev:
-            args.add("perpetrator", "unknown", "unknown", evidence(base + m.start(), base + m.end(), "unknown"), None)
-        for rx, status in ((_CLAIMED, "claimed"), (_BLAME, "alleged"), (_DENY, "denied")):
-            m = rx.search(st)
-            if not m or owner(s.index, base + m.start()) is not ev:
-                continue
-            cue = next((x for x in doc if x.idx == m.start()), None)
-            if cue is None:
-                continue
-            if status == "alleged":
-                people = [c for c in cue.children if c.dep_ in ("dobj",)]
-            else:
-                people = [c for c in cue.children if c.dep_ in ("nsubj",)]
-            for p in people:
-                for ent, surface in _entity_tokens(doc, base, entities, list(p.subtree))[:1]:
-                    name, key = _actor_name(ent, surface)
-                    args.add("perpetrator", name, status, evidence(base + m.start(), base + m.end(), status), key)
+        _statuses(nd, ev, s, doc, entities, args, owner, evidence)
+    for si in ev.extra:
+        s = nd.sentences[si]
+        doc = nd.parse(si)
+        if doc is None:
+            continue
+        claim = _claim_over(claims, s.start, s.end)
+
+        def evidence2(a: int, b: int, certainty: str, _s: Any = s, _c: Claim | None = claim) -> Evidence:
+            return Evidence(aid, _s.index, a, b, attributed_to=_c.speaker_text if _c else None, certainty=certainty)
+
+        _statuses(nd, ev, s, doc, entities, args, owner, evidence2)
     return args.actors
 
 
@@ -487,6 +480,50 @@ def _victim_by_pattern(text: str, s: Any, start: int, end: int) -> bool:
     return bool(_ACTIVE_BEFORE.search(text[max(s.start, start - 80) : start])) or bool(
         _PASSIVE_AFTER.match(text[end : min(s.end, end + 80)])
     )
+
+
+def _statuses(
+    nd: NlpDoc, ev: _Event, s: Any, doc: Any, entities: list[LocalEntity], args: _Args, owner: Any, evidence: Any
+) -> None:
+    """Perpetrator statuses a sentence states: unknown, claimed responsibility, blamed, denied."""
+    base = s.start
+    st = s.text
+    m = _UNKNOWN.search(st)
+    if m and owner(s.index, base + m.start()) is ev:
+        args.add("perpetrator", "unknown", "unknown", evidence(base + m.start(), base + m.end(), "unknown"), None)
+    for rx, status in ((_CLAIMED, "claimed"), (_BLAME, "alleged"), (_DENY, "denied")):
+        m = rx.search(st)
+        if not m or owner(s.index, base + m.start()) is not ev:
+            continue
+        cue = next((x for x in doc if x.idx == m.start()), None)
+        if cue is None:
+            continue
+        deps = ("dobj",) if status == "alleged" else ("nsubj",)
+        for p in [c for c in cue.children if c.dep_ in deps]:
+            for ent, surface in _entity_tokens(doc, base, entities, list(p.subtree))[:1]:
+                name, key = _actor_name(ent, surface)
+                args.add("perpetrator", name, status, evidence(base + m.start(), base + m.end(), status), key)
+
+
+_STATUS_ONLY = re.compile(
+    _UNKNOWN.pattern + r"|" + _CLAIMED.pattern + r"|\b(?:denied|denies)\b.{0,40}\b(?:role|involvement|"
+    r"responsibility|involved|behind)\b|\b(?:blamed|accused)\b",
+    re.I,
+)
+
+
+def _attach_status_sentences(nd: NlpDoc, events: list[_Event]) -> None:
+    """A sentence without a trigger that states who did it ("X denied any role") is about the
+    last event before it, preferring reported events over background ones."""
+    covered = {si for e in events for si in e.sentences}
+    for s in nd.sentences:
+        if s.index in covered or not _STATUS_ONLY.search(s.text):
+            continue
+        before = [e for e in events if e.sentences and e.sentences[0] < s.index]
+        fg = [e for e in before if e.best is not None and not e.best.background]
+        pick = (fg or before)[-1:] if before else []
+        for e in pick:
+            e.extra.append(s.index)
 
 
 def _is_trigger_noun(tok: Any) -> bool:
@@ -646,6 +683,8 @@ def find_events(
     for t in triggers:
         _determiner_from_parse(nd, t)
     events = _group(nd, triggers)
+    _attach_status_sentences(nd, events)
+    nd.parse_many({si for e in events for si in e.extra})
     main = _main_index(nd, events)
     owner_of: dict[int, list[_Event]] = {}
     for ev in events:
@@ -653,6 +692,7 @@ def find_events(
             owner_of.setdefault(si, []).append(ev)
     def owner(si: int, pos: int) -> _Event | None:
         cands = [(t.start, e) for e in events for t in e.triggers if t.sentence == si]
+        cands += [(nd.sentences[si].start, e) for e in events if si in e.extra]
         before = [c for c in cands if c[0] <= pos]
         if before:
             return max(before, key=lambda c: c[0])[1]

@@ -23,7 +23,11 @@ _NAME_TYPES = {"PERSON", "GROUP", "ORG"}
 
 
 def main_mention(analysis: ArticleAnalysis) -> EventMention | None:
-    """The event the article reports first (not background); the article's main event."""
+    """The article's main event: the extractor's choice, else the first reported (not background)."""
+    chosen = getattr(analysis, "main_event", None)
+    for m in analysis.events:
+        if m.id == chosen and not m.background:
+            return m
     reported = [m for m in analysis.events if not m.background]
     if not reported:
         return None

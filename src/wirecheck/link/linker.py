@@ -158,8 +158,22 @@ class StoryLinker:
 
     def pair_features(self, a_id: str, a: dict[str, Any], b_id: str, b: dict[str, Any]) -> dict[str, float]:
         """The evidence terms of :meth:`pair_score` (named as the weights in ``[score]``)."""
-        out = dict.fromkeys(("text", "title", "names", "place_same", "place_diff", "date_close",
-                             "date_far", "type_same", "type_diff", "counts_same", "counts_clash"), 0.0)
+        out = dict.fromkeys(
+            (
+                "text",
+                "title",
+                "names",
+                "place_same",
+                "place_diff",
+                "date_close",
+                "date_far",
+                "type_same",
+                "type_diff",
+                "counts_same",
+                "counts_clash",
+            ),
+            0.0,
+        )
         out["text"] = self._cosine(a_id, a, b_id, b)
         if a["title"] and b["title"]:
             out["title"] = self._set_cosine(a["title"], b["title"])

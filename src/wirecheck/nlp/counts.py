@@ -115,7 +115,7 @@ def _leading_number(p: str) -> tuple[int | None, int]:
     value = total + current
     if half:
         value /= 2
-    return int(round(value)), end
+    return round(value), end
 
 
 # --------------------------------------------------------------------------- count phrases
@@ -237,7 +237,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     cas = d["casualty"]
     numwords = [w for w in d["numbers"] if w not in ("a", "an", "no", "none", "single")]
     num = (
-        r"(?:\d[\d,]*(?:\.\d+)?(?:\s+(?:hundred|thousand|million))?"
+        r"(?:\d[\d,]*(?:\.\d+)?(?![\d])(?!,\d)(?:\s+(?:hundred|thousand|million))?"
         rf"|(?:half\s+)?an?\s+dozen|(?:{_alt(numwords)})(?:[\s-]+(?:and\s+)?(?:{_alt(numwords + list(d['multipliers']))}))*)"
         r"(?![\w-]*-(?:year|month|week|day|hour|minute|foot|inch|mile|caliber|calibre)\b)(?!%|\s*percent|-?\s*(?:mm|millimet)|:\d|\s*[ap]\.?m\b)"
     )
@@ -265,7 +265,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "right": re.compile(
             rf"^\s+(?P<count>{count}|\ban?\b)(?P<rest>(?:\s+(?:other|more|additional|others))?(?:\s+(?P<noun>{adj}{{0,2}}?(?:{nouns})\b))?)"
-            r"(?=\s*(?:$|[,.;:)\"”']|and\b|in\b|on\b|at\b|when\b|as\b|during\b|while\b|after\b|before\b|near\b|inside\b|outside\b|including\b|among\b|with\b|from\b|across\b|overnight\b|early\b|late\b|last\b|this\b|yesterday\b|today\b|monday|tuesday|wednesday|thursday|friday|saturday|sunday))",
+            r"(?=\s*(?:$|[,.;:)\"”']|and\b|in\b|on\b|at\b|when\b|as\b|during\b|while\b|after\b|before\b|near\b|inside\b|outside\b|including\b|among\b|with\b|from\b|across\b|overnight\b|since\b|so\s+far\b|over\b|across\b|by\b|early\b|late\b|last\b|this\b|yesterday\b|today\b|monday|tuesday|wednesday|thursday|friday|saturday|sunday))",
             re.I,
         ),
         "toll": re.compile(
@@ -273,8 +273,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "named_other": re.compile(
-            rf"^\s+(?P<name>(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|bin|ibn|de|van|von)(?:\s+(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|bin|ibn|de|van|von)){{0,5}})"
-            rf"(?:\s*,[^,;]{{1,80}})?,?\s+(?:along\s+with|and|as\s+well\s+as|together\s+with|plus)\s+(?P<count>{count}|\ban?\b)\s+(?P<other>others?)\b(?:\s+(?P<noun>{adj}{{0,2}}?(?:{nouns})\b))?",
+            rf"^\s+(?:(?:[A-Z][\w.'’-]*|[a-z]+)\s+){{0,4}}?(?P<name>(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|bin|ibn|de|van|von)(?:\s+(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|bin|ibn|de|van|von)){{0,5}})"
+            rf"(?:\s*,[^,;]{{1,80}})?,?\s+(?:along\s+with|and|as\s+well\s+as|together\s+with|plus)\s+(?P<count>{count}|\ban?\b)\s+(?P<other>others?)\b(?:\s+(?P<noun>(?i:{adj}){{0,2}}?(?:{nouns})\b))?",
         ),
         "cumulative": re.compile(rf"(?<!\w)(?:{_alt(cas['cumulative'])})(?!\w)", re.I),
     }
@@ -344,6 +344,11 @@ def _subject_of(segment: str, plural: bool = False) -> tuple[str, CountRange | N
         if re.fullmatch(r"\s*(?:,[^;]{0,80},?)?\s*", rest_after):
             return nm.group(0), CountRange(1, 1, 1), 1, None
     return None
+
+
+@cache
+def _PERSONS() -> str:
+    return _alt(_data()["casualty"]["person_nouns"])
 
 
 def find_casualties(text: str, sentence: Sentence) -> list[Casualty]:
@@ -418,9 +423,9 @@ def find_casualties(text: str, sentence: Sentence) -> list[Casualty]:
                     add("killed", rng, ts, te + t.end(), trig)
                     continue
         # "no one was injured", "no injuries", "none were hurt"
-        zero = re.search(r"\b(?:no\s+one|nobody|none|no)\s+(?:(?:was|were|has\s+been|had\s+been|have\s+been|got|been|is|are|reported(?:ly)?|serious(?:ly)?|other|more|further|additional|immediate|known|reports?\s+of|word\s+of)\s+){0,3}$", before, re.I)
+        zero = re.search(r"\b(?:no\s+one|nobody|none|no(?:\s+(?:other|more|further|additional))?(?:\s+(?P<zn>" + _PERSONS() + r"))?)\s+(?:(?:was|were|has\s+been|had\s+been|have\s+been|got|been|is|are|reported(?:ly)?|serious(?:ly)?|other|more|further|additional|immediate|known|reports?\s+of|word\s+of)\s+){0,3}$", before, re.I)
         if zero:
-            add(kind, CountRange(0, 0, 0), zero.start(), te, trig)
+            add(kind, CountRange(0, 0, 0), zero.start(), te, trig, subj=zero.group("zn"))
             continue
         # active verb with an object: "killed X, along with at least one other official"
         transitive = tl in ("killed", "killing", "kills", "kill", "wounded", "wounding", "injured", "injuring", "hurt", "shot dead", "gunned down", "fatally shot", "fatally stabbed", "fatally wounded", "murdered")

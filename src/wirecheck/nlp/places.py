@@ -142,8 +142,8 @@ class Gazetteer:
     def _iso_of(self, hint: str | None) -> str | None:
         if not hint:
             return None
-        if len(hint) == 2 and hint.upper() in self._countries:
-            return hint.upper()
+        if len(hint) == 2 and hint.isupper() and hint in self._countries:
+            return hint
         n = _norm(hint)
         return self._country_names.get(n) or self._demonyms.get(n)
 
@@ -287,7 +287,7 @@ def _states_named(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _STATE_WORDS() -> re.Pattern[str]:  # noqa: N802 - a cached constant
+def _STATE_WORDS() -> re.Pattern[str]:
     gaz = get_gazetteer()
     names = sorted((s["name"] for s in gaz._states.values()), key=len, reverse=True)
     abbr = sorted(gaz._state_abbr_raw, key=len, reverse=True)
@@ -412,6 +412,8 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
     """The place a capitalised phrase names in context, or None when it is probably a word."""
     words = phrase.split()
     key = _titlecase(phrase) if phrase.isupper() and len(phrase) > 3 else phrase
+    if len(phrase) <= 2 and not gaz.is_country_word(phrase):
+        return None  # "IN", "OR", "ME": a bare two-letter code in running text is a word
     country = gaz.country(phrase) if not _is_demonym(gaz, phrase) else None
     if country is not None:
         # "Turkey" the bird, "Chad" the name, "Georgia" the state: a country needs capitalisation

@@ -119,7 +119,7 @@ def _rules() -> list[_Rule]:
         ("deictic", rf"(?i:(?P<deic>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:['’]s)?(?:\s+(?P<part>{part}))?)(?![\w-])"),
         ("this_part", rf"(?i:(?P<rel>this|last|late\s+last|early\s+this|later\s+this|early|late)\s+(?P<part>{part}))(?![\w-])"),
         ("overnight", r"(?i:\bovernight\b)"),
-        ("rel_unit", rf"(?i:(?P<mod>(?:early|earlier|late|later|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|end\s+of|mid)[\s-]+)?(?P<rel>last|this|next|the\s+current|the\s+previous|the\s+past|the\s+coming|the\s+same)\s+(?P<unit>week|weekend|month|year|quarter|decade|century))(?![\w-])"),
+        ("rel_unit", r"(?i:(?P<mod>(?:early|earlier|late|later|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|end\s+of|mid)[\s-]+)?(?P<rel>last|this|next|the\s+current|the\s+previous|the\s+past|the\s+coming|the\s+same)\s+(?P<unit>week|weekend|month|year|quarter|decade|century))(?![\w-])"),
         ("season", rf"(?i:(?P<rel>last|this|next|early|late|earlier\s+this|later\s+this|the)\s+)?(?P<season>{season})(?:\s+(?:of\s+)?(?P<y>{year}))?(?![\w-])"),
         ("quarter", rf"(?i:(?:the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)|(?P<rel>latest|last|current|recent|previous|year-ago|year-earlier|same|next|this))[\s-]+(?:fiscal\s+)?quarter)(?![\w-])(?:\s+(?:of\s+)?(?P<y>{year}))?"),
         ("the_quarter", r"(?i:\bthe\s+quarter\b)"),
@@ -330,7 +330,7 @@ def _value(rule: str, m: re.Match[str], anchor: date | None, future: bool) -> Va
             y = anchor.year + (q // 4)
             return f"{y:04d}-Q{q % 4 + 1}", "year", "DATE"
         if unit == "decade":
-            return str((anchor.year // 10 + step))[:3], "year", "DATE"
+            return str(anchor.year // 10 + step)[:3], "year", "DATE"
         if unit == "century":
             return f"{anchor.year // 100 + step:02d}", "year", "DATE"
         return f"{anchor.year + step:04d}", "year", "DATE"
@@ -429,7 +429,7 @@ def _value(rule: str, m: re.Match[str], anchor: date | None, future: bool) -> Va
         if el in d["months"]:
             return f"XXXX-{_month_of(el):02d}", "unknown", "SET"
         if el in d["day_parts"]:
-            return f"TXX{d['day_parts'][el]}" if False else "P1D", "unknown", "SET"
+            return "P1D", "unknown", "SET"  # "every morning": daily
         return _duration(1, el), "unknown", "SET"
     return None
 
@@ -448,7 +448,12 @@ class _Cand:
 # a bare month or weekday that is usually a word, not a date, unless a date word is beside it
 _MAY_CONTEXT = re.compile(r"(?i:\b(?:in|since|until|till|by|of|during|through|early|late|mid|last|this|next|before|after|from)\s*-?\s*)$")
 _YEAR_CONTEXT = re.compile(r"(?i:\b(?:in|since|until|till|by|of|during|through|before|after|from|to|and|between|year|fiscal|early|late|mid|end|spring|summer|fall|autumn|winter)\s*-?\s*|[(,]\s*)$")
-_COUNTED_NOUN = re.compile(r"\s+[a-z]+s\b")
+# "2000 people", "1500 troops": a number followed by a content word is a count, not a year
+_COUNTED_NOUN = re.compile(
+    r"\s+(?!(?:and|or|but|to|when|as|was|were|is|the|with|in|on|at|for|after|before|that|which|where|while|"
+    r"until|through|by|from|of|he|she|they|it|we|i|a|an|election|elections|season|census|budget|"
+    r"levels?|figures?|rates?|prices?|olympics|games)\b)[a-z]+\b"
+)
 
 
 def _keep(c: _Cand, text: str) -> bool:
@@ -471,9 +476,7 @@ def _keep(c: _Cand, text: str) -> bool:
         return False
     if c.rule == "season" and (g.get("rel") or "").lower() == "the" and not g.get("y"):
         return False
-    if c.rule == "ref" and c.match.group(0).lower() == "soon":
-        return False
-    return True
+    return not (c.rule == "ref" and c.match.group(0).lower() == "soon")
 
 
 def _candidates(text: str) -> list[_Cand]:
@@ -543,6 +546,8 @@ def find_times(text: str, sentences: list[Sentence], published: str | None) -> l
         if val is None:
             i += 1
             continue
+        if c.rule == "ago" and c.match.group("dir").lower() in ("before", "after"):
+            end = c.match.end("unit")  # "two days after the raid": the timex is "two days"
         value, precision, kind = val
         if value is None and precision not in ("time",):
             precision = "unknown"

@@ -267,7 +267,7 @@ def create_app(settings: Settings, store: Any = None, *, allow_ingest: bool = Fa
             offset=offset,
         )
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
     def stories_page(
         request: Request,
         q: Q = None,
@@ -311,22 +311,22 @@ def create_app(settings: Settings, store: Any = None, *, allow_ingest: bool = Fa
             prev_url=link(max(0, offset - PAGE_SIZE)) if offset > 0 else None,
         )
 
-    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route("/stories/{story_id}", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, story_id: str) -> HTMLResponse:
         record = store.story_record(story_id)
         return page(request, "story.html", **render.story_view(record))
 
-    @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route("/events/{event_id}", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
     def event_page(request: Request, event_id: str) -> HTMLResponse:
         record = store.event_record(event_id)
         return page(request, "event.html", **render.event_view(record))
 
-    @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route("/entities/{entity_id}", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, entity_id: str) -> HTMLResponse:
         record = store.entity_record(entity_id)
         return page(request, "entity.html", **render.entity_view(record))
 
-    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route("/articles/{article_id}", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str) -> HTMLResponse:
         record = store.article_record(article_id)
         return page(request, "article.html", **render.article_view(record))

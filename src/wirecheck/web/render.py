@@ -24,6 +24,8 @@ STATUS_LABELS = {
 }
 # How the sentence behind a value is highlighted; a sentence behind a fact wins over a claim.
 MARK_ORDER = ("fact", "claim", "event")
+# Reports shown side by side (and as fact-table columns) on a story page; the rest are listed.
+MAX_COLUMNS = 8
 PRECISION_LABELS = {1: "town or finer", 2: "district / near a town", 3: "region", 4: "country"}
 
 
@@ -158,7 +160,9 @@ def _marks(record: dict[str, Any]) -> dict[str, dict[int, dict[str, Any]]]:
         slot = out.setdefault(str(article), {}).setdefault(sentence, {"kind": kind, "spans": [], "why": []})
         if MARK_ORDER.index(kind) < MARK_ORDER.index(slot["kind"]):
             slot["kind"] = kind
-        if isinstance(span, (list, tuple)) and len(span) == 2 and all(isinstance(x, int) for x in span):
+        # Only a fact's own value is emphasised inside the sentence: claim spans cover whole
+        # attributions and trigger spans single verbs, which would drown the values out.
+        if kind == "fact" and isinstance(span, (list, tuple)) and len(span) == 2 and all(isinstance(x, int) for x in span):
             slot["spans"].append((span[0], span[1]))
         if why and why not in slot["why"]:
             slot["why"].append(why)
@@ -397,6 +401,9 @@ def story_view(record: dict[str, Any]) -> dict[str, Any]:
     others = [e for e in events if e is not main]
     ordered = timeline_order(articles)
     marks = _marks(record)
+    # A big story (wire copies of one event) would make an unreadable table and page: the first
+    # reports in time order get columns, the rest are listed, and counted in each fact row.
+    shown, rest = ordered[:MAX_COLUMNS], ordered[MAX_COLUMNS:]
     columns = [
         {
             **a,
@@ -404,9 +411,12 @@ def story_view(record: dict[str, Any]) -> dict[str, Any]:
             "segments": segments(a, marks.get(str(a.get("id")), {})),
             "n_marked": len(marks.get(str(a.get("id")), {})),
         }
-        for a in ordered
+        for a in shown
     ]
     rows = fact_rows(main, columns) if main else []
+    rest_ids = {str(a.get("id")) for a in rest}
+    for row, fact in zip(rows, _l(_d(main).get("facts")), strict=False):
+        row["more"] = sum(1 for r in _l(_d(fact).get("reports")) if str(_d(r).get("article")) in rest_ids)
     return {
         "story": story,
         "main": main,
@@ -414,6 +424,8 @@ def story_view(record: dict[str, Any]) -> dict[str, Any]:
         # The store's count (every event of the story) when it gives one, so list and page agree.
         "n_disagreements": story.get("n_disagreements", sum(1 for r in rows if r["status"] == "conflict")),
         "columns": columns,
+        "more_articles": [{**a, "source_name": _source_name(a)} for a in rest],
+        "n_sources": len({_source_name(a) for a in articles}),
         "timeline": _timeline(main, ordered),
         "claim_groups": _claim_groups(_l(record.get("claims")), entities, by_id),
         "background": others,

@@ -1,0 +1,184 @@
+"""StoryLinker and MemoryLinkBackend on short articles written for these tests."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wirecheck.link import LinkBackend, MemoryLinkBackend, StoryLinker
+from wirecheck.link.minhash import MinHasher, jaccard
+from wirecheck.link.names import acronym, norm_name, spelling_key
+from wirecheck.models import Article, ArticleAnalysis, EventMention, Evidence, LocalEntity, Located, Place
+from wirecheck.settings import Settings
+
+LAKETON = (
+    "Two men were shot dead outside a grocery store on Birch Avenue in Laketon late Tuesday, police said. "
+    "Officers identified the victims as Delia Marchetti's brother Paolo Marchetti, 34, and his cousin "
+    "Renzo Abate, 29. Witnesses described a grey sedan speeding away from the parking lot after more "
+    "than a dozen shots. Detective Hollis Brandt asked anyone with dashcam footage to call the tip line."
+)
+LAKETON_FOLLOWUP = (
+    "Laketon police arrested a 22-year-old man on Thursday in the killing of Paolo Marchetti and Renzo "
+    "Abate outside the Birch Avenue grocery store. Detective Hollis Brandt said dashcam footage of the "
+    "grey sedan led investigators to the suspect, who faces two counts of murder."
+)
+FERNDALE = (
+    "A teenager was wounded by a stray bullet while walking home from football practice in Ferndale on "
+    "Saturday evening. Sheriff Marta Quill said the 15-year-old, Jonah Pike, was treated for a leg wound "
+    "and released. Deputies recovered shell casings near the old mill bridge and are searching for a "
+    "pickup truck seen leaving the area."
+)
+HARBOR = (
+    "Firefighters rescued three fishermen from a capsized trawler off Gull Point on Sunday morning. "
+    "Coast guard commander Ines Varga said heavy swells overturned the boat near the breakwater and "
+    "all three men were treated for hypothermia at the harbour clinic."
+)
+
+
+def analysis(
+    art: str,
+    text: str,
+    *,
+    names: tuple[str, ...] = (),
+    city: str | None = None,
+    published: str | None = "2024-03-05",
+    title: str | None = None,
+) -> ArticleAnalysis:
+    events = []
+    if city:
+        ev = Evidence(art, 0, 0, 5)
+        events.append(
+            EventMention(
+                id="e0",
+                article=art,
+                trigger="shot",
+                evidence=ev,
+                event_type="Violence against civilians",
+                sub_event_type="Attack",
+                location=Located(Place(city, "United States", "US", precision=1), city, ev),
+            )
+        )
+    return ArticleAnalysis(
+        article=Article(id=art, text=text, title=title, published=published),
+        entities=[LocalEntity(key=f"p{i}", type="PERSON", name=n) for i, n in enumerate(names)],
+        events=events,
+    )
+
+
+def lake(art: str, text: str = LAKETON, **kw: object) -> ArticleAnalysis:
+    return analysis(
+        art, text, names=("Paolo Marchetti", "Renzo Abate", "Hollis Brandt"), city="Laketon", **kw
+    )  # type: ignore[arg-type]
+
+
+def test_memory_backend_is_a_link_backend() -> None:
+    assert isinstance(MemoryLinkBackend(), LinkBackend)
+
+
+def test_first_article_starts_a_story_named_after_it() -> None:
+    linker = StoryLinker(MemoryLinkBackend(), Settings())
+    result = linker.add(lake("a1"))
+    assert result.story_id == "s-a1"
+    assert result.touched == {"s-a1"} and result.touched_stories == {"s-a1"}
+    assert result.removed == set() and result.duplicate_of is None
+
+
+def test_near_copy_is_a_duplicate_in_the_same_story() -> None:
+    linker = StoryLinker(MemoryLinkBackend(), Settings())
+    linker.add(lake("a1"))
+    linker.add(analysis("f1", FERNDALE, names=("Jonah Pike",), city="Ferndale"))
+    copy = LAKETON.replace("late Tuesday", "late on Tuesday") + " Copyright Example Wire."
+    result = linker.add(lake("a2", copy))
+    assert result.duplicate_of == "a1"
+    assert result.story_id == "s-a1"
+    assert linker.duplicates("s-a1") == [["a1", "a2"]]
+    assert linker.backend.story_articles("s-f1") == ["f1"]
+
+
+def test_follow_up_joins_and_unrelated_articles_stay_apart() -> None:
+    linker = StoryLinker(MemoryLinkBackend(), Settings())
+    linker.add(lake("a1"))
+    ferndale = linker.add(analysis("f1", FERNDALE, names=("Jonah Pike", "Marta Quill"), city="Ferndale"))
+    harbor = linker.add(analysis("h1", HARBOR, names=("Ines Varga",), published="2024-03-10"))
+    follow = linker.add(lake("a3", LAKETON_FOLLOWUP, published="2024-03-07"))
+    assert follow.story_id == "s-a1" and follow.duplicate_of is None
+    assert ferndale.story_id == "s-f1" and harbor.story_id == "s-h1"
+    assert linker.backend.story_articles("s-a1") == ["a1", "a3"]
+
+
+def test_adding_the_same_article_twice_changes_nothing() -> None:
+    linker = StoryLinker(MemoryLinkBackend(), Settings())
+    linker.add(lake("a1"))
+    again = linker.add(lake("a1"))
+    assert again.story_id == "s-a1" and again.touched == set()
+    assert linker.backend.story_articles("s-a1") == ["a1"]
+
+
+def test_an_article_bridging_two_stories_merges_them() -> None:
+    backend = MemoryLinkBackend()
+    # A very high threshold for the first two keeps them apart; the bridge then joins both.
+    linker = StoryLinker(backend, Settings(story_threshold=5.0))
+    linker.add(lake("a1"))
+    linker.add(lake("a2", LAKETON_FOLLOWUP, published="2024-03-07"))
+    assert backend.story_of("a2") == "s-a2"
+    linker.settings = Settings(story_threshold=0.5)
+    result = linker.add(lake("a3", LAKETON + " " + LAKETON_FOLLOWUP, published="2024-03-07"))
+    assert result.removed and result.touched == {result.story_id} | result.removed
+    assert sorted(backend.story_articles(result.story_id)) == ["a1", "a2", "a3"]
+    for gone in result.removed:
+        assert backend.story_articles(gone) == []
+
+
+def test_linking_is_deterministic() -> None:
+    def run() -> list[str]:
+        linker = StoryLinker(MemoryLinkBackend(), Settings())
+        items = [lake("a1"), analysis("f1", FERNDALE, city="Ferndale"), lake("a3", LAKETON_FOLLOWUP)]
+        return [linker.add(a).story_id for a in items]
+
+    assert run() == run()
+
+
+def test_features_are_json_and_carry_blocking_inputs() -> None:
+    backend = MemoryLinkBackend()
+    StoryLinker(backend, Settings()).add(lake("a1", title="Two shot dead outside Laketon store"))
+    feats = backend.features("a1")
+    assert feats is not None
+    json.dumps(feats)
+    assert feats["city"] == "laketon" and feats["date"] == "2024-03-05"
+    assert "paolo marchetti" in feats["names"]
+    assert len(feats["words"]) <= 30 and len(feats["sig"]) == 128
+    assert backend.candidates(["ent:renzo abate"]) == {"a1"}
+    assert backend.candidates(["pd:laketon:2024-W10"]) == {"a1"}
+
+
+def test_minhash_estimates_jaccard() -> None:
+    hasher = MinHasher(num_perm=128, bands=32, shingle=3)
+    a = hasher.signature(LAKETON)
+    assert jaccard(a, hasher.signature(LAKETON)) == 1.0
+    assert jaccard(a, hasher.signature(FERNDALE)) < 0.1
+    assert set(hasher.band_keys(a)) & set(hasher.band_keys(hasher.signature(LAKETON + " Thanks.")))
+
+
+def test_name_keys() -> None:
+    assert norm_name("Maj. Gen. Pat Ryder") == "pat ryder"
+    assert spelling_key("Popular Mobilisation Force") == spelling_key("Popular Mobilization Forces")
+    assert acronym("Harakat Saraya al-Fajr") == "hsf"
+
+
+@pytest.mark.slow
+@pytest.mark.datasets
+def test_gvc_linking_floor() -> None:
+    data = Path(os.environ.get("WIRECHECK_DATASETS", Path.cwd().parent / "shared" / "datasets")) / "gvc"
+    if not (data / "articles.jsonl").exists():
+        pytest.skip("gvc dataset not available")
+    script = Path(__file__).parent.parent / "scripts" / "score_linking.py"
+    out = subprocess.run(
+        [sys.executable, str(script), str(data), "--standin"], capture_output=True, text=True, check=True
+    )
+    f1 = float(out.stdout.split("F1=")[1].split()[0])
+    assert f1 >= 0.90  # recorded floor with the stand-in analysis (0.92 measured); raise it, never lower it
