@@ -302,6 +302,13 @@ def ingest_documents(
     *,
     progress: Progress | None = None,
 ) -> IngestReport:
+    """Analyse, store, link and reconcile ``docs``; safe to kill and run again.
+
+    Each article is stored in one transaction, then linked; after every chunk the stories it
+    touched are reconciled.  A run that was killed leaves articles stored but not linked, and
+    stories whose saved version lags behind their articles: the next run links the first and
+    reconciles (or deletes, if merged away) the second before it reads anything new.
+    """
     from wirecheck.link import StoryLinker
     from wirecheck.store import open_store
 
@@ -315,6 +322,11 @@ def ingest_documents(
         linker = StoryLinker(store, settings)
         touched: dict[str, None] = {}
         removed: set[str] = set()
+        reconciled: dict[str, None] = {}
+        gone: set[str] = set()
+
+        def add_time(stage: str, seconds: float) -> None:
+            report.timings[stage] = report.timings.get(stage, 0.0) + seconds
 
         def link(analysis: ArticleAnalysis) -> None:
             t0 = time.perf_counter()
@@ -322,11 +334,28 @@ def ingest_documents(
             for story_id in result.touched:
                 touched[story_id] = None
             removed.update(result.removed)
-            report.timings["link"] = report.timings.get("link", 0.0) + time.perf_counter() - t0
+            add_time("link", time.perf_counter() - t0)
 
-        # Articles stored by an earlier run that stopped before linking them.
+        def settle() -> None:
+            """Reconcile what changed since the last settle; drop stories merged away."""
+            t0 = time.perf_counter()
+            live = [s for s in touched if s not in removed]
+            reconciled.update(dict.fromkeys(reconcile_stories(store, live, settings)))
+            for story_id in sorted(removed):
+                store.delete_story(story_id)
+            gone.update(removed)
+            touched.clear()
+            removed.clear()
+            add_time("reconcile", time.perf_counter() - t0)
+
+        # What an earlier run left half done: articles stored but never linked ...
         for analysis in store.load_analyses(store.unlinked_article_ids()):
             link(analysis)
+        # ... and stories whose articles changed after they were last saved.
+        redo, drop = stale_stories(store)
+        touched.update(dict.fromkeys(redo))
+        removed.update(drop)
+        settle()
 
         # Stream: memory holds one chunk of articles at a time, however long the input.
         seen: set[str] = set()
@@ -348,10 +377,10 @@ def ingest_documents(
                     report.skipped.append(analysis)
                     continue
                 for stage, seconds in analysis.timings.items():
-                    report.timings[stage] = report.timings.get(stage, 0.0) + seconds
+                    add_time(stage, seconds)
                 t0 = time.perf_counter()
                 saved = store.save_analysis(analysis)
-                report.timings["store"] = report.timings.get("store", 0.0) + time.perf_counter() - t0
+                add_time("store", time.perf_counter() - t0)
                 if saved:
                     report.stored.append(analysis.article.id)
                     link(analysis)
@@ -359,15 +388,47 @@ def ingest_documents(
                     report.unchanged.append(analysis.article.id)
                 if progress:
                     progress(done, None)
+            # Per chunk, not once at the end: a long ingest shows its stories as it goes, and a
+            # kill loses at most one chunk's reconciling (which the next run redoes).
+            settle()
 
-        t0 = time.perf_counter()
-        report.stories = reconcile_stories(store, [s for s in touched if s not in removed], settings)
-        for story_id in removed:
-            store.delete_story(story_id)
-        report.removed_stories = sorted(removed)
-        report.timings["reconcile"] = time.perf_counter() - t0
+        report.stories = [s for s in reconciled if s not in gone]
+        report.removed_stories = sorted(gone)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def stale_stories(store: Store) -> tuple[list[str], list[str]]:
+    """Stories whose saved version no longer matches the linker: (to reconcile, to delete).
+
+    A story is saved (``save_story``) after its articles were linked; a run killed in between
+    leaves a linked article missing from its story's saved members, a story never saved, or a
+    saved story whose articles were merged into another.  Comparing the linker's membership
+    (``link_features``) with the saved one (``story_articles``) finds all three without any
+    extra bookkeeping, and costs two indexed joins when nothing is stale.
+    """
+    from sqlalchemy import and_, or_, select
+
+    from wirecheck.store import schema as t
+
+    lf, sa, st = t.link_features, t.story_articles, t.stories
+    missing = (
+        select(lf.c.story_id)
+        .outerjoin(sa, and_(sa.c.story_id == lf.c.story_id, sa.c.article_id == lf.c.article_id))
+        .where(sa.c.story_id.is_(None))
+        .distinct()
+    )
+    moved = (
+        select(sa.c.story_id)
+        .outerjoin(lf, lf.c.article_id == sa.c.article_id)
+        .where(or_(lf.c.story_id.is_(None), lf.c.story_id != sa.c.story_id))
+        .distinct()
+    )
+    orphaned = select(st.c.id).where(st.c.id.not_in(select(lf.c.story_id).distinct()))
+    with store.engine.connect() as conn:
+        drop = set(conn.execute(orphaned).scalars())
+        redo = set(conn.execute(missing).scalars()) | (set(conn.execute(moved).scalars()) - drop)
+    return sorted(redo), sorted(drop)
 
 
 def reconcile_stories(store: Store, story_ids: Iterable[str], settings: Settings) -> list[str]:

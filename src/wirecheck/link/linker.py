@@ -129,24 +129,7 @@ class StoryLinker:
 
     def duplicates(self, story_id: str) -> list[list[str]]:
         """Groups of near-copies among a story's articles (each group in order of arrival)."""
-        articles = self.backend.story_articles(story_id)
-        parent = {a: a for a in articles}
-
-        def root(a: str) -> str:
-            while parent[a] != a:
-                parent[a] = parent[parent[a]]
-                a = parent[a]
-            return a
-
-        for art in articles:
-            feats = self.backend.features(art) or {}
-            dup = feats.get("dup_of")
-            if dup in parent:
-                parent[root(art)] = root(dup)
-        groups: dict[str, list[str]] = {}
-        for art in articles:
-            groups.setdefault(root(art), []).append(art)
-        return [g for g in groups.values() if len(g) > 1]
+        return duplicate_groups(self.backend, story_id)
 
     # ------------------------------------------------------------------ scoring
 
@@ -277,3 +260,28 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
     if da is None or db is None:
         return None
     return abs((da - db).days)
+
+
+def duplicate_groups(backend: LinkBackend, story_id: str) -> list[list[str]]:
+    """Groups of near-copies among a story's articles (each group in order of arrival).
+
+    Derived from the features the linker stored (each article's ``dup_of``), so any process
+    holding the backend can answer it.
+    """
+    articles = backend.story_articles(story_id)
+    parent = {a: a for a in articles}
+
+    def root(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for art in articles:
+        dup = (backend.features(art) or {}).get("dup_of")
+        if dup in parent:
+            parent[root(art)] = root(dup)
+    groups: dict[str, list[str]] = {}
+    for art in articles:
+        groups.setdefault(root(art), []).append(art)
+    return [g for g in groups.values() if len(g) > 1]

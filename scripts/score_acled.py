@@ -1,0 +1,66 @@
+"""Score wirecheck's per-article extraction on ACLED notes: the main event of each note.
+
+    .venv/bin/python scripts/score_acled.py [--limit N] [--every K] [--show N]
+
+Each record's ``notes`` is analysed as a one-paragraph article (no publication date).  The
+article's main event gives event_type / sub_event_type, its fatalities (best, else low; 0 when
+none is stated, as ACLED codes it) and its location's country.  A record with no event counts
+as wrong for the two type fields.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import time
+
+from _common import DATASETS, read_jsonl
+
+from wirecheck.extract import analyze_articles
+from wirecheck.models import Article
+from wirecheck.nlp import load_pipeline
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--every", type=int, default=1, help="take every K-th record (a quick sample)")
+    ap.add_argument("--show", type=int, default=0, help="print N sub_event_type errors")
+    args = ap.parse_args()
+    recs = [r for r in read_jsonl(DATASETS / "acled" / "records.jsonl") if r.get("notes")][:: args.every]
+    if args.limit:
+        recs = recs[: args.limit]
+    nlp = load_pipeline()
+    arts = [Article(id=r["event_id_cnty"], text=r["notes"]) for r in recs]
+    hits = collections.Counter()
+    confusion = collections.Counter()
+    shown = 0
+    t0 = time.perf_counter()
+    for r, an in zip(recs, analyze_articles(arts, nlp), strict=True):
+        ev = next((e for e in an.events if e.id == an.main_event), None)
+        etype = ev.event_type if ev else None
+        sub = ev.sub_event_type if ev else None
+        fat = 0
+        if ev and ev.fatalities:
+            rng = ev.fatalities.range
+            fat = rng.best if rng.best is not None else rng.low
+        country = ev.location.place.country if ev and ev.location else None
+        hits["event_type"] += etype == r["event_type"]
+        hits["sub_event_type"] += sub == r["sub_event_type"]
+        hits["fatalities"] += fat == (r["fatalities"] or 0)
+        hits["country"] += (country or "").lower() == (r["country"] or "").lower()
+        if etype != r["event_type"]:
+            confusion[(r["event_type"], etype)] += 1
+        if sub != r["sub_event_type"] and shown < args.show:
+            shown += 1
+            print(f"[{r['sub_event_type']} -> {sub}] {r['notes'][:200]}")
+    dt = time.perf_counter() - t0
+    n = len(recs)
+    print(f"acled: {n} records, {dt:.1f}s ({n / dt:.0f} notes/s)")
+    for k in ("event_type", "sub_event_type", "fatalities", "country"):
+        print(f"{k:15s} accuracy {hits[k] / n:.3f}")
+    print("top event_type confusions:", confusion.most_common(6))
+
+
+if __name__ == "__main__":
+    main()
