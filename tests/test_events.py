@@ -25,11 +25,31 @@ def main(an):
 @pytest.mark.parametrize(
     ("text", "etype", "sub"),
     [
-        ("A drone strike hit a car near Kandahar on Monday.", "Explosions/Remote violence", "Air/drone strike"),
-        ("Rebels shelled the town of Kramatorsk overnight.", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
-        ("A roadside bomb exploded next to a bus in Quetta.", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
-        ("A suicide bomber blew himself up at a market in Mogadishu.", "Explosions/Remote violence", "Suicide bomb"),
-        ("Gunmen abducted four farmers near Kaduna.", "Violence against civilians", "Abduction/forced disappearance"),
+        (
+            "A drone strike hit a car near Kandahar on Monday.",
+            "Explosions/Remote violence",
+            "Air/drone strike",
+        ),
+        (
+            "Rebels shelled the town of Kramatorsk overnight.",
+            "Explosions/Remote violence",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "A roadside bomb exploded next to a bus in Quetta.",
+            "Explosions/Remote violence",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "A suicide bomber blew himself up at a market in Mogadishu.",
+            "Explosions/Remote violence",
+            "Suicide bomb",
+        ),
+        (
+            "Gunmen abducted four farmers near Kaduna.",
+            "Violence against civilians",
+            "Abduction/forced disappearance",
+        ),
         ("Hundreds of teachers protested outside parliament in Nairobi.", "Protests", "Peaceful protest"),
         ("Police fired tear gas to disperse protesters in Lagos.", "Protests", "Protest with intervention"),
         ("Police arrested a journalist in Minsk.", "Strategic developments", "Arrests"),
@@ -72,7 +92,9 @@ def test_date_never_invented(nlp):
     an = analyze(nlp, ARTICLE)
     ev = main(an)
     assert ev.date is not None
-    assert ev.date.date.value is None and ev.date.date.text == "Monday" and ev.date.date.precision == "unknown"
+    assert (
+        ev.date.date.value is None and ev.date.date.text == "Monday" and ev.date.date.precision == "unknown"
+    )
 
 
 def test_claimed_responsibility_and_denial(nlp):

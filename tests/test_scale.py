@@ -131,6 +131,19 @@ def test_pool_used_and_ordered(tmp_path: Path) -> None:
     assert [a.article.id for a in out] == [a.id for a in articles]
 
 
+def test_missing_model_in_workers_is_one_error(tmp_path: Path) -> None:
+    """A pipeline the workers cannot load stops the run with ModelNotFound, as in one process,
+    not with a dead pool or one "analysis failed" per article."""
+    from wirecheck.clean import clean_document
+    from wirecheck.errors import ModelNotFound
+    from wirecheck.pipeline import Analyzer
+
+    settings = Settings(db=str(tmp_path / "x.db"), workers=2, batch_size=1, model="no_such_pipeline_xx")
+    articles = [clean_document(d, settings) for d in example_docs()]
+    with pytest.raises(ModelNotFound), Analyzer(settings) as analyzer:
+        list(analyzer.map(articles))
+
+
 # ----------------------------------------------------------------------------- Dask + PostgreSQL
 
 

@@ -145,19 +145,21 @@ class Analyzer:
         self._workers = 1
 
     def __enter__(self) -> Analyzer:
-        workers = self.settings.workers or os.cpu_count() or 1
-        if self.settings.dask:
-            from dask.distributed import Client, LocalCluster
-
-            if self.settings.dask == "local":
-                self._cluster = LocalCluster(
-                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-                )
-                self._client = Client(self._cluster)
-            else:
-                self._client = Client(self.settings.dask)
-        self._workers = workers
+        self._workers = self.settings.workers or os.cpu_count() or 1
         return self
+
+    def _start_dask(self) -> None:
+        # Started on the first articles, not on enter: a run with nothing new (everything
+        # already stored) should not wait for a cluster.
+        from dask.distributed import Client, LocalCluster
+
+        if self.settings.dask == "local":
+            self._cluster = LocalCluster(
+                n_workers=self._workers, threads_per_worker=1, processes=True, dashboard_address=None
+            )
+            self._client = Client(self._cluster)
+        else:
+            self._client = Client(self.settings.dask)
 
     def _local(self) -> None:
         global _WORKER_NLP
@@ -193,6 +195,10 @@ class Analyzer:
             self._cluster.close()
 
     def map(self, articles: Sequence[Article]) -> Iterator[ArticleAnalysis | Problem]:
+        if not articles:
+            return  # nothing to load spaCy or start workers for
+        if self.settings.dask and self._client is None:
+            self._start_dask()
         # A pool pays for itself only past a couple of batches: each process loads spaCy once.
         if self._client is None and self._pool is None and self._workers > 1 and self.nlp is None \
                 and len(articles) > 2 * self.settings.batch_size:
@@ -320,6 +326,7 @@ def ingest_documents(
         if own_store:
             stack.callback(store.close)
         linker = StoryLinker(store, settings)
+        _resume_linker(linker, store)
         touched: dict[str, None] = {}
         removed: set[str] = set()
         reconciled: dict[str, None] = {}
@@ -396,6 +403,37 @@ def ingest_documents(
         report.removed_stories = sorted(gone)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _resume_linker(linker: Any, store: Store) -> None:
+    """Give a new linker the corpus statistics of the articles it linked in earlier runs.
+
+    The linker keeps document frequencies (its IDF) and blocking-key counts in memory, built
+    up article by article; a fresh one over a full store would score the next article as if it
+    were among the first, and a run resumed after a kill would link differently from one
+    uninterrupted run.  Replaying the stored, linked articles in ingestion order rebuilds them
+    exactly.  (Skipped if the linker restored itself from its backend.)
+    """
+    if linker.docfreq.n:
+        return
+    from sqlalchemy import func, select
+
+    from wirecheck.link.features import content_words
+    from wirecheck.store import schema as t
+
+    arts, feats, keys = t.articles, t.link_features, t.link_keys
+    with store.engine.connect().execution_options(yield_per=500) as conn:
+        texts = (
+            select(arts.c.text)
+            .join(feats, feats.c.article_id == arts.c.id)
+            .order_by(arts.c.seq)
+        )
+        for (text,) in conn.execute(texts):
+            linker.docfreq.add(set(content_words(text)))
+        # MinHash band keys ("mh:") are looked up, never counted: the linker counts the others.
+        counts = select(keys.c.key, func.count()).where(~keys.c.key.startswith("mh:")).group_by(keys.c.key)
+        for key, n in conn.execute(counts):
+            linker.key_df[key] = n
 
 
 def stale_stories(store: Store) -> tuple[list[str], list[str]]:

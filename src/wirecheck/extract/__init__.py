@@ -51,7 +51,9 @@ def analyze_article(article: Article, nlp: NLP) -> ArticleAnalysis:
     return _analyze(nlp.process(article))
 
 
-def analyze_articles(articles: Iterable[Article], nlp: NLP, batch_size: int = 32) -> Iterator[ArticleAnalysis]:
+def analyze_articles(
+    articles: Iterable[Article], nlp: NLP, batch_size: int = 32
+) -> Iterator[ArticleAnalysis]:
     """Like :func:`analyze_article` for many articles, batching the spaCy pass (faster)."""
     batch: list[Article] = []
     for a in articles:

@@ -26,10 +26,25 @@ def cues() -> dict[str, Any]:
     data = tomllib.loads(resources.files("wirecheck.data").joinpath("cues.toml").read_text("utf-8"))
     phrases = [(re.compile(p["pattern"], re.I), p["stance"]) for p in data["phrase"]]
     verbs = dict(data["verbs"])
-    stances = {"confirm": "confirm", "admit": "confirm", "acknowledge": "confirm", "concede": "confirm",
-               "deny": "deny", "reject": "deny", "dismiss": "deny", "refute": "deny", "dispute": "deny",
-               "condemn": "condemn", "denounce": "condemn", "blame": "condemn", "accuse": "condemn",
-               "criticize": "condemn", "criticise": "condemn", "slam": "condemn", "blast": "condemn"}
+    stances = {
+        "confirm": "confirm",
+        "admit": "confirm",
+        "acknowledge": "confirm",
+        "concede": "confirm",
+        "deny": "deny",
+        "reject": "deny",
+        "dismiss": "deny",
+        "refute": "deny",
+        "dispute": "deny",
+        "condemn": "condemn",
+        "denounce": "condemn",
+        "blame": "condemn",
+        "accuse": "condemn",
+        "criticize": "condemn",
+        "criticise": "condemn",
+        "slam": "condemn",
+        "blast": "condemn",
+    }
     for stance, bases in data.get("base_verbs", {}).items():
         for base in bases:
             for form in _inflect(base):
@@ -174,16 +189,64 @@ def _trim_speaker(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# ----------------------------------------------------------------------------- without a parse
+
+_NP = (
+    r"(?:[Tt]he\s+)?(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|al-[\w’'-]+)){0,3})"
+)
+_SPEAKER_BEFORE = re.compile(
+    rf"(?:^|[,;:“”\"(]\s*|\b(?:and|but|as|while)\s+)({_NP})\s+"
+    r"(?:(?:also|has|have|had|would|will|previously|later|then|repeatedly|reportedly|once|recently)\s+){0,2}$"
+)
+_SPEAKER_AFTER = re.compile(rf"^\s+({_NP})\s*(?=[.,;]|$)")
+_QUOTE_END_BEFORE = re.compile(r"[,.!?]?[”\"]\s*$")
+
+
+def _simple(text: str, s: Any, cue: _Cue) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(speaker span, content span) from surface patterns, or None when a parse is needed."""
+    if cue.kind != "verb":
+        return None
+    before = text[s.start : cue.start]
+    after_start = cue.end
+    m = _SPEAKER_BEFORE.search(before)
+    if m and m.group(1).split()[-1].lower() != "the":
+        speaker = (s.start + m.start(1), s.start + m.end(1))
+        if _QUOTE_END_BEFORE.search(before[: m.start(1)]):
+            return speaker, (s.start, s.start + m.start(1))  # the quote is found by the caller
+        c = re.match(r"^[\s,:]*(?:that\s+)?", text[after_start : s.end])
+        a = after_start + (c.end() if c else 0)
+        b = s.end
+        while b > a and text[b - 1] in ".!? ":
+            b -= 1
+        return (speaker, (a, b)) if b > a else None
+    m = _SPEAKER_AFTER.match(text[cue.end : s.end])
+    if m and _QUOTE_END_BEFORE.search(before):
+        return (cue.end + m.start(1), cue.end + m.end(1)), (s.start, cue.start)
+    return None
+
+
 # ----------------------------------------------------------------------------- main
 
 
-_ANAPHORIC_NOUNS = {"statement", "group", "ministry", "movement", "militia", "organisation",
-                    "organization", "army", "military", "government", "agency", "company"}
+_ANAPHORIC_NOUNS = {
+    "statement",
+    "group",
+    "ministry",
+    "movement",
+    "militia",
+    "organisation",
+    "organization",
+    "army",
+    "military",
+    "government",
+    "agency",
+    "company",
+}
 _APPOSITION = re.compile(r"\s*(?:[–—]|--|,)\s+(?:a|an|the|one of|which|its)\b")
 
 
 def _trim_apposition(text: str, start: int, end: int) -> tuple[int, int]:
-    """"The Front (TF) – a coalition of ..." -> "The Front (TF)"."""
+    """ "The Front (TF) – a coalition of ..." -> "The Front (TF)"."""
     m = _APPOSITION.search(text, start, end)
     if m and m.start() > start:
         end = m.start()
@@ -236,7 +299,14 @@ def find_claims(nd: NlpDoc, entities: list[LocalEntity]) -> list[Claim]:
     text = nd.text
     quotes = quote_spans(text)
     cue_by_sentence = {s.index: find_cues(nd, s.index, quotes) for s in nd.sentences}
-    nd.parse_many(i for i, cs in cue_by_sentence.items() if cs)
+    # The parser runs only where the simple patterns ("X said ...", "“...,” said X") do not
+    # account for every cue: parsing is the expensive step.
+    simple_ok = {
+        i: all(c.kind == "verb" and _simple(text, nd.sentences[i], c) is not None for c in cs)
+        for i, cs in cue_by_sentence.items()
+        if cs
+    }
+    nd.parse_many(i for i, ok in simple_ok.items() if not ok)
     claims: list[Claim] = []
     last_speaker: tuple[str, str | None, tuple[int, int] | None] | None = None
     last_claim_sentence = -2
@@ -256,7 +326,7 @@ def find_claims(nd: NlpDoc, entities: list[LocalEntity]) -> list[Claim]:
                     article=nd.article.id,
                     speaker_text=text[a:b],
                     cue=":",
-                    content=text[c_start:para_end].strip("“”\" "),
+                    content=text[c_start:para_end].strip('“”" '),
                     evidence=Evidence(nd.article.id, s.index, a, para_end, attributed_to=text[a:b]),
                     speaker_entity=ent.key if ent else None,
                     speaker_span=(a, b),
@@ -280,8 +350,10 @@ def find_claims(nd: NlpDoc, entities: list[LocalEntity]) -> list[Claim]:
                         article=nd.article.id,
                         speaker_text=last_speaker[0],
                         cue=prev.cue,
-                        content=text[a:b].strip("“”\" "),
-                        evidence=Evidence(nd.article.id, s.index, s.start, s.end, attributed_to=last_speaker[0]),
+                        content=text[a:b].strip('“”" '),
+                        evidence=Evidence(
+                            nd.article.id, s.index, s.start, s.end, attributed_to=last_speaker[0]
+                        ),
                         speaker_entity=last_speaker[1],
                         speaker_span=last_speaker[2],
                         cue_span=prev.cue_span,
@@ -293,7 +365,7 @@ def find_claims(nd: NlpDoc, entities: list[LocalEntity]) -> list[Claim]:
                 )
                 last_claim_sentence = s.index
             continue
-        doc = nd.parse(s.index)
+        doc = None if simple_ok.get(s.index) else nd.parse(s.index)
         used_heads: set[int] = set()
         for cue in cs:
             claim = _claim_for(nd, s, doc, cue, quotes, entities, claims, used_heads)
@@ -357,7 +429,9 @@ def _claim_for(
                 head = subj
                 if head.lower_ in ("one", "some", "many", "most", "several", "each", "all") or head.like_num:
                     of = next((c for c in head.children if c.lower_ == "of"), None)
-                    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+                    pobj = (
+                        next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+                    )
                     head = pobj if pobj is not None else head
                 head_text, head_pos = head.text, base + head.idx
             comp = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i), None)
@@ -373,12 +447,12 @@ def _claim_for(
             if cue.kind in ("phrase", "statement") and content is None:
                 content = (cue.start, s.end)
     else:
-        # No parser: the capitalised words right before the cue, and the rest of the sentence.
-        m = re.search(r"((?:[A-Z][\w.’'-]*\s+){1,4})$", text[s.start : cue.start])
-        if m:
-            speaker = (s.start + m.start(1), s.start + m.end(1) - 1)
-            head_text = text[speaker[0] : speaker[1]].split()[-1]
-        content = (cue.end, s.end)
+        found = _simple(text, s, cue)
+        if found is None:
+            return None
+        speaker, content = found
+        head_text = text[speaker[0] : speaker[1]].split()[-1]
+        head_pos = speaker[1] - len(head_text)
     # A direct quotation the cue attaches to: the quote just before or after it.
     direct = False
     near = [
@@ -387,11 +461,18 @@ def _claim_for(
         if (0 <= cue.start - b <= 40 or 0 <= a - cue.end <= 40 or a <= cue.start < b) and b - a > 8
     ]
     # Prefer a quotation that ends in the cue's own sentence ("“...,” he said.").
-    near.sort(key=lambda ab: (not (s.start <= ab[1] <= s.end and ab[1] <= cue.start), min(abs(cue.start - ab[1]), abs(ab[0] - cue.end))))
+    near.sort(
+        key=lambda ab: (
+            not (s.start <= ab[1] <= s.end and ab[1] <= cue.start),
+            min(abs(cue.start - ab[1]), abs(ab[0] - cue.end)),
+        )
+    )
     if near:
         q = near[0]
-        covers = content is not None and (q[1] - q[0]) >= 0.5 * (content[1] - content[0]) and (
-            q[0] <= content[1] and content[0] <= q[1]
+        covers = (
+            content is not None
+            and (q[1] - q[0]) >= 0.5 * (content[1] - content[0])
+            and (q[0] <= content[1] and content[0] <= q[1])
         )
         if (content is None or covers) and not (q[0] <= cue.start < q[1]):
             content = q
@@ -422,7 +503,7 @@ def _claim_for(
         content = (s.start, s.end)
     channel_m = _CHANNEL.search(s.text)
     channel = channel_m.group(0).rstrip(".") if channel_m else None
-    content_text = text[content[0] : content[1]].strip("“”\" ")
+    content_text = text[content[0] : content[1]].strip('“”" ')
     return Claim(
         id=f"c{len(claims)}",
         article=nd.article.id,

@@ -97,7 +97,9 @@ class _Trigger:
     quoted: bool = False
 
 
-_DEFINITE = re.compile(r"(?:\b(?:the|this|that|these|those|its|their|same)|[’']s)\s+(?:[\w.’'“”\"-]+\s+){0,3}$", re.I)
+_DEFINITE = re.compile(
+    r"(?:\b(?:the|this|that|these|those|its|their|same)|[’']s)\s+(?:[\w.’'“”\"-]+\s+){0,3}$", re.I
+)
 _INDEFINITE = re.compile(r"\b(?:a|an|another|one)\s+(?:[\w.’'“”\"-]+\s+){0,4}$", re.I)
 
 
@@ -105,12 +107,7 @@ def find_triggers(nd: NlpDoc, entities: list[LocalEntity]) -> list[_Trigger]:
     lex = lexicon()
     text = nd.text
     low = text.lower()
-    named = [
-        (m.start, m.end)
-        for e in entities
-        if e.type in ("ORG", "PERSON", "FAC")
-        for m in e.mentions
-    ]
+    named = [(m.start, m.end) for e in entities if e.type in ("ORG", "PERSON", "FAC") for m in e.mentions]
     out: list[_Trigger] = []
     for m in lex["regex"].finditer(low):
         a, b = m.span()
@@ -121,6 +118,8 @@ def find_triggers(nd: NlpDoc, entities: list[LocalEntity]) -> list[_Trigger]:
         sent = nd.sentences[si]
         if a >= sent.end:
             continue
+        if text[a].isupper() and a > sent.start and not text[a:b].isupper():
+            continue  # capitalised inside a sentence: a name or a month ("March", "Rally Party")
         before = text[max(sent.start, a - 40) : a]
         if tt.generic:
             prev = re.findall(r"[\w-]+", before.lower())[-4:]
@@ -221,7 +220,9 @@ def _group(nd: NlpDoc, triggers: list[_Trigger]) -> list[_Event]:
                 continue  # movements, displacement: only when nothing else happened
             if _weak(t):
                 continue
-            if local and not (t.indefinite and local[-1].best is not None and t.start - local[-1].triggers[-1].end > 12):
+            if local and not (
+                t.indefinite and local[-1].best is not None and t.start - local[-1].triggers[-1].end > 12
+            ):
                 local[-1].add(t)
             else:
                 ev = _Event()
@@ -243,7 +244,11 @@ def _group(nd: NlpDoc, triggers: list[_Trigger]) -> list[_Event]:
             best = ev.best
             assert best is not None
             antecedent = None
-            separate = re.search(r"\b(?:separate|another|second|other)\s+(?:[\w-]+\s+)?$", sent.text[: best.start - sent.start], re.I)
+            separate = re.search(
+                r"\b(?:separate|another|second|other)\s+(?:[\w-]+\s+)?$",
+                sent.text[: best.start - sent.start],
+                re.I,
+            )
             if best.definite or (_weak(best) and not best.background and not separate):
                 antecedent = _antecedent(events, best)
             if antecedent is not None:
@@ -292,7 +297,9 @@ def _casualties(nd: NlpDoc, sentence: int) -> list[Any]:
     return list(find_casualties(nd.text, nd.sentences[sentence]))
 
 
-_ALLEGED = re.compile(r"\b(?:suspected|alleged|apparent|presumed|presumably|likely|reported|possible)\b", re.I)
+_ALLEGED = re.compile(
+    r"\b(?:suspected|alleged|apparent|presumed|presumably|likely|reported|possible)\b", re.I
+)
 _UNKNOWN = re.compile(
     r"\b(?:not (?:immediately )?clear who|unclear who|unknown who|no (?:group|one) (?:has |immediately )?claimed|"
     r"not known who|unidentified|unknown (?:gunmen|assailants|attackers|armed men|militants))",
@@ -302,8 +309,21 @@ _CLAIMED = re.compile(r"\bclaimed responsibility\b|\bclaiming responsibility\b",
 _BLAME = re.compile(r"\b(?:blamed|blames|accused|accuses|blaming|accusing)\b", re.I)
 _DENY = re.compile(r"\b(?:denied|denies|denying)\b", re.I)
 _KILL_VERBS = {
-    "killed", "kill", "kills", "killing", "wounded", "wounding", "injured", "injuring", "died",
-    "assassinated", "murdered", "shot", "slain", "dead", "hurt",
+    "killed",
+    "kill",
+    "kills",
+    "killing",
+    "wounded",
+    "wounding",
+    "injured",
+    "injuring",
+    "died",
+    "assassinated",
+    "murdered",
+    "shot",
+    "slain",
+    "dead",
+    "hurt",
 }
 _ACTOR_TYPES = ("ORG", "GPE", "NORP", "GROUP", "PERSON")
 
@@ -322,11 +342,17 @@ def _actor_name(ent: LocalEntity | None, surface: str) -> tuple[str, str | None]
 _AFFILIATION = {"backed", "based", "led", "aligned", "affiliated", "linked", "funded", "allied", "born"}
 
 
-def _entity_tokens(doc: Any, base: int, entities: list[LocalEntity], toks: list[Any]) -> list[tuple[LocalEntity, str]]:
+def _entity_tokens(
+    doc: Any, base: int, entities: list[LocalEntity], toks: list[Any]
+) -> list[tuple[LocalEntity, str]]:
     found: list[tuple[LocalEntity, str]] = []
     for tok in toks:
         # "Iran-backed militia": the militia, not Iran, is the actor.
-        if tok.i + 2 < len(doc) and doc[tok.i + 1].text in ("-", "‐") and doc[tok.i + 2].lower_ in _AFFILIATION:
+        if (
+            tok.i + 2 < len(doc)
+            and doc[tok.i + 1].text in ("-", "‐")
+            and doc[tok.i + 2].lower_ in _AFFILIATION
+        ):
             continue
         ent = entity_at(entities, base + tok.idx, base + tok.idx + len(tok.text))
         if ent is not None and ent.type in _ACTOR_TYPES and all(ent is not f[0] for f in found):
@@ -393,13 +419,21 @@ def _arguments(
                 if prep.dep_ == "prep" and prep.lower_ in ("by",):
                     for ent, surface in _entity_tokens(doc, base, entities, list(prep.subtree)):
                         name, key = _actor_name(ent, surface)
-                        args.add("perpetrator", name, stated("confirmed"), evidence(t.start, t.end, "confirmed"), key)
+                        args.add(
+                            "perpetrator",
+                            name,
+                            stated("confirmed"),
+                            evidence(t.start, t.end, "confirmed"),
+                            key,
+                        )
                 if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "targeting"):
                     for ent, surface in _entity_tokens(doc, base, entities, list(prep.subtree))[:1]:
                         if ent.type in ("GPE", "LOC", "FAC") and not ent.country:
                             continue  # a town is where it happened, not a target
                         name, key = _actor_name(ent, surface)
-                        args.add("target", name, stated("confirmed"), evidence(t.start, t.end, "confirmed"), key)
+                        args.add(
+                            "target", name, stated("confirmed"), evidence(t.start, t.end, "confirmed"), key
+                        )
             verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
             if verb is not None and verb.tag_.startswith("VB"):
                 subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -417,7 +451,13 @@ def _arguments(
                     if subj is not None:
                         for ent, surface in _entity_tokens(doc, base, entities, list(subj.subtree))[:1]:
                             name, key = _actor_name(ent, surface)
-                            args.add("perpetrator", name, stated(status), evidence(base + verb.idx, t.end, stated(status)), key)
+                            args.add(
+                                "perpetrator",
+                                name,
+                                stated(status),
+                                evidence(base + verb.idx, t.end, stated(status)),
+                                key,
+                            )
         # A trigger verb: subject acts, object suffers.
         if tok.tag_.startswith("VB"):
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
@@ -427,17 +467,42 @@ def _arguments(
                         if ent.type == "PERSON" and t.type.head in ("strike", "bombing", "shelling"):
                             continue
                         name, key = _actor_name(ent, surface)
-                        args.add("perpetrator", name, stated("confirmed"), evidence(t.start, t.end, stated("confirmed")), key)
+                        args.add(
+                            "perpetrator",
+                            name,
+                            stated("confirmed"),
+                            evidence(t.start, t.end, stated("confirmed")),
+                            key,
+                        )
                 if c.dep_ == "agent":
                     for ent, surface in _entity_tokens(doc, base, entities, list(c.subtree))[:1]:
                         name, key = _actor_name(ent, surface)
-                        args.add("perpetrator", name, stated("confirmed"), evidence(t.start, t.end, stated("confirmed")), key)
-                if (c.dep_ == "dobj" or c.dep_ == "nsubjpass") and tok.lower_ in ("targeted", "attacked", "hit", "raided", "shelled", "ambushed"):
+                        args.add(
+                            "perpetrator",
+                            name,
+                            stated("confirmed"),
+                            evidence(t.start, t.end, stated("confirmed")),
+                            key,
+                        )
+                if (c.dep_ == "dobj" or c.dep_ == "nsubjpass") and tok.lower_ in (
+                    "targeted",
+                    "attacked",
+                    "hit",
+                    "raided",
+                    "shelled",
+                    "ambushed",
+                ):
                     for ent, surface in _entity_tokens(doc, base, entities, list(c.subtree))[:1]:
                         if ent.type == "PERSON" or (ent.type in ("GPE", "LOC", "FAC") and not ent.country):
                             continue
                         name, key = _actor_name(ent, surface)
-                        args.add("target", name, stated("confirmed"), evidence(t.start, t.end, stated("confirmed")), key)
+                        args.add(
+                            "target",
+                            name,
+                            stated("confirmed"),
+                            evidence(t.start, t.end, stated("confirmed")),
+                            key,
+                        )
         # Victims: named persons who are objects of killing/wounding verbs in the sentence.
         for ent in entities:
             if ent.type != "PERSON":
@@ -448,7 +513,13 @@ def _arguments(
                 if owner(s.index, m.start) is ev and (
                     _is_victim(doc, base, m.start, m.end) or _victim_by_pattern(text, s, m.start, m.end)
                 ):
-                    args.add("victim", ent.name, stated("confirmed"), evidence(m.start, m.end, "confirmed"), ent.key)
+                    args.add(
+                        "victim",
+                        ent.name,
+                        stated("confirmed"),
+                        evidence(m.start, m.end, "confirmed"),
+                        ent.key,
+                    )
         _statuses(nd, ev, s, doc, entities, args, owner, evidence)
     for si in ev.extra:
         s = nd.sentences[si]
@@ -458,7 +529,9 @@ def _arguments(
         claim = _claim_over(claims, s.start, s.end)
 
         def evidence2(a: int, b: int, certainty: str, _s: Any = s, _c: Claim | None = claim) -> Evidence:
-            return Evidence(aid, _s.index, a, b, attributed_to=_c.speaker_text if _c else None, certainty=certainty)
+            return Evidence(
+                aid, _s.index, a, b, attributed_to=_c.speaker_text if _c else None, certainty=certainty
+            )
 
         _statuses(nd, ev, s, doc, entities, args, owner, evidence2)
     return args.actors
@@ -483,14 +556,23 @@ def _victim_by_pattern(text: str, s: Any, start: int, end: int) -> bool:
 
 
 def _statuses(
-    nd: NlpDoc, ev: _Event, s: Any, doc: Any, entities: list[LocalEntity], args: _Args, owner: Any, evidence: Any
+    nd: NlpDoc,
+    ev: _Event,
+    s: Any,
+    doc: Any,
+    entities: list[LocalEntity],
+    args: _Args,
+    owner: Any,
+    evidence: Any,
 ) -> None:
     """Perpetrator statuses a sentence states: unknown, claimed responsibility, blamed, denied."""
     base = s.start
     st = s.text
     m = _UNKNOWN.search(st)
     if m and owner(s.index, base + m.start()) is ev:
-        args.add("perpetrator", "unknown", "unknown", evidence(base + m.start(), base + m.end(), "unknown"), None)
+        args.add(
+            "perpetrator", "unknown", "unknown", evidence(base + m.start(), base + m.end(), "unknown"), None
+        )
     for rx, status in ((_CLAIMED, "claimed"), (_BLAME, "alleged"), (_DENY, "denied")):
         m = rx.search(st)
         if not m or owner(s.index, base + m.start()) is not ev:
@@ -566,7 +648,9 @@ def _event_type(nd: NlpDoc, ev: _Event) -> tuple[str, str]:
         s = nd.sentences[best.sentence].text
         civ = _words_in(s, ctx["civilian"])
         armed = _words_in(s, ctx["armed"])
-        if best.text.lower() in ("clash", "clashes", "clashed") or (armed and not civ and best.type.priority <= 20):
+        if best.text.lower() in ("clash", "clashes", "clashed") or (
+            armed and not civ and best.type.priority <= 20
+        ):
             return "Battles", "Armed clash"
     return etype, sub
 
@@ -592,7 +676,9 @@ def _choose_place(nd: NlpDoc, ev: _Event, fallback: Any | None) -> Located | Non
         pool = located or mentions
         after = [m for m in pool if m.start >= trig.start]
         pick = min(after, key=lambda m: m.start) if after else max(pool, key=lambda m: m.start)
-        if chosen is None or (not chosen[0].detail and pick.detail and pick.place.name == chosen[0].place.name):
+        if chosen is None or (
+            not chosen[0].detail and pick.detail and pick.place.name == chosen[0].place.name
+        ):
             chosen = (pick, si)
     if chosen is None:
         if fallback is None:
@@ -617,10 +703,43 @@ def _dominant_place(nd: NlpDoc, sentences: list[int]) -> tuple[Any, int] | None:
     return best[0]
 
 
+@dataclass(frozen=True, slots=True)
+class _CountryMention:
+    """A country named by an entity, shaped like a PlaceMention for the fallback."""
+
+    text: str
+    start: int
+    end: int
+    place: Place
+    detail: str | None = None
+
+
+def _country_place(nd: NlpDoc, entities: list[LocalEntity]) -> tuple[Any, int] | None:
+    """Last resort for the event's place: the first state the article names (country precision)."""
+    from wirecheck.nlp.entities import _gazetteer
+
+    gaz = _gazetteer()
+    if gaz is None:
+        return None
+    for ent in sorted(entities, key=lambda e: (e.type != "GPE", e.mentions[0].start)):
+        if not ent.country or ent.type not in ("GPE", "NORP"):
+            continue
+        m = ent.mentions[0]
+        try:
+            place = gaz.country(ent.country) or gaz.country(ent.name)
+        except Exception:
+            place = None
+        if place is not None:
+            return _CountryMention(m.text, m.start, m.end, place), m.sentence
+    return None
+
+
 def _choose_date(nd: NlpDoc, ev: _Event) -> Dated | None:
     aid = nd.article.id
     times: list[TimeExpression] = [
-        t for t in nd.times if t.sentence in ev.sentences and t.kind in ("DATE", "TIME") and t.precision != "time"
+        t
+        for t in nd.times
+        if t.sentence in ev.sentences and t.kind in ("DATE", "TIME") and t.precision != "time"
     ]
     if not times:
         return None
@@ -646,7 +765,12 @@ def _counts(nd: NlpDoc, ev: _Event, owner_of: dict[int, list[_Event]]) -> tuple[
             # With several events in one sentence the count belongs to the nearest trigger before it.
             owners = owner_of.get(si, [])
             if len(owners) > 1:
-                trig_pos = [(t.start, e) for e in owners for t in e.triggers if t.sentence == si and t.start <= cas.start]
+                trig_pos = [
+                    (t.start, e)
+                    for e in owners
+                    for t in e.triggers
+                    if t.sentence == si and t.start <= cas.start
+                ]
                 if trig_pos and max(trig_pos, key=lambda p: p[0])[1] is not ev:
                     continue
             count = Count(cas.range, cas.phrase, Evidence(aid, si, cas.start, cas.end))
@@ -690,6 +814,7 @@ def find_events(
     for ev in events:
         for si in ev.sentences:
             owner_of.setdefault(si, []).append(ev)
+
     def owner(si: int, pos: int) -> _Event | None:
         cands = [(t.start, e) for e in events for t in e.triggers if t.sentence == si]
         cands += [(nd.sentences[si].start, e) for e in events if si in e.extra]
@@ -700,6 +825,8 @@ def find_events(
 
     fg_sentences = sorted({si for ev in events if ev.best and not ev.best.background for si in ev.sentences})
     fallback = _dominant_place(nd, fg_sentences or list(range(len(nd.sentences))))
+    if fallback is None:
+        fallback = _country_place(nd, entities)
     out: list[EventMention] = []
     aid = nd.article.id
     for i, ev in enumerate(events):
@@ -753,13 +880,15 @@ def link_claims(claims: list[Claim], events: list[EventMention], main: str | Non
     for c in claims:
         cands = by_sentence.get(c.evidence.sentence, [])
         if c.content_span and len(cands) > 1:
-            inside = [
-                e for e in cands if c.content_span[0] <= e.evidence.start < c.content_span[1]
-            ]
+            inside = [e for e in cands if c.content_span[0] <= e.evidence.start < c.content_span[1]]
             cands = inside or cands
         if cands:
             c.event = cands[0].id
-        elif prev is not None and prev.speaker_text == c.speaker_text and prev.evidence.sentence >= c.evidence.sentence - 1:
+        elif (
+            prev is not None
+            and prev.speaker_text == c.speaker_text
+            and prev.evidence.sentence >= c.evidence.sentence - 1
+        ):
             c.event = prev.event  # a quotation continued from the sentence before
         elif c.stance in ("decline", "no_response") and main is not None:
             c.event = main  # "did not respond to requests for comment": about the story's event

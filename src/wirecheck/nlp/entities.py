@@ -276,7 +276,10 @@ def _org_word_names(text: str, sentences: list[Sentence], mentions: list[_Mentio
         cut = re.match(r"^(?:(?:of|for|the|The)[ \u00a0]+)*(?:[A-Z][\w-]*[’']s[ \u00a0]+)?", surface)
         if cut:
             start += cut.end()
-        if any(x.start < end and start < x.end and x.label != "GPE" and x.end - x.start >= end - start for x in mentions):
+        if any(
+            x.start < end and start < x.end and x.label != "GPE" and x.end - x.start >= end - start
+            for x in mentions
+        ):
             continue
         inside = [x for x in mentions if x.start >= start and x.end <= end]
         for x in inside:
@@ -331,7 +334,9 @@ def _acronyms(text: str, doc: Any, sentences: list[Sentence], mentions: list[_Me
                 if mentions[i].label not in ("GPE",):
                     del mentions[i]
             mentions.append(
-                _Mention(text[span[0] : span[1]], span[0], span[1], "ORG", _sentence_index(sentences, span[0]))
+                _Mention(
+                    text[span[0] : span[1]], span[0], span[1], "ORG", _sentence_index(sentences, span[0])
+                )
             )
             owner = len(mentions) - 1
         elif mentions[owner].label == "PERSON":
@@ -403,7 +408,8 @@ def _surnames(text: str, sentences: list[Sentence], mentions: list[_Mention]) ->
             mentions.append(_Mention(surname, a, b, "PERSON", _sentence_index(sentences, a)))
 
 
-def _roles(text: str, mentions: list[_Mention]) -> None:
+@functools.cache
+def _role_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
     words = lex["role_words"]
     mods = lex["role_modifiers"]
@@ -428,6 +434,13 @@ def _roles(text: str, mentions: list[_Mention]) -> None:
         rf"^[ \u00a0]*,[ \u00a0]*(?:a|an|the|its|his|her|their){sp}((?:(?i:{mod_re}){sp})*(?i:{role_word_re})"
         rf"(?:{sp}(?:of|for|in|at|to|with){sp}[^,.;:()“”\"\n]+?)?)[ \u00a0]*(?=[,.;:])"
     )
+    return left_re, left_comma_re, right_re
+
+
+def _roles(text: str, mentions: list[_Mention]) -> None:
+    lex = lexicon()
+    words = lex["role_words"]
+    left_re, left_comma_re, right_re = _role_patterns()
     for m in mentions:
         if m.label != "PERSON":
             continue
