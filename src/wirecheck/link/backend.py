@@ -35,6 +35,10 @@ class LinkBackend(Protocol):
         """Article ids of a story, in the order they were added."""
         ...
 
+    def all_story_ids(self) -> list[str]:
+        """Every story id that has articles."""
+        ...
+
 
 class MemoryLinkBackend:
     """A :class:`LinkBackend` in memory (tests, one-shot runs, benchmarks)."""
@@ -80,6 +84,10 @@ class MemoryLinkBackend:
 
     def story_articles(self, story_id: str) -> list[str]:
         return list(self._members.get(story_id, []))
+
+    def all_story_ids(self) -> list[str]:
+        """Stories with at least one article, in order of creation."""
+        return [story for story, members in self._members.items() if members]
 
     def key_count(self, key: str) -> int:
         """How many articles carry ``key`` (optional: lets the linker skip crowded keys)."""
