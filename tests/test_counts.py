@@ -1,7 +1,7 @@
 import pytest
 
 from wirecheck.models import CountRange, Sentence
-from wirecheck.nlp.counts import find_casualties, parse_count, parse_number
+from wirecheck.nlp.counts import aggregate, find_casualties, parse_count, parse_number
 
 
 @pytest.mark.parametrize(
@@ -111,3 +111,77 @@ def test_named_victim_with_title_and_zero_with_subject() -> None:
     text = "No civilians were harmed."
     (c,) = find_casualties(text, Sentence(0, 0, len(text), text))
     assert (c.kind, c.range, c.subject) == ("injured", CountRange(0, 0, 0), "civilians")
+
+
+# --- subjects, weak signs and one event's toll (texts written for these tests) ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dana Mills Jr., a 41-year-old cook, died Sunday after being shot.", [("killed", 1, 1, 1)]),
+        ("Police found Dana Mills shot to death inside the garage.", [("killed", 1, 1, 1)]),
+        ("A driver in his 30s was shot and killed near the bridge.", [("killed", 1, 1, 1)]),
+        ("A 15-year-old who was shot and killed on Friday was identified.", [("killed", 1, 1, 1)]),
+        ("Mills was pronounced deceased at the scene.", [("killed", 1, 1, 1)]),
+        # both read; aggregate() drops the injured reading because the man died
+        ("Deputies shot the man, who later died.", [("injured", 1, 1, 1), ("killed", 1, 1, 1)]),
+        ("The city bought 300 body cameras last year.", []),
+    ],
+)
+def test_subjects_and_objects(text: str, expected: list) -> None:
+    assert cas(text) == expected
+
+
+def test_shooter_is_not_the_casualty() -> None:
+    text = "A deputy who fatally shot a 20-year-old was cleared."
+    (c,) = find_casualties(text, Sentence(0, 0, len(text), text))
+    assert c.kind == "killed" and c.phrase == "fatally shot a 20-year-old"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers found a man with a gunshot wound to the leg.",
+        "The clerk was taken to a hospital with a wound to his arm.",
+        "A hunter shot his friend by mistake.",
+        "The victim is expected to recover.",
+    ],
+)
+def test_weak_signs(text: str) -> None:
+    (c,) = find_casualties(text, Sentence(0, 0, len(text), text))
+    assert (c.kind, c.range.best) == ("injured", 1)
+
+
+def _all(text: str) -> list:
+    out = []
+    start = 0
+    for part in text.split(". "):
+        out.extend(find_casualties(text, Sentence(len(out), start, start + len(part), part)))
+        start += len(part) + 2
+    return out
+
+
+def test_aggregate_victim_who_died_is_not_injured() -> None:
+    text = "A man was shot on Main Street. He was taken to a hospital where he died."
+    killed, injured = aggregate(_all(text))
+    assert killed is not None and killed.range.best == 1
+    assert injured is None
+
+
+def test_aggregate_keeps_the_largest_and_separate_wounded() -> None:
+    text = "Two people were killed. A third person was wounded. One of the dead was a teacher."
+    killed, injured = aggregate(_all(text))
+    assert (killed.range.best, injured.range.best) == (2, 1)
+
+
+def test_aggregate_shot_counts_as_injured_when_nobody_died() -> None:
+    text = "A woman was shot in the leg. Police are looking for the gunman."
+    killed, injured = aggregate(_all(text))
+    assert killed is None and injured.range.best == 1
+
+
+def test_aggregate_leaves_cumulative_tolls_out() -> None:
+    text = "A man was killed on Monday. The war has killed 20,000 people since 2020."
+    killed, _ = aggregate(_all(text))
+    assert killed.range.best == 1

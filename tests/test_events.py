@@ -106,3 +106,53 @@ def test_claimed_responsibility_and_denial(nlp):
     statuses = {(a.name, a.status) for a in ev.actors if a.role == "perpetrator"}
     assert any(s == "claimed" and "Valley Front" in n for n, s in statuses)
     assert any(s == "denied" and "Hill Brigade" in n for n, s in statuses)
+
+
+# --- a local shooting report (texts written for these tests) --------------------------------
+
+SHOOTING = (
+    "DAYTON, Ohio (WXYZ) — A man died Sunday after being shot outside a bakery on Elm Street. "
+    "Officers found him lying in the street. "
+    "He was taken to a hospital, where he was pronounced dead. "
+    "A second man was wounded in the leg and is expected to recover. "
+    "Police arrested a 30-year-old suspect on Monday."
+)
+
+
+def test_shooting_toll_reads_every_reported_sentence(nlp):
+    an = analyze(nlp, SHOOTING)
+    ev = main(an)
+    assert ev.event_type == "Violence against civilians" and not ev.background
+    # the victim who died is not also counted as hurt; the second man is
+    assert ev.fatalities is not None and ev.fatalities.range.best == 1
+    assert ev.injured is not None and ev.injured.range.best == 1
+
+
+def test_died_after_being_shot_is_the_reported_event(nlp):
+    an = analyze(nlp, "A woman died Tuesday after being shot in Toledo, police said.")
+    ev = main(an)
+    assert not ev.background and ev.fatalities is not None and ev.fatalities.range.best == 1
+
+
+def test_dateline_town_over_a_street_or_a_town_elsewhere(nlp):
+    ev = main(analyze(nlp, SHOOTING))
+    assert ev.location is not None and ev.location.place.name == "Dayton"
+
+
+def test_date_resolved_against_the_date_the_text_prints(nlp):
+    text = (
+        "DAYTON, Ohio (March 7, 2023) — A man was shot and wounded Sunday on Elm Street. "
+        "Police have made no arrests."
+    )
+    ev = main(analyze(nlp, text))
+    assert ev.date is not None and ev.date.date.value == "2023-03-05" and ev.date.date.precision == "day"
+
+
+def test_gunmen_firing_on_police_is_a_battle(nlp):
+    ev = main(analyze(nlp, "Armed men opened fire on two police officers in Culiacan, killing one."))
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_road_blocked_with_burning_tyres_is_a_riot(nlp):
+    ev = main(analyze(nlp, "Residents held a demonstration and blocked the highway with burning tyres in Oruro."))
+    assert ev.event_type == "Riots"

@@ -237,8 +237,9 @@ def _result(future: Any) -> list[ArticleAnalysis | Problem]:
         return future.result()
     except BrokenProcessPool as exc:
         raise WirecheckError(
-            "an analysis worker process died (out of memory?); what was stored is kept, "
-            "run the same command again to go on, perhaps with fewer --workers"
+            "an analysis worker process died or could not start (out of memory? a script that "
+            "ingests with workers must start it under `if __name__ == \"__main__\":`); what was "
+            "stored is kept: run the same command again to go on, perhaps with fewer --workers"
         ) from exc
 
 
@@ -326,7 +327,6 @@ def ingest_documents(
         if own_store:
             stack.callback(store.close)
         linker = StoryLinker(store, settings)
-        _resume_linker(linker, store)
         touched: dict[str, None] = {}
         removed: set[str] = set()
         reconciled: dict[str, None] = {}
@@ -403,37 +403,6 @@ def ingest_documents(
         report.removed_stories = sorted(gone)
     report.seconds = time.perf_counter() - started
     return report
-
-
-def _resume_linker(linker: Any, store: Store) -> None:
-    """Give a new linker the corpus statistics of the articles it linked in earlier runs.
-
-    The linker keeps document frequencies (its IDF) and blocking-key counts in memory, built
-    up article by article; a fresh one over a full store would score the next article as if it
-    were among the first, and a run resumed after a kill would link differently from one
-    uninterrupted run.  Replaying the stored, linked articles in ingestion order rebuilds them
-    exactly.  (Skipped if the linker restored itself from its backend.)
-    """
-    if linker.docfreq.n:
-        return
-    from sqlalchemy import func, select
-
-    from wirecheck.link.features import content_words
-    from wirecheck.store import schema as t
-
-    arts, feats, keys = t.articles, t.link_features, t.link_keys
-    with store.engine.connect().execution_options(yield_per=500) as conn:
-        texts = (
-            select(arts.c.text)
-            .join(feats, feats.c.article_id == arts.c.id)
-            .order_by(arts.c.seq)
-        )
-        for (text,) in conn.execute(texts):
-            linker.docfreq.add(set(content_words(text)))
-        # MinHash band keys ("mh:") are looked up, never counted: the linker counts the others.
-        counts = select(keys.c.key, func.count()).where(~keys.c.key.startswith("mh:")).group_by(keys.c.key)
-        for key, n in conn.execute(counts):
-            linker.key_df[key] = n
 
 
 def stale_stories(store: Store) -> tuple[list[str], list[str]]:

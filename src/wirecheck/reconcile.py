@@ -26,7 +26,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from wirecheck.link.features import main_mention
+from wirecheck.link.features import main_mention, type_family
 from wirecheck.link.names import acronym, looks_like_acronym, name_tokens, spelling_key
 from wirecheck.models import (
     ArticleAnalysis,
@@ -282,7 +282,15 @@ def _pair_score(a: _Mention, b: _Mention) -> float | None:
     """Evidence that two mentions report one event; None when they cannot."""
     ma, mb = a.mention, b.mention
     w = _rules()["coreference"]
-    if a.article == b.article or ma.background != mb.background or ma.event_type != mb.event_type:
+    if a.article == b.article or ma.background != mb.background:
+        return None
+    if a.primary and b.primary and not ma.background and type_family(ma.event_type) == type_family(mb.event_type):
+        # The linker put the articles in one story because they report one event: main reports of
+        # one family of event (an attack coded as a battle by one outlet) are reports of it,
+        # whatever date or place each outlet gave (those become the facts' conflicts).  A protest
+        # against an attack stays an event of its own.
+        return w["same_story_main"]
+    if ma.event_type != mb.event_type:
         return None
     score = 0.0
     if ma.date and mb.date:
@@ -399,7 +407,12 @@ def categorical_fact(
                 break
         else:
             groups.append([r])
-    top = max(groups, key=lambda g: (sources.count(g), -reports.index(g[0])))
+    # Most independent sources first; on a tie the group with the most precise value (a town over
+    # its county), then the earliest report.
+    top = max(
+        groups,
+        key=lambda g: (sources.count(g), max(better(r.value) for r in g) if better else 0, -reports.index(g[0])),
+    )
     value = max((r.value for r in top), key=better) if better else top[0].value
     status = "conflict" if len(groups) > 1 else sources.agreement(reports)
     return _fact(attribute, status, value, reports, _plain), value
@@ -434,13 +447,28 @@ def count_fact(
         highs = [c.high for c in ranges]
         value = CountRange(
             min(c.low for c in ranges),
-            None,
+            _conflict_best(reports, sources, clock),
             None if None in highs else max(h for h in highs if h is not None),
         )
         return _fact(attribute, "conflict", value, reports, _plain), value
     value = CountRange(current.low, _best(current, [r.value for r in active]), current.high)
     status = "superseded" if superseded else sources.agreement(reports)
     return _fact(attribute, status, value, reports, _plain), value
+
+
+def _conflict_best(reports: list[_Report], sources: _Sources, clock: ReportClock) -> int | None:
+    """The best guess inside a conflict: the figure most independent sources give; on a tie the
+    lower one (ACLED's convention: the most conservative of conflicting reports), then the later."""
+    votes: dict[int, set[str]] = defaultdict(set)
+    when: dict[int, int] = {}
+    order = {art: i for i, group in enumerate(clock.groups(r.article for r in reports)) for art in group}
+    for r in reports:
+        n = r.value.best if r.value.best is not None else r.value.low
+        votes[n].add(sources.rep.get(r.article, r.article))
+        when[n] = max(when.get(n, -1), order.get(r.article, 0))
+    if not votes:
+        return None
+    return max(votes, key=lambda n: (len(votes[n]), -n, when[n]))
 
 
 def _intersect(ranges: list[CountRange]) -> CountRange | None:

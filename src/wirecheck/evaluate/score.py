@@ -85,9 +85,11 @@ def count_value(cr: CountRange | None) -> int:
 
 
 def day(value: str | None) -> str | None:
-    if not value or not re.match(r"^\d{4}-\d{2}-\d{2}", value):
+    """The ISO day of a value; gold values written without zero padding ("2015-3-31") count."""
+    m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)", value or "")
+    if not m:
         return None
-    return value[:10]
+    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
 
 
 def norm(text: str | None) -> str:
@@ -248,7 +250,7 @@ def score_incidents(ds: Dataset, preds: Predictions) -> dict:
         if inc.injured is not None:
             injured.append((inc.injured, count_value(event.injured) if event else None))
         if inc.date:
-            dates.append(bool(event and event.date and day(event.date.value) == inc.date[:10]))
+            dates.append(bool(event and event.date and day(event.date.value) == day(inc.date)))
         if inc.city:
             cities.append(bool(event and event.location and same_place(inc.city, event.location.name)))
         if inc.state:
@@ -285,7 +287,7 @@ def score_gvdb(ds: Dataset, preds: Predictions) -> dict:
         # The articles carry no publication date, so a date is scored only where the text
         # gives the incident's year (a date the text gives whole).
         if g.date and g.date[:4] in texts.get(g.article, ""):
-            dates.append(bool(event and event.date and day(event.date.value) == g.date[:10]))
+            dates.append(bool(event and event.date and day(event.date.value) == day(g.date)))
     out = {}
     out.update(_count_figures("killed", killed))
     out.update(_count_figures("injured", injured))

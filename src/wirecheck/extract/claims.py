@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
@@ -45,11 +45,19 @@ def cues() -> dict[str, Any]:
         "slam": "condemn",
         "blast": "condemn",
     }
+    for stance, forms in data.get("irregular", {}).items():
+        for form in forms:
+            verbs.setdefault(form, stance)
     for stance, bases in data.get("base_verbs", {}).items():
         for base in bases:
             for form in _inflect(base):
                 verbs.setdefault(form, stances.get(base, stance))
-    return {"verbs": verbs, "phrases": phrases}
+    return {
+        "verbs": verbs,
+        "phrases": phrases,
+        "not_speakers": frozenset(data["transcript"]["not_speakers"]),
+        "simple": frozenset(data["simple"]["verbs"]),
+    }
 
 
 def _inflect(base: str) -> list[str]:
@@ -69,36 +77,133 @@ _CHANNEL = re.compile(
     r"email|e-mail|letter|speech|communique|communiqué)"
     r"(?:\s+(?:on|to|posted on|published on|released on|with)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?",
 )
-_QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»"}
+_QUOTE_STRIP = "“”\"«»' "
 _PRONOUNS_PERSON = {"he", "she", "him", "her"}
 _PRONOUNS_OTHER = {"they", "it", "we", "i"}
+# One-word contents that say nothing ("he said so", "she denied it").
+_VAGUE = {"so", "it", "this", "that", "them", "him", "her", "us", "me", "you", "otherwise", "yes", "no"}
 _SUBJ_DEPS = {"nsubj", "nsubjpass"}
 
 
+# Quotation marks: curly, guillemets, straight, and the doubled apostrophes of some wire styles.
+_QUOTE_MARK = re.compile(r"[“”«»\"]|''|``")
+_OPENERS = {"“", "«", "``"}
+_CLOSERS = {"”", "»"}
+
+
+def _opens(text: str, i: int, mark: str) -> bool:
+    """Whether a mark at ``i`` opens a quotation (straight marks decide by their neighbours)."""
+    if mark in _OPENERS:
+        return True
+    if mark in _CLOSERS:
+        return False
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + len(mark)] if i + len(mark) < len(text) else " "
+    return (before.isspace() or before in "([{—–-:;,/") and not after.isspace()
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of quotations (inside the marks), curly or straight; a quote may span sentences."""
+    """Spans of quotations (inside the marks); a quote may span sentences.
+
+    Any opening mark pairs with the next closing mark of any style (writers mix ``"`` and
+    ``”``).  A quotation does not cross a paragraph break, except by the convention that a
+    quote left open at a paragraph end re-opens at the start of the next paragraph: then each
+    paragraph's part is its own span.  An unclosed mark is not a quote.
+    """
     spans: list[tuple[int, int]] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch in _QUOTE_PAIRS:
-            close = _QUOTE_PAIRS[ch]
-            j = text.find(close, i + 1)
-            # A straight quote with no partner, or an unreasonably long one, is not a quote.
-            if j == -1 or j - i > 3000:
-                i += 1
-                continue
-            # A curly quote left open at a paragraph end re-opens in the next paragraph.
-            spans.append((i + 1, j))
-            i = j + 1
-        else:
-            i += 1
+    open_at: int | None = None
+    for m in _QUOTE_MARK.finditer(text):
+        i, mark = m.start(), m.group()
+        if open_at is not None:
+            brk = text.find("\n", open_at, i)
+            if brk != -1:
+                # Open at a paragraph end: keep that paragraph's part only when the next
+                # paragraph re-opens with a mark.
+                nxt = brk
+                while nxt < len(text) and text[nxt].isspace():
+                    nxt += 1
+                if _QUOTE_MARK.match(text, nxt) and nxt <= i:
+                    end = brk
+                    while end > open_at and text[end - 1].isspace():
+                        end -= 1
+                    if end > open_at:
+                        spans.append((open_at, end))
+                open_at = None
+        if open_at is None:
+            if _opens(text, i, mark):
+                open_at = m.end()
+            continue
+        if mark in _OPENERS and i > open_at:
+            open_at = m.end()  # the earlier mark was never closed
+            continue
+        if i > open_at:
+            spans.append((open_at, i))
+        open_at = None
     return spans
 
 
 # A transcript or interview line: "NAME: words" at the start of a paragraph.
 _TRANSCRIPT = re.compile(r"^[\"“]?((?:[A-Z][A-Za-z.’'-]*)(?: [A-Z][A-Za-z.’'-]*){0,3}):\s+(?=\S)")
+
+
+# A credit line: a dash and a name closing a quotation or standing alone on its line
+# ("“...” ― Name", as under epigraphs and reader comments).
+_CREDIT = re.compile(
+    r"(?m)(?:^|(?<=[”\"».!?]))[ \t\u00a0]*[―—][ \t\u00a0]*"
+    r"([A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,4})\.?[ \t\u00a0]*$"
+)
+
+
+def _credit_claims(nd: NlpDoc, quotes: list[tuple[int, int]], entities: list[LocalEntity]) -> list[Claim]:
+    text = nd.text
+    out: list[Claim] = []
+    for m in _CREDIT.finditer(text):
+        dash = m.start() + len(m.group()) - len(m.group().lstrip(" \t\u00a0"))
+        a, b = m.span(1)
+        if text[b - 1] == "." and b - a > 2 and text[b - 3] != " ":
+            b -= 1  # the sentence's full stop, not an initial ("A.")
+        # What is credited: the quotation that ends just before the dash, else the paragraph
+        # before it.
+        q = next(
+            (q for q in reversed(quotes) if q[1] <= dash and not text[q[1] : dash].strip(' \t\n\u00a0”"».,')),
+            None,
+        )
+        if q is not None:
+            content = q
+        else:
+            line_start = text.rfind("\n", 0, dash) + 1
+            if text[line_start:dash].strip():
+                content = (line_start, dash)
+            else:
+                prev_end = line_start
+                while prev_end > 0 and text[prev_end - 1].isspace():
+                    prev_end -= 1
+                prev_start = text.rfind("\n", 0, prev_end) + 1
+                content = (prev_start, prev_end)
+        content = (content[0], content[1])
+        while content[1] > content[0] and text[content[1] - 1] in " \t\u00a0":
+            content = (content[0], content[1] - 1)
+        if content[1] - content[0] < 3:
+            continue
+        ent = entity_at(entities, a, b)
+        out.append(
+            Claim(
+                id="",
+                article=nd.article.id,
+                speaker_text=text[a:b],
+                cue=text[dash],
+                content=text[content[0] : content[1]].strip(_QUOTE_STRIP),
+                evidence=Evidence(
+                    nd.article.id, nd.sentence_of(dash), min(content[0], a), b, attributed_to=text[a:b]
+                ),
+                speaker_entity=ent.key if ent else None,
+                speaker_span=(a, b),
+                cue_span=(dash, dash + 1),
+                content_span=content,
+                direct=q is not None,
+            )
+        )
+    return out
 
 
 @dataclass(slots=True)
@@ -178,6 +283,31 @@ def _subject(verb: Any) -> Any | None:
     return None
 
 
+# Prepositions that introduce what a cue is about ("called for X", "warned against X").
+_CONTENT_PREPS = {"for", "about", "against", "on", "of", "over", "that"}
+
+
+def _loose_content(verb: Any) -> tuple[int, int] | None:
+    """Content for a cue verb without a clausal complement or object.
+
+    - a parenthetical cue ("The plan, she said, will fail", "As the paper noted, ..."): the
+      clause it interrupts;
+    - a prepositional complement ("called for new talks"): the preposition's object.
+    """
+    as_clause = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if (verb.dep_ == "parataxis" or as_clause) and verb.head is not verb:
+        inner = set(verb.subtree)
+        toks = [t for t in verb.head.subtree if t not in inner and not t.is_punct]
+        if len(toks) >= 2:
+            return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS:
+            toks = [t for t in child.subtree if t is not child]
+            if toks:
+                return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return None
+
+
 def _trim_speaker(text: str, start: int, end: int) -> tuple[int, int]:
     """Cut a speaker phrase before a reason clause ("... because they were not ...")."""
     seg = text[start:end]
@@ -199,13 +329,13 @@ _SPEAKER_BEFORE = re.compile(
     r"(?:(?:also|has|have|had|would|will|previously|later|then|repeatedly|reportedly|once|recently)\s+){0,2}$"
 )
 _SPEAKER_AFTER = re.compile(rf"^\s+({_NP})\s*(?=[.,;]|$)")
-_QUOTE_END_BEFORE = re.compile(r"[,.!?]?[”\"]\s*$")
+_QUOTE_END_BEFORE = re.compile(r"[,.!?]?(?:[”\"»]|'')\s*$")
 
 
 def _simple(text: str, s: Any, cue: _Cue) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """(speaker span, content span) from surface patterns, or None when a parse is needed."""
-    if cue.kind != "verb":
-        return None
+    if cue.kind != "verb" or text[cue.start : cue.end].lower() not in cues()["simple"]:
+        return None  # a word that may also be a noun ("states", "claims") needs its tag
     before = text[s.start : cue.start]
     after_start = cue.end
     m = _SPEAKER_BEFORE.search(before)
@@ -313,7 +443,9 @@ def find_claims(nd: NlpDoc, entities: list[LocalEntity]) -> list[Claim]:
     for s in nd.sentences:
         cs = cue_by_sentence[s.index]
         transcript = _TRANSCRIPT.match(s.text)
-        if transcript and not cs:
+        if transcript and transcript.group(1).lower() in cues()["not_speakers"]:
+            transcript = None
+        if transcript:
             a, b = s.start + transcript.start(1), s.start + transcript.end(1)
             colon = s.start + transcript.end(1)
             para_end = text.find("\n", s.start)
@@ -326,7 +458,7 @@ def find_claims(nd: NlpDoc, entities: list[LocalEntity]) -> list[Claim]:
                     article=nd.article.id,
                     speaker_text=text[a:b],
                     cue=":",
-                    content=text[c_start:para_end].strip('“”" '),
+                    content=text[c_start:para_end].strip(_QUOTE_STRIP),
                     evidence=Evidence(nd.article.id, s.index, a, para_end, attributed_to=text[a:b]),
                     speaker_entity=ent.key if ent else None,
                     speaker_span=(a, b),
@@ -337,31 +469,26 @@ def find_claims(nd: NlpDoc, entities: list[LocalEntity]) -> list[Claim]:
             )
             last_speaker = (text[a:b], ent.key if ent else None, (a, b))
             last_claim_sentence = s.index
-            continue
+            # Cues inside the speaker's words are attributions of their own (nested).
+            cs = [c for c in cs if c.start >= c_start]
+            if not cs:
+                continue
         if not cs:
             # A sentence that is only a quotation continues the previous speaker.
             q = next(((a, b) for a, b in quotes if a - 1 <= s.start and b + 1 >= s.end), None)
-            if q and last_speaker and last_claim_sentence == s.index - 1:
-                a, b = max(q[0], s.start), min(q[1], s.end)
+            if q and last_speaker and last_claim_sentence == s.index - 1 and claims[-1].content_span:
+                # One attribution, not a new one: the previous claim's content grows to take
+                # in this quotation (PolNeAR, PARC: a quote spread over sentences is one
+                # attribution with discontinuous content).
                 prev = claims[-1]
-                claims.append(
-                    Claim(
-                        id=f"c{len(claims)}",
-                        article=nd.article.id,
-                        speaker_text=last_speaker[0],
-                        cue=prev.cue,
-                        content=text[a:b].strip('“”" '),
-                        evidence=Evidence(
-                            nd.article.id, s.index, s.start, s.end, attributed_to=last_speaker[0]
-                        ),
-                        speaker_entity=last_speaker[1],
-                        speaker_span=last_speaker[2],
-                        cue_span=prev.cue_span,
-                        content_span=(a, b),
-                        direct=True,
-                        channel=prev.channel,
-                        stance=prev.stance,
-                    )
+                end = min(q[1], s.end)
+                span = (prev.content_span[0], max(prev.content_span[1], end))
+                claims[-1] = replace(
+                    prev,
+                    content=text[span[0] : span[1]].strip(_QUOTE_STRIP),
+                    content_span=span,
+                    evidence=replace(prev.evidence, end=max(prev.evidence.end, end)),
+                    direct=True,
                 )
                 last_claim_sentence = s.index
             continue
@@ -374,7 +501,10 @@ def find_claims(nd: NlpDoc, entities: list[LocalEntity]) -> list[Claim]:
             claims.append(claim)
             last_speaker = (claim.speaker_text, claim.speaker_entity, claim.speaker_span)
             last_claim_sentence = s.index
-    return claims
+    credits = _credit_claims(nd, quotes, entities)
+    if credits:
+        claims = sorted(claims + credits, key=lambda c: c.cue_span or (0, 0))
+    return [replace(c, id=f"c{i}") for i, c in enumerate(claims)]
 
 
 def _claim_for(
@@ -419,12 +549,34 @@ def _claim_for(
                 return None
             if verb.i in used_heads:
                 return None
-            if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            bare_participle = verb.tag_ == "VBN" and not any(
+                c.dep_ in ("aux", "auxpass") for c in verb.children
+            )
+            if bare_participle and verb.dep_ != "acl":
                 return None  # "Asked whether ...", "the reported attack": not an attribution
+            if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                return None  # "wants to state", "plans to release": the cue is only intended
             used_heads.add(verb.i)
+            passive = any(c.dep_ == "auxpass" for c in verb.children) or (
+                verb.tag_ == "VBN" and verb.dep_ == "acl"
+            )
             subj = _subject(verb)
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            agent_obj = (
+                next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            )
+            if passive:
+                # "The plan was backed by most voters": the speaker is the agent and the
+                # content the passive subject; with no agent there is no speaker.
+                if subj is not None and subj.dep_ == "nsubjpass" and subj.head is verb:
+                    a, b = _subtree_span(subj)
+                    content = (base + a, base + b)
+                subj = agent_obj
+            elif subj is None and verb.dep_ == "acl" and verb.head is not verb:
+                # "the group backing the senator": the noun the participle modifies.
+                subj = verb.head
             if subj is not None:
-                a, b = _subtree_span(subj)
+                a, b = _subtree_span(subj, exclude=verb if verb in subj.subtree else None)
                 speaker = _trim_speaker(text, base + a, base + b)
                 head = subj
                 if head.lower_ in ("one", "some", "many", "most", "several", "each", "all") or head.like_num:
@@ -438,12 +590,27 @@ def _claim_for(
             if comp is None:
                 comp = next((c for c in verb.children if c.dep_ in ("ccomp",)), None)
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
-            if comp is not None:
+            if content is not None:
+                pass  # the passive subject
+            elif comp is not None:
                 a, b = _subtree_span(comp)
                 content = (base + a, base + b)
             elif obj is not None and cue.kind == "verb":
+                if obj.lower_ in ("itself", "themselves", "himself", "herself"):
+                    return None  # "a group calling itself X" names, it does not say
                 a, b = _subtree_span(obj)
+                # "called the plan a disaster", "accused her of lying": the object with what
+                # the cue says of it.
+                for c in verb.children:
+                    if c.i > obj.i and (
+                        c.dep_ in ("oprd", "ccomp", "xcomp")
+                        or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS)
+                    ):
+                        b = max(b, _subtree_span(c)[1])
                 content = (base + a, base + b)
+            elif cue.kind == "verb":
+                found = _loose_content(verb)
+                content = (base + found[0], base + found[1]) if found else None
             if cue.kind in ("phrase", "statement") and content is None:
                 content = (cue.start, s.end)
     else:
@@ -489,21 +656,23 @@ def _claim_for(
             return None
     if speaker is None or content is None or content[1] <= content[0]:
         return None
-    if not direct and cue.kind == "verb" and len(text[content[0] : content[1]].split()) < 2:
+    words = text[content[0] : content[1]].split()
+    if not direct and cue.kind == "verb" and (not words or (len(words) == 1 and words[0].lower() in _VAGUE)):
         return None
     speaker = _trim_apposition(text, *speaker)
     speaker_text = text[speaker[0] : speaker[1]]
     ent = _speaker_entity(nd, entities, speaker[0], speaker[1], s.index, head_text, head_pos)
     if ent is None and head_text.lower() in _ANAPHORIC_NOUNS and re.match(r"(?i)the\s+\w+$", speaker_text):
         if head_text.lower() == "statement" and claims:
-            ent = entities_by_key(entities).get(claims[-1].speaker_entity or "")
+            last = next((c.speaker_entity for c in reversed(claims) if c.speaker_entity), None)
+            ent = entities_by_key(entities).get(last or "")
         else:
             ent = _last_entity(entities, speaker[0], ("ORG", "GROUP"))
     if cue.stance in ("decline", "no_response"):
         content = (s.start, s.end)
     channel_m = _CHANNEL.search(s.text)
     channel = channel_m.group(0).rstrip(".") if channel_m else None
-    content_text = text[content[0] : content[1]].strip('“”" ')
+    content_text = text[content[0] : content[1]].strip(_QUOTE_STRIP)
     return Claim(
         id=f"c{len(claims)}",
         article=nd.article.id,

@@ -213,7 +213,11 @@ def _group(nd: NlpDoc, triggers: list[_Trigger]) -> list[_Event]:
         for t in ts:
             rel = t.start - sent.start
             words_before = re.findall(r"[\w-]+", sent.text[:rel].lower())[-5:]
-            t.background = any(s <= rel for s in bg_starts) or any(w in lex["before"] for w in words_before)
+            # "after a strike killed ..." names another, earlier event; "died after being shot",
+            # "after he was shot" and "after the shooting" tell the reported one
+            t.background = any(s <= rel for s in bg_starts) or (
+                t.indefinite and any(w in lex["before"] for w in words_before)
+            )
         local: list[_Event] = []
         for t in ts:
             if t.type.priority < 20 and has_strong:
@@ -282,11 +286,17 @@ def _antecedent(events: list[_Event], t: _Trigger) -> _Event | None:
 
 
 def _places(nd: NlpDoc, sentence: int) -> list[Any]:
+    return _places_in(nd.text, nd.sentences[sentence])
+
+
+@functools.lru_cache(maxsize=2048)
+def _places_in(text: str, sentence: Any) -> list[Any]:
+    """Places of one sentence (cached: the place choice asks for a sentence several times)."""
     try:
         from wirecheck.nlp.places import find_places
     except ImportError:  # places is written separately
         return []
-    return list(find_places(nd.text, nd.sentences[sentence]))
+    return list(find_places(text, sentence))
 
 
 def _casualties(nd: NlpDoc, sentence: int) -> list[Any]:
@@ -646,13 +656,21 @@ def _event_type(nd: NlpDoc, ev: _Event) -> tuple[str, str]:
             return "Protests", "Protest with intervention"
     if best.type.generic:
         s = nd.sentences[best.sentence].text
+        # "armed men", "gunmen" are the attackers, not civilians attacked; a generic attack on
+        # armed actors only (police, soldiers, militants) is a battle in ACLED's coding
+        s = _ARMED_PEOPLE.sub(" ", s)
         civ = _words_in(s, ctx["civilian"])
         armed = _words_in(s, ctx["armed"])
-        if best.text.lower() in ("clash", "clashes", "clashed") or (
-            armed and not civ and best.type.priority <= 20
-        ):
+        if best.text.lower() in ("clash", "clashes", "clashed") or (armed and not civ):
             return "Battles", "Armed clash"
     return etype, sub
+
+
+_ARMED_PEOPLE = re.compile(
+    r"\b(?:armed|masked|unidentified|unknown|suspected)\s+(?:men|man|individuals?|persons?|people|assailants|gunmen)\b"
+    r"|\bgunm[ae]n\b",
+    re.I,
+)
 
 
 _LOCATIVE = re.compile(
@@ -662,7 +680,25 @@ _LOCATIVE = re.compile(
 )
 
 
-def _choose_place(nd: NlpDoc, ev: _Event, fallback: Any | None) -> Located | None:
+def _real_town(pm: Any) -> bool:
+    """A town or city from the gazetteer, not a street or neighbourhood standing alone."""
+    p = pm.place
+    return p.precision == 1 and not (p.detail and p.detail == p.name)
+
+
+def _dateline(nd: NlpDoc) -> tuple[Any, int] | None:
+    """The dateline's place ("GARY, Ind. (AP) —"): where the report was filed, which in local
+    news is the event's town."""
+    for si in range(min(3, len(nd.sentences))):
+        for pm in _places(nd, si):
+            if getattr(pm, "dateline", False):
+                return pm, si
+    return None
+
+
+def _choose_place(
+    nd: NlpDoc, ev: _Event, fallback: Any | None, dateline: tuple[Any, int] | None = None
+) -> Located | None:
     aid = nd.article.id
     chosen = None
     for si in ev.sentences:
@@ -670,25 +706,55 @@ def _choose_place(nd: NlpDoc, ev: _Event, fallback: Any | None) -> Located | Non
         if not mentions:
             continue
         trig = next(t for t in ev.triggers if t.sentence == si)
-        # A place after a locative preposition, the one after the trigger ("strike in X")
-        # first, else the nearest one before it.
-        located = [m for m in mentions if _LOCATIVE.search(nd.text[max(0, m.start - 25) : m.start])]
-        pool = located or mentions
+        # A town after a locative preposition, the one after the trigger ("strike in X")
+        # first, else the nearest one before it; a region, a county or a lone street only when
+        # the sentence names no town.
+        located = [
+            m
+            for m in mentions
+            if getattr(m, "in_phrase", False) or _LOCATIVE.search(nd.text[max(0, m.start - 25) : m.start])
+        ]
+        towns = [m for m in mentions if _real_town(m)]
+        pool = [m for m in located if _real_town(m)] or towns or located or mentions
         after = [m for m in pool if m.start >= trig.start]
         pick = min(after, key=lambda m: m.start) if after else max(pool, key=lambda m: m.start)
-        if chosen is None or (
-            not chosen[0].detail and pick.detail and pick.place.name == chosen[0].place.name
+        if (
+            chosen is None
+            or (_real_town(pick) and not _real_town(chosen[0]))
+            or (not chosen[0].detail and pick.detail and pick.place.name == chosen[0].place.name)
         ):
             chosen = (pick, si)
+    detail = None
+    if chosen is not None and not _real_town(chosen[0]):
+        detail = chosen[0].place.detail
+        # "the 2200 block of Main Street", "Harris County": the town the article is filed
+        # from or names most, when it lies in the same state or country
+        for alt in (dateline, fallback):
+            if alt is not None and _real_town(alt[0]) and _inside(chosen[0].place, alt[0].place):
+                chosen = alt
+                break
+    elif chosen is not None and dateline is not None and not _inside(chosen[0].place, dateline[0].place, admin=True):
+        # a town of the same name in another state ("Sheridan, Wyoming" in a Milwaukee report)
+        # is the gazetteer's guess, the dateline is the reporter's word
+        chosen = dateline
     if chosen is None:
-        if fallback is None:
+        chosen = dateline or fallback
+        if chosen is None:
             return None
-        chosen = fallback
     pm, si = chosen
     place: Place = pm.place
-    if pm.detail and place.detail != pm.detail:
-        place = Place(**{**place.as_dict(), "detail": pm.detail})
+    detail = pm.detail or detail
+    if detail and place.detail != detail:
+        place = Place(**{**place.as_dict(), "detail": detail})
     return Located(place, pm.text, Evidence(aid, si, pm.start, pm.end))
+
+
+def _inside(p: Place, wider: Place, admin: bool = False) -> bool:
+    """Whether ``p`` may lie in ``wider``'s country (and first-level division when ``admin``),
+    as far as the gazetteer says: unknown parts do not disagree."""
+    if p.iso and wider.iso and p.iso != wider.iso:
+        return False
+    return not (admin and p.admin1 and wider.admin1 and p.admin1 != wider.admin1)
 
 
 def _dominant_place(nd: NlpDoc, sentences: list[int]) -> tuple[Any, int] | None:
@@ -734,37 +800,91 @@ def _country_place(nd: NlpDoc, entities: list[LocalEntity]) -> tuple[Any, int] |
     return None
 
 
-def _choose_date(nd: NlpDoc, ev: _Event) -> Dated | None:
+def _text_anchor(nd: NlpDoc) -> str | None:
+    """The article's own date when it prints one in full at its top ("INDIANAPOLIS (Dec. 3,
+    2015) —"): the reference for "Friday" or "Jan. 9" when no publication date is known."""
+    for te in nd.times:
+        if te.sentence > 1:
+            break
+        if te.kind == "DATE" and te.precision == "day" and te.value and re.search(r"\b\d{4}\b", te.text):
+            return te.value[:10]
+    return None
+
+
+def _times_for_events(nd: NlpDoc) -> list[TimeExpression]:
+    """The article's time expressions, resolved against the text's own date when the article
+    has no publication date (otherwise as the NLP pass resolved them)."""
+    if nd.article.published:
+        return nd.times
+    anchor = _text_anchor(nd)
+    if anchor is None:
+        return nd.times
+    try:
+        from wirecheck.nlp.times import find_times
+    except ImportError:
+        return nd.times
+    return find_times(nd.text, nd.sentences, anchor)
+
+
+def _choose_date(nd: NlpDoc, ev: _Event, all_times: list[TimeExpression] | None = None) -> Dated | None:
     aid = nd.article.id
     times: list[TimeExpression] = [
         t
-        for t in nd.times
+        for t in (nd.times if all_times is None else all_times)
         if t.sentence in ev.sentences and t.kind in ("DATE", "TIME") and t.precision != "time"
     ]
     if not times:
         return None
-    # The expression nearest the trigger in its sentence, earliest sentence first.
+    # A day the text pins down first ("Friday", "Dec. 3"), then any resolved value, then words
+    # such as "overnight"; among those the expression nearest the trigger in its sentence,
+    # earliest sentence first.
     first = {t.sentence: t for t in reversed(ev.triggers)}
 
-    def key(te: TimeExpression) -> tuple[int, int]:
+    def key(te: TimeExpression) -> tuple[int, int, int]:
         trig = first.get(te.sentence)
-        return (te.sentence, abs(te.start - trig.start) if trig else 0)
+        rank = 0 if te.value and te.precision == "day" else 1 if te.value and re.match(r"\d{4}", te.value) else 2
+        return (rank, te.sentence, abs(te.start - trig.start) if trig else 0)
 
     te = min(times, key=key)
-    precision = te.precision if te.value is not None else "unknown"
-    return Dated(DateValue(te.value, te.text, precision), Evidence(aid, te.sentence, te.start, te.end))
+    precision = te.precision if te.value is not None and re.match(r"\d{4}", te.value) else "unknown"
+    value = te.value if precision != "unknown" else None
+    return Dated(DateValue(value, te.text, precision), Evidence(aid, te.sentence, te.start, te.end))
 
 
-def _counts(nd: NlpDoc, ev: _Event, owner_of: dict[int, list[_Event]]) -> tuple[Count | None, Count | None]:
+def _reported_sentences(nd: NlpDoc, events: list[_Event], main: int | None) -> list[int]:
+    """Sentences that tell the reported story: held by no background event and carrying no
+    background cue.  Their casualties ("He was taken to a hospital", "No one else was hurt",
+    a toll in a sentence whose trigger started an arrest) are the main event's: an article
+    reports one event and gives its toll wherever it likes."""
+    lex = lexicon()
+    main_sentences = set(events[main].sentences) if main is not None else set()
+    background = {
+        si for i, e in enumerate(events) if e.best is not None and e.best.background and i != main for si in e.sentences
+    }
+    out = []
+    for s in nd.sentences:
+        if s.index in background - main_sentences or any(rx.search(s.text) for rx in lex["background"]):
+            continue
+        out.append(s.index)
+    return out
+
+
+def _counts(
+    nd: NlpDoc, ev: _Event, owner_of: dict[int, list[_Event]], extra: list[int] = ()
+) -> tuple[Count | None, Count | None]:
+    """The event's killed and injured counts, read from its sentences (and ``extra`` ones)."""
+    from wirecheck.nlp.counts import aggregate
+
     aid = nd.article.id
-    best: dict[str, Count] = {}
-    for si in ev.sentences:
+    found = []
+    sentence_of = {}
+    for si in sorted(set(ev.sentences) | set(extra)):
         for cas in _casualties(nd, si):
-            if cas.cumulative or cas.kind not in ("killed", "injured"):
+            if cas.kind not in ("killed", "injured"):
                 continue
             # With several events in one sentence the count belongs to the nearest trigger before it.
             owners = owner_of.get(si, [])
-            if len(owners) > 1:
+            if len(owners) > 1 and ev in owners:
                 trig_pos = [
                     (t.start, e)
                     for e in owners
@@ -773,11 +893,22 @@ def _counts(nd: NlpDoc, ev: _Event, owner_of: dict[int, list[_Event]]) -> tuple[
                 ]
                 if trig_pos and max(trig_pos, key=lambda p: p[0])[1] is not ev:
                     continue
-            count = Count(cas.range, cas.phrase, Evidence(aid, si, cas.start, cas.end))
-            prev = best.get(cas.kind)
-            if prev is None or (cas.range.low, cas.range.best or 0) > (prev.range.low, prev.range.best or 0):
-                best[cas.kind] = count
-    return best.get("killed"), best.get("injured")
+            # A toll inside a background clause ("after a shooting last month killed two") is
+            # the other event's.
+            if any(t.background and t.sentence == si and t.start <= cas.start for t in ev.triggers) and not any(
+                not t.background and t.sentence == si for t in ev.triggers
+            ):
+                continue
+            found.append(cas)
+            sentence_of[id(cas)] = si
+    killed, injured = aggregate(found)
+
+    def count(cas: Any) -> Count | None:
+        if cas is None:
+            return None
+        return Count(cas.range, cas.phrase, Evidence(aid, sentence_of[id(cas)], cas.start, cas.end))
+
+    return count(killed), count(injured)
 
 
 def _main_index(nd: NlpDoc, events: list[_Event]) -> int | None:
@@ -827,17 +958,20 @@ def find_events(
     fallback = _dominant_place(nd, fg_sentences or list(range(len(nd.sentences))))
     if fallback is None:
         fallback = _country_place(nd, entities)
+    dateline = _dateline(nd)
+    event_times = _times_for_events(nd)
     out: list[EventMention] = []
     aid = nd.article.id
+    reported = _reported_sentences(nd, events, main)
     for i, ev in enumerate(events):
         best = ev.best
         assert best is not None
         etype, sub = _event_type(nd, ev)
         background = best.background and i != main
-        killed, injured = _counts(nd, ev, owner_of)
+        killed, injured = _counts(nd, ev, owner_of, reported if i == main else [])
         actors = _arguments(nd, ev, entities, claims, owner)
         victims = [a for a in actors if a.role == "victim"]
-        if victims and killed is None and any(v.name for v in victims):
+        if victims and killed is None and injured is None and any(v.name for v in victims):
             # Named victims are a count even when no number is given.
             n = len(victims)
             v0 = victims[0]
@@ -860,8 +994,8 @@ def find_events(
                 sub_event_type=sub,
                 background=background,
                 actors=actors,
-                location=_choose_place(nd, ev, None if background else fallback),
-                date=_choose_date(nd, ev),
+                location=_choose_place(nd, ev, None if background else fallback, None if background else dateline),
+                date=_choose_date(nd, ev, event_times),
                 fatalities=killed,
                 injured=injured,
                 sentences=ev.sentences,

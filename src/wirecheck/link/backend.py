@@ -39,6 +39,14 @@ class LinkBackend(Protocol):
         """Every story id that has articles."""
         ...
 
+    def key_counts(self, keys: list[str]) -> dict[str, int]:
+        """How many articles carry each of ``keys`` (absent or 0 when none).
+
+        The linker's corpus statistics (document frequencies of words, names, places) are these
+        counts, so they survive a restart with the backend.
+        """
+        ...
+
 
 class MemoryLinkBackend:
     """A :class:`LinkBackend` in memory (tests, one-shot runs, benchmarks)."""
@@ -89,6 +97,5 @@ class MemoryLinkBackend:
         """Stories with at least one article, in order of creation."""
         return [story for story, members in self._members.items() if members]
 
-    def key_count(self, key: str) -> int:
-        """How many articles carry ``key`` (optional: lets the linker skip crowded keys)."""
-        return len(self._keys.get(key, ()))
+    def key_counts(self, keys: list[str]) -> dict[str, int]:
+        return {key: len(self._keys[key]) for key in keys if key in self._keys}

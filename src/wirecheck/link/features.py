@@ -2,24 +2,24 @@
 
 The features are computed once, when the article is added, and stored through the backend, so
 a linker resumed on a database compares new articles with old ones without re-reading them.
+Corpus statistics (how many articles carry a word, a name, a place) are not kept here: the
+linker reads them from the backend's key counts (see ``StoryLinker``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections import Counter
 from typing import Any
 
-from wirecheck.link.names import name_tokens, norm_name, word_set
+from wirecheck.link.names import link_data, name_tokens, norm_name, word_set
 from wirecheck.models import ArticleAnalysis, EventMention
 
 _TOKEN = re.compile(r"[a-z][a-z'\-]+|\d+(?:[.,]\d+)?")
-# Years say little about which story; other numbers (ages, addresses, tolls) say a lot.
-_YEAR = re.compile(r"(?:19|20)\d\d")
-# Entity types whose names tell stories apart (places are handled by the place features).
-_NAME_TYPES = {"PERSON", "GROUP", "ORG"}
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# Named things that tell stories apart: people (victims, suspects, officials) most of all.
+_ORG_TYPES = {"ORG", "FAC", "NORP"}
 
 
 def main_mention(analysis: ArticleAnalysis) -> EventMention | None:
@@ -39,8 +39,8 @@ def content_words(text: str) -> list[str]:
     words = []
     for w in _TOKEN.findall(text.lower()):
         if w[0].isdigit():
-            if not _YEAR.fullmatch(w):
-                words.append("#" + w)
+            # Numbers (ages, addresses, tolls, years) often tell one event from a like one.
+            words.append("#" + w)
             continue
         w = w.strip("'-")
         if len(w) > 2 and w not in stop:
@@ -57,67 +57,86 @@ def parse_day(value: str | None) -> dt.date | None:
         return None
 
 
-class DocFreq:
-    """Document frequencies kept incrementally: an IDF estimate that improves as articles come."""
-
-    def __init__(self) -> None:
-        self.n = 0
-        self.df: Counter[str] = Counter()
-        self._memo: dict[str, float] = {}
-
-    def add(self, words: set[str]) -> None:
-        self.n += 1
-        self.df.update(words)
-        self._memo.clear()
-
-    def idf(self, word: str) -> float:
-        value = self._memo.get(word)
-        if value is None:
-            value = self._memo[word] = math.log((self.n + 1) / (self.df.get(word, 0) + 1)) + 1.0
-        return value
+def type_family(event_type: str | None) -> str | None:
+    """Coarse event family: outlets code one event as a battle or an attack, a riot or a protest."""
+    if not event_type:
+        return None
+    return link_data()["type_family"].get(event_type, event_type)
 
 
-def article_features(analysis: ArticleAnalysis, docfreq: DocFreq, top_words: int) -> dict[str, Any]:
-    """Story features of one article (``docfreq`` must already count this article)."""
+def article_features(analysis: ArticleAnalysis) -> dict[str, Any]:
+    """Story features of one article, without corpus statistics (the linker adds ``vec``)."""
     art = analysis.article
-    words = content_words(art.text)
-    tf = Counter(words)
-    ranked = sorted(tf, key=lambda w: (-tf[w] * docfreq.idf(w), w))[:top_words]
     feats: dict[str, Any] = {
-        "words": {w: tf[w] for w in ranked},
+        "tf": dict(Counter(content_words(art.text))),
         "title": sorted(set(content_words(art.title or ""))),
-        "names": _names(analysis),
         "pub": art.published[:10] if parse_day(art.published) else None,
     }
-    mention = main_mention(analysis)
-    feats.update(_event_features(mention))
+    feats.update(_names(analysis))
+    feats.update(_event_features(main_mention(analysis)))
     if feats.get("date") is None:
         feats["date"] = feats["pub"]
+    feats["year"] = _year(feats, analysis)
     return feats
 
 
-def _names(analysis: ArticleAnalysis) -> list[str]:
-    names: set[str] = set()
+def _year(feats: dict[str, Any], analysis: ArticleAnalysis) -> str | None:
+    """The year of the story: of its date, else of the first date the text writes out whole
+    ("December 16, 2008": a dateline or the lead; later years in a text are often other events)."""
+    if feats.get("date"):
+        return str(feats["date"])[:4]
+    for t in sorted(analysis.times, key=lambda t: t.start):
+        if t.value and t.value[:4].isdigit() and t.value[:4] in t.text:
+            return t.value[:4]
+    return None
+
+
+def _names(analysis: ArticleAnalysis) -> dict[str, list[str]]:
+    """Full person names, person surnames and organisation names, normalised."""
+    stop = word_set("stopwords") | word_set("name_noise")
+    persons: set[str] = set()
+    orgs: set[str] = set()
     for ent in analysis.entities:
-        if ent.type in _NAME_TYPES:
-            key = norm_name(ent.name)
-            if len(key.split()) >= 2:
-                names.add(key)
-    for mention in analysis.events:
-        if mention.background:
+        words = name_tokens(ent.name)
+        # Long "names" are descriptions ("a doctor at the hospital who spoke ..."), not names.
+        if not words or len(words) > 6 or any(w in word_set("name_noise") for w in words):
             continue
-        for actor in mention.actors:
-            key = norm_name(actor.name)
-            if len(key.split()) >= 2 and actor.status != "unknown":
-                names.add(key)
-    return sorted(names)
+        if ent.type == "PERSON":
+            # Middle initials come and go between outlets: "Robert S. Mueller" = "Robert Mueller".
+            words = [w for i, w in enumerate(words) if len(w) > 1 or i in (0, len(words) - 1)]
+            if len(words) >= 2 and len(words[-1]) > 1:
+                persons.add(" ".join(words))
+        elif ent.type in _ORG_TYPES and len(words) >= 2 and not all(w in stop for w in words):
+            orgs.add(" ".join(words))
+    lead: set[str] = set()
+    lead_end = _lead_end(analysis)
+    for ent in analysis.entities:
+        if ent.type == "PERSON" and any(m.start < lead_end for m in ent.mentions):
+            words = [w for i, w in enumerate(name_tokens(ent.name)) if len(w) > 1 or i == 0]
+            key = " ".join(words)
+            if key in persons:
+                lead.add(key)
+    surnames = {p.split()[-1] for p in persons}
+    surnames = {s for s in surnames if len(s) > 2 and s not in stop}
+    return {
+        "persons": sorted(persons),
+        "surnames": sorted(surnames),
+        "orgs": sorted(orgs),
+        "lead": sorted(lead),
+    }
+
+
+def _lead_end(analysis: ArticleAnalysis) -> int:
+    """Where the lead ends: the first two sentences, where news says who did what to whom."""
+    ends = [s.end for s in analysis.sentences[:2]]
+    return max(ends) if ends else min(len(analysis.article.text), 400)
 
 
 def _event_features(mention: EventMention | None) -> dict[str, Any]:
     out: dict[str, Any] = {"type": None, "city": None, "admin1": None, "country": None, "date": None}
     if mention is None:
         return out
-    out["type"] = mention.sub_event_type or mention.event_type
+    out["type"] = type_family(mention.event_type)
     if mention.location is not None:
         place = mention.location.place
         if place.precision <= 2:

@@ -1,23 +1,24 @@
 """Incremental story linking: a new article joins the story it matches, or starts one.
 
-Candidates come only through blocking keys (MinHash bands, shared names, place + week, rare
-words), so the work per article grows with the number of candidate pairs, not with the corpus.
-A pair is scored by a weighted sum of evidence (``[score]`` in ``data/link.toml``); the article
-joins every story whose best pair passes ``Settings.story_threshold``; when it bridges several,
-they merge into the largest (its id survives).
+Candidates come only through blocking keys (MinHash bands, shared names, place + week, type +
+day, rare words), so the work per article grows with the number of candidate pairs, not with the
+corpus.  A pair is scored by a weighted sum of evidence (``[score]`` in ``data/link.toml``,
+fitted by logistic regression); the article joins the story of its best pair when that passes
+``Settings.story_threshold``; other stories it matches by a clear margin more merge with it
+into the largest (its id survives).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from wirecheck.link.backend import LinkBackend
-from wirecheck.link.features import DocFreq, article_features, content_words, parse_day
-from wirecheck.link.minhash import MinHasher, jaccard
+from wirecheck.link.features import article_features, parse_day
+from wirecheck.link.minhash import _MAX32, MinHasher, jaccard
 from wirecheck.link.names import link_data
 from wirecheck.models import ArticleAnalysis
 from wirecheck.settings import Settings
@@ -47,19 +48,79 @@ def story_id_for(article_id: str) -> str:
     return f"s-{article_id}"
 
 
+class _DocCount:
+    """``docfreq.n`` for callers that predate backend key counts (``pipeline._resume_linker``).
+
+    The linker reads its corpus statistics from the backend, so there is nothing to replay:
+    ``n`` says how many articles the backend holds and ``add`` ignores what it is given.
+    """
+
+    def __init__(self, linker: StoryLinker) -> None:
+        self._linker = linker
+
+    @property
+    def n(self) -> int:
+        return self._linker.corpus_size()
+
+    def add(self, words: set[str]) -> None:
+        return None
+
+
 class StoryLinker:
+    """Adds articles one at a time; all its state lives in the backend.
+
+    Corpus statistics (how many articles carry a word, a name, a place) are the backend's key
+    counts; this object only memoises them, and keeps the memo exact by counting its own puts
+    (one linker is the only writer while it lives).  So a linker created on a store that already
+    holds articles scores the next article exactly as one that had linked them all itself, and
+    ingesting articles one call at a time gives the stories of one call for all.
+    """
+
     def __init__(self, backend: LinkBackend, settings: Settings | None = None) -> None:
         self.backend = backend
         self.settings = settings or Settings()
         data = link_data()
         self.weights: dict[str, float] = data["score"]
         self.blocking: dict[str, int] = data["blocking"]
+        self.merge_margin: float = data["clustering"]["merge_margin"]
         self.top_words: int = data["features"]["top_words"]
         self.hasher = MinHasher(**data["minhash"])
-        self.docfreq = DocFreq()
-        self.key_df: Counter[str] = Counter()
-        # Cache of TF-IDF vectors: article -> (docs counted when built, vector, norm).
-        self._vectors: dict[str, tuple[int, dict[str, float], float]] = {}
+        self._counts: dict[str, int] = {}
+        self.docfreq = _DocCount(self)  # compatibility, see _DocCount
+        self.key_df: dict[str, int] = {}  # compatibility: written by old callers, never read
+
+    # ------------------------------------------------------------------ corpus statistics
+
+    def key_counts(self, keys: Iterable[str]) -> dict[str, int]:
+        """How many stored articles carry each key (memoised; exact while this linker writes)."""
+        keys = list(dict.fromkeys(keys))
+        missing = [k for k in keys if k not in self._counts]
+        if missing:
+            got = self.backend.key_counts(missing)
+            for key in missing:
+                self._counts[key] = got.get(key, 0)
+        return {k: self._counts[k] for k in keys}
+
+    def count(self, key: str) -> int:
+        """``key_counts`` for one key (the hot path: idf and rarity ask one key at a time)."""
+        n = self._counts.get(key)
+        if n is None:
+            n = self._counts[key] = self.backend.key_counts([key]).get(key, 0)
+        return n
+
+    def corpus_size(self) -> int:
+        return self.count(_ALL)
+
+    def _counted(self, keys: Iterable[str]) -> None:
+        for key in set(keys):
+            if key in self._counts:
+                self._counts[key] += 1
+
+    def idf(self, word: str, extra: int = 0) -> float:
+        """Smoothed inverse document frequency; ``extra`` counts an article not yet stored."""
+        n = self.corpus_size() + extra
+        df = self.count("w:" + word) + extra
+        return math.log((n + 1) / (df + 1)) + 1.0
 
     # ------------------------------------------------------------------ public
 
@@ -69,13 +130,15 @@ class StoryLinker:
         if known is not None:
             return LinkResult(article=art_id, story_id=known)
 
-        self.docfreq.add(set(content_words(analysis.article.text)))
-        feats = article_features(analysis, self.docfreq, self.top_words)
+        feats = article_features(analysis)
+        tf: dict[str, int] = feats.pop("tf")
+        self.key_counts([_ALL, *(f"w:{w}" for w in tf)])
+        feats["vec"] = self._weights(tf)
         sig = self.hasher.signature(analysis.article.text)
-        empty = not self.hasher.shingles(analysis.article.text)
+        empty = bool((sig == _MAX32).all())
         feats["sig"] = [] if empty else sig.tolist()
         band_keys = [] if empty else self.hasher.band_keys(sig)
-        put_keys, query_keys = self._keys(feats)
+        put_keys, query_keys = self._keys(feats, tf)
 
         near = self.backend.candidates(band_keys) if band_keys else set()
         candidates = near | self.backend.candidates(query_keys)
@@ -96,28 +159,35 @@ class StoryLinker:
             if score > story_scores.get(story, -math.inf):
                 story_scores[story] = score
 
-        matched = {s: v for s, v in story_scores.items() if v >= self.settings.story_threshold}
         if duplicate_of is not None:
             dup_story = self.backend.story_of(duplicate_of)
             assert dup_story is not None
-            matched[dup_story] = max(matched.get(dup_story, -math.inf), math.inf)
+            story_scores[dup_story] = math.inf
             feats["dup_of"] = duplicate_of
-
-        for key in put_keys:
-            self.key_df[key] += 1
-
-        if not matched:
+        target = self._choose(story_scores)
+        keys = [_ALL, *band_keys, *put_keys]
+        if target is None:
             story = story_id_for(art_id)
-            self.backend.put(art_id, band_keys + put_keys, feats, story)
+            self.backend.put(art_id, keys, feats, story)
+            self._counted(keys)
             return LinkResult(article=art_id, story_id=story, touched={story}, duplicate_of=duplicate_of)
 
-        sizes = {s: len(self.backend.story_articles(s)) for s in matched}
-        target = max(matched, key=lambda s: (sizes[s], matched[s], s))
-        removed = set(matched) - {target}
+        # Another story the article matches as well merges in only on stronger evidence than
+        # joining takes: a bridge between two stories must be clear, or stories snowball.
+        bar = self.settings.story_threshold + self.merge_margin
+        merged = {s for s, v in story_scores.items() if v >= bar and s != target}
+        if merged:
+            sizes = {s: len(self.backend.story_articles(s)) for s in merged | {target}}
+            survivor = max(merged | {target}, key=lambda s: (sizes[s], story_scores[s], s))
+            removed = (merged | {target}) - {survivor}
+            target = survivor
+        else:
+            removed = set()
         for story in sorted(removed):
             self.backend.move_story(story, target)
-        self.backend.put(art_id, band_keys + put_keys, feats, target)
-        best = max(v for v in matched.values())
+        self.backend.put(art_id, keys, feats, target)
+        self._counted(keys)
+        best = max(story_scores.values())
         return LinkResult(
             article=art_id,
             story_id=target,
@@ -126,6 +196,13 @@ class StoryLinker:
             duplicate_of=duplicate_of,
             score=None if math.isinf(best) else best,
         )
+
+    def _choose(self, story_scores: dict[str, float]) -> str | None:
+        """The story the article joins: the best-scoring one past the threshold."""
+        passing = {s: v for s, v in story_scores.items() if v >= self.settings.story_threshold}
+        if not passing:
+            return None
+        return max(passing, key=lambda s: (passing[s], s))
 
     def duplicates(self, story_id: str) -> list[list[str]]:
         """Groups of near-copies among a story's articles (each group in order of arrival)."""
@@ -141,39 +218,45 @@ class StoryLinker:
 
     def pair_features(self, a_id: str, a: dict[str, Any], b_id: str, b: dict[str, Any]) -> dict[str, float]:
         """The evidence terms of :meth:`pair_score` (named as the weights in ``[score]``)."""
-        out = dict.fromkeys(
-            (
-                "text",
-                "title",
-                "names",
-                "place_same",
-                "place_diff",
-                "date_close",
-                "date_far",
-                "type_same",
-                "type_diff",
-                "counts_same",
-                "counts_clash",
-            ),
-            0.0,
-        )
-        out["text"] = self._cosine(a_id, a, b_id, b)
+        out = dict.fromkeys(FEATURES, 0.0)
+        va, vb = a["vec"], b["vec"]
+        if len(vb) < len(va):
+            va, vb = vb, va
+        out["text"] = sum(v * vb[k] for k, v in va.items() if k in vb)
         if a["title"] and b["title"]:
             out["title"] = self._set_cosine(a["title"], b["title"])
-        cap = self.weights["name_cap"]
-        names = min(sum(self._rarity(f"ent:{n}") for n in set(a["names"]) & set(b["names"])), cap)
-        out["names"] = names
+        persons = set(a["persons"]) & set(b["persons"])
+        if persons:
+            out["persons"] = self._name_cosine("p:", a["persons"], b["persons"])
+        la, lb = set(a.get("lead", ())), set(b.get("lead", ()))
+        if la and lb:
+            # The people each lead is about: the same, named elsewhere in the other, or others.
+            if la & lb:
+                out["lead_same"] = 1.0
+            elif not (la & set(b["persons"]) or lb & set(a["persons"])):
+                out["lead_clash"] = 1.0
+        in_full = {p.split()[-1] for p in persons}
+        surnames = (set(a["surnames"]) & set(b["surnames"])) - in_full
+        out["surnames"] = min(sum(self._rarity(f"s:{n}") for n in surnames), 1.0)
+        if set(a["orgs"]) & set(b["orgs"]):
+            out["orgs"] = self._name_cosine("o:", a["orgs"], b["orgs"])
         if a.get("city") and b.get("city"):
-            out["place_same" if a["city"] == b["city"] else "place_diff"] = 1.0
-        elif a.get("admin1") and b.get("admin1") and a["admin1"] != b["admin1"]:
-            out["place_diff"] = 1.0
+            if a["city"] == b["city"]:
+                out["place_same"] = 1.0
+            else:
+                out["place_diff"] = 1.0
+        if a.get("admin1") and b.get("admin1") and a["admin1"] != b["admin1"]:
+            out["admin_diff"] = 1.0
         days = _days_apart(a.get("date"), b.get("date"))
         if days is not None:
             if days <= 1:
                 out["date_close"] = 1.0
-            elif days > self.settings.date_window_days:
-                # A follow-up months later still names the same people: shared names soften it.
-                out["date_far"] = 1 - names / (2 * cap)
+            elif days <= self.settings.date_window_days:
+                out["date_near"] = 1.0
+            else:
+                out["date_far"] = min(1.0, math.log1p(days) / math.log(366))
+        if a.get("year") and b.get("year") and a["year"] != b["year"] and (days is None or days > 31):
+            out["year_diff"] = 1.0
         if a.get("type") and b.get("type"):
             out["type_same" if a["type"] == b["type"] else "type_diff"] = 1.0
         ka, kb = a.get("fatalities"), b.get("fatalities")
@@ -187,67 +270,83 @@ class StoryLinker:
         "Common" is relative to the base: at most ``max_key_df`` articles, and a tenth of a
         small base (in 50 articles a name in five of them is everyday, not a story marker).
         """
-        df = self.key_df[key]
-        if not df:
+        others = max(0, self.count(key) - 1)
+        if not others:
             return 1.0
-        common = min(self.blocking["max_key_df"], max(3.0, 0.1 * self.docfreq.n))
-        return max(0.0, 1 - math.log1p(df) / math.log1p(common))
+        common = min(self.blocking["max_key_df"], max(3.0, 0.1 * self.corpus_size()))
+        return max(0.0, 1 - math.log1p(others) / math.log1p(common))
 
-    def _vector(self, art_id: str, feats: dict[str, Any]) -> tuple[dict[str, float], float]:
-        n = self.docfreq.n
-        cached = self._vectors.get(art_id)
-        if cached is not None and n <= cached[0] * 1.1 + 5:
-            return cached[1], cached[2]
-        vec = {word: (1 + math.log(tf)) * self.docfreq.idf(word) for word, tf in feats["words"].items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        self._vectors[art_id] = (n, vec, norm)
-        return vec, norm
+    def _name_cosine(self, prefix: str, a: list[str], b: list[str]) -> float:
+        """Cosine of two sets of names, each weighted by its rarity (0 for everyday names).
 
-    def _cosine(self, a_id: str, a: dict[str, Any], b_id: str, b: dict[str, Any]) -> float:
-        va, na = self._vector(a_id, a)
-        vb, nb = self._vector(b_id, b)
-        if len(vb) < len(va):
-            va, vb = vb, va
-        dot = sum(v * vb[k] for k, v in va.items() if k in vb)
-        return dot / (na * nb)
+        Shared names count relative to all the names each article gives: two reports of one
+        shooting share most of their few names; two political stories share a few of their
+        many recurring ones, and those recurring ones weigh nothing.
+        """
+        weight = {n: self._rarity(prefix + n) ** 2 for n in {*a, *b}}
+        shared = sum(weight[x] for x in set(a) & set(b))
+        norm = math.sqrt(sum(weight[x] for x in a) * sum(weight[x] for x in b))
+        return shared / norm if norm else 0.0
+
+    def _weights(self, tf: dict[str, int]) -> dict[str, float]:
+        """The article's TF-IDF vector over its ``top_words`` heaviest words, unit length.
+
+        Computed once, with the corpus as it stands when the article arrives, and stored: a
+        pair's cosine then never depends on when (or in which process) it is computed.
+        """
+        weighted = {w: (1 + math.log(n)) * self.idf(w, extra=1) for w, n in tf.items()}
+        top = sorted(weighted, key=lambda w: (-weighted[w], w))[: self.top_words]
+        norm = math.sqrt(sum(weighted[w] ** 2 for w in top)) or 1.0
+        return {w: round(weighted[w] / norm, 5) for w in top}
 
     def _set_cosine(self, a: list[str], b: list[str]) -> float:
-        idf = self.docfreq.idf
         shared = set(a) & set(b)
         if not shared:
             return 0.0
-        num = sum(idf(t) ** 2 for t in shared)
-        den = math.sqrt(sum(idf(t) ** 2 for t in a) * sum(idf(t) ** 2 for t in b))
+        idf = {w: self.idf(w) for w in set(a) | set(b)}
+        num = sum(idf[t] ** 2 for t in shared)
+        den = math.sqrt(sum(idf[t] ** 2 for t in a) * sum(idf[t] ** 2 for t in b))
         return num / den if den else 0.0
 
     # ------------------------------------------------------------------ blocking
 
-    def _keys(self, feats: dict[str, Any]) -> tuple[list[str], list[str]]:
-        """Keys to store for the article, and keys to look candidates up with."""
-        limit = self.blocking["max_key_df"]
-        put: list[str] = [f"ent:{name}" for name in feats["names"]]
+    def _keys(self, feats: dict[str, Any], tf: dict[str, int]) -> tuple[list[str], list[str]]:
+        """Keys to store for the article, and keys to look candidates up with.
+
+        Every content word is stored as a ``w:`` key (its count is the word's document
+        frequency); only the rarest few are looked up.
+        """
+        names = [f"p:{n}" for n in feats["persons"]] + [f"s:{n}" for n in feats["surnames"]]
+        names += [f"o:{n}" for n in feats["orgs"]]
+        put: list[str] = list(names)
         day = parse_day(feats.get("date"))
-        query_extra: list[str] = []
+        query: list[str] = list(names)
         if feats.get("city") and day is not None:
             put.append(f"pd:{feats['city']}:{_week(day)}")
             span = self.blocking["week_neighbours"]
-            for offset in range(-span, span + 1):
-                if offset:
-                    query_extra.append(f"pd:{feats['city']}:{_week(day + dt.timedelta(weeks=offset))}")
+            query += [f"pd:{feats['city']}:{_week(day + dt.timedelta(weeks=o))}" for o in range(-span, span + 1)]
         if day is not None:
             # Event type + day: reports of one event cluster within days of it.
             kind = feats.get("type") or "-"
             put.append(f"td:{kind}:{day.isoformat()}")
-            for offset in (-1, 1):
-                query_extra.append(f"td:{kind}:{(day + dt.timedelta(days=offset)).isoformat()}")
-        put.extend(f"t:{w}" for w in feats["title"])
-        idf = self.docfreq.idf
-        rare = sorted(feats["words"], key=lambda w: (-idf(w), w))[: self.blocking["rare_words"]]
-        put.extend(f"w:{w}" for w in rare)
-        # Word keys are weaker evidence than names or places: they must be rarer to be used.
-        word_limit = self.blocking["max_word_df"]
-        query = [k for k in put + query_extra if self.key_df[k] < (word_limit if k[0] in "tw" else limit)]
+            query += [f"td:{kind}:{(day + dt.timedelta(days=o)).isoformat()}" for o in (-1, 0, 1)]
+        titles = [f"t:{w}" for w in feats["title"]]
+        words = [f"w:{w}" for w in tf]
+        put += titles + words
+        counts = self.key_counts(query + titles + words)
+        limit, word_limit = self.blocking["max_key_df"], self.blocking["max_word_df"]
+        rare = sorted((k for k in words if 0 < counts[k] < word_limit), key=lambda k: (counts[k], k))
+        query = [k for k in query if counts[k] < limit]
+        query += [k for k in titles if counts[k] < word_limit]
+        query += rare[: self.blocking["rare_words"]]
         return put, query
+
+
+FEATURES = (
+    "text", "title", "persons", "lead_same", "lead_clash", "surnames", "orgs", "place_same", "place_diff", "admin_diff",
+    "date_close", "date_near", "date_far", "year_diff", "type_same", "type_diff", "counts_same", "counts_clash",
+)
+_ALL = "all"  # a key every article carries: its count is the corpus size
 
 
 def _week(day: dt.date) -> str:

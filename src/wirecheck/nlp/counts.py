@@ -225,6 +225,12 @@ class Casualty:
     subject: str | None = None
     cumulative: bool = False
     trigger: str = ""
+    # the subject refers back to someone already known ("he", "the victim", a name), so two such
+    # mentions may be one person; an indefinite one ("a man", "two others") introduces people
+    definite: bool = False
+    # a weak sign of a casualty: "was shot", "found with a gunshot wound", "shot him": the person
+    # was hurt unless the article says they died (see :func:`aggregate`)
+    weak: bool = False
 
 
 def _alt(words: list[str]) -> str:
@@ -237,7 +243,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     cas = d["casualty"]
     numwords = [w for w in d["numbers"] if w not in ("a", "an", "no", "none", "single")]
     num = (
-        r"(?:\d[\d,]*(?:\.\d+)?(?![\d])(?!,\d)(?:\s+(?:hundred|thousand|million))?"
+        r"(?:(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?(?![\d])(?!,\d))(?:\s+(?:hundred|thousand|million))?"
         rf"|(?:half\s+)?an?\s+dozen|(?:{_alt(numwords)})(?:[\s-]+(?:and\s+)?(?:{_alt(numwords + list(d['multipliers']))}))*)"
         r"(?![\w-]*-(?:year|month|week|day|hour|minute|foot|inch|mile|caliber|calibre)\b)(?!%|\s*percent|-?\s*(?:mm|millimet)|:\d|\s*[ap]\.?m\b)"
     )
@@ -258,7 +264,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # count + (other) + (adjs) + (noun) [+ appositive] + (be) + (adv) + (shot and) + END
         "left": re.compile(
-            rf"(?<![\w$.,-])(?<!,\s)(?P<count>{count}|\ban?\b|\bno(?:\s+one)?\b|\bnobody\b|\bnone\b)"
+            rf"(?<![\w$.,-])(?<!,\s)(?<!\bof\s)(?P<count>{count}|\ban?\b|\bno(?:\s+one)?\b|\bnobody\b|\bnone\b)"
             rf"(?P<rest>\s+(?:(?:other|more|additional|others)\s+)?(?P<noun>{adj}{{0,2}}?(?:{nouns})\b)?(?:\s+(?:of\s+)?(?:other|others|more|whom|them))?"
             rf"(?:\s*,[^,;]{{1,60}},)?,?(?:\s+(?:who|that|which))?(?:\s+{be}){{0,3}}(?:\s+{adv})?(?:\s+(?:shot|stabbed|struck|hit|beaten|run\s+over)(?:\s+\w+){{0,2}}?\s*,?\s*(?:and|but)?)?(?:\s+(?:later|then|subsequently|eventually))?)\s*$",
             re.I,
@@ -282,21 +288,42 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 # the subject of "was shot and killed": a named person, a pronoun, or an indefinite singular
 _BE_BEFORE = re.compile(
-    r"\b(?P<be>was|were|is|are|has\s+been|have\s+been|had\s+been)\b(?:\s+\w+ly)?(?:\s+(?:shot|stabbed|struck|hit|beaten|gunned)(?:\s+\w+){0,3}?\s*,?\s*(?:and|but)?)?(?:\s+(?:later|then|subsequently))?\s*$",
+    r"\b(?P<be>was|were|is|are|has\s+been|have\s+been|had\s+been)\b(?:\s+\w+ly)?"
+    r"(?:\s+(?:found|discovered|left|later|reportedly|allegedly|also|then))?(?:\s+\w+ly)?"
+    r"(?:\s+(?:shot|stabbed|struck|hit|beaten|gunned)(?:\s+\w+){0,3}?\s*,?\s*(?:and|but)?)?(?:\s+(?:later|then|subsequently))?\s*$",
     re.I,
 )
 _AND_BEFORE = re.compile(r"(?:,\s*|\s+)(?:and|but)\s+(?:\w+ly\s+|later\s+|then\s+)?$", re.I)
 # a person-like name; it may follow a lowercase letter because some crawled texts glue the
 # headline to the first sentence ("...TimesJane Doe, 24, died")
 _NAME = re.compile(
-    r"(?<![A-Z])[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|al-[A-Z]\w+|Jr\.|Sr\.|III|II)){1,3}"
+    r"(?<![A-Z])[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:\s+(?:Jr\.|Sr\.|[A-Z]\.|[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|al-[A-Z]\w+|III|II)){1,3}"
 )
 # definite singular subjects: "the woman was hospitalized" -> one person
 _SINGULAR = (
     "man|woman|boy|girl|child|teen|teenager|victim|person|officer|driver|passenger|resident|"
     "student|baby|infant|toddler|suspect|gunman|mother|father|son|daughter|wife|husband|brother|"
-    "sister|deputy|trooper|soldier|clerk|employee|worker|guard|bystander|pedestrian|youth|juvenile|male|female"
+    "sister|deputy|trooper|soldier|clerk|employee|worker|guard|bystander|pedestrian|youth|juvenile|male|female|"
+    "owner|customer|patron|friend|neighbor|neighbour|cousin|uncle|aunt|nephew|niece|grandmother|grandfather|"
+    "girlfriend|boyfriend|fiancee|fiance|roommate|teenage\\s+boy|teenage\\s+girl|shooter|robber|homeowner|"
+    "cashier|bartender|waitress|waiter|security\\s+guard|policeman|cop|agent|inmate|motorist|cyclist|"
+    "jogger|pastor|teacher|nurse|doctor|veteran|rapper|singer|player|coach|athlete|individual"
 )
+# one person, indefinite or definite: "a 29-year-old man", "the store owner", "a 13-year-old"
+_ONE_PERSON = re.compile(
+    rf"\b(?:the|this|that|a|an|another|one)\s+(?:[\w’'-]+\s+){{0,4}}?"
+    rf"(?P<noun>{_SINGULAR}|(?:\d+|[a-z]+)-year-old(?:\s+(?:{_SINGULAR}))?)\s*(?:,[^,;]{{1,60}},)?\s*$",
+    re.I,
+)
+# what may follow a subject's head without changing it (age in the 20s, residence, "who")
+_SUBJECT_TAIL = re.compile(
+    r"(?:\s+in\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\w+s"
+    r"|\s*,?\s+(?:of|from)\s+(?:[A-Z][\w.’'-]*\s*){1,4}"
+    r"|\s*,?\s+(?:who|that)(?:\s+(?:police|officials|authorities)\s+(?:said|say))?)\s*,?\s*$"
+)
+# capitalised words that start sentences but are no one's name
+_NOT_SUBJECT_WORDS = {"it", "there", "this", "that", "they", "we", "he", "she", "one", "nobody", "everyone",
+                      "someone", "anyone", "witnesses", "deputies", "troopers", "paramedics", "medics"}
 _PRONOUN = re.compile(r"\b(?P<p>he|she|they|it|who)\s*$", re.I)
 _CLAUSE_CUT = re.compile(r"[;:]|\b(?:said|says|say|told|according\s+to|when|after|where|while|because|as|that)\b", re.I)
 _NOT_NAME_WORDS = {
@@ -313,6 +340,12 @@ def _subject_of(segment: str, plural: bool = False) -> tuple[str, CountRange | N
     Returns (matched text, range, named victims, subject noun) or None.
     """
     pats = _patterns()
+    # "a man in his 20s", "John Doe, 23, of Gary", "a 13-year-old who": the head is before these
+    trimmed = _SUBJECT_TAIL.sub("", segment)
+    if trimmed != segment and trimmed.strip():
+        found = _subject_of(trimmed, plural)
+        if found is not None:
+            return found
     m = pats["left"].search(segment + " was")
     if m and m.group("count") and not (m.group("count").isdigit() and m.group("rest").lstrip().startswith(",")):
         rng = parse_count(m.group("count"))
@@ -322,7 +355,7 @@ def _subject_of(segment: str, plural: bool = False) -> tuple[str, CountRange | N
     cuts = list(_CLAUSE_CUT.finditer(segment))
     seg = segment[cuts[-1].end() :] if cuts else segment
     seg_strip = seg.strip()
-    dm = re.search(rf"\b(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{_SINGULAR})\s*(?:,[^,;]{{1,60}},)?\s*$", seg_strip, re.I)
+    dm = _ONE_PERSON.search(seg_strip)
     if dm:
         return dm.group(0), CountRange(1, 1, 1), 0, dm.group("noun")
     pm = _PRONOUN.search(seg_strip)
@@ -343,6 +376,10 @@ def _subject_of(segment: str, plural: bool = False) -> tuple[str, CountRange | N
         # only when the name is the clause's subject: what follows is an appositive or nothing
         if re.fullmatch(r"\s*(?:,[^;]{0,80},?)?\s*", rest_after):
             return nm.group(0), CountRange(1, 1, 1), 1, None
+    # a surname alone as the clause's subject: "Doe died at the hospital"
+    sm = re.fullmatch(r"\s*(?P<name>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?:\s*,[^;]{0,80},?)?\s*", seg)
+    if sm and sm.group("name").lower() not in _NOT_NAME_WORDS | _NOT_SUBJECT_WORDS:
+        return sm.group("name"), CountRange(1, 1, 1), 1, None
     return None
 
 
@@ -375,9 +412,11 @@ def find_casualties(text: str, sentence: Sentence) -> list[Casualty]:
         clause = s[lo:hi]
         cumulative = bool(pats["cumulative"].search(clause))
         seen_spans.append((a, b, kind))
+        definite = named > 0 or bool(_DEFINITE_SUBJECT.match(s[a:b]))
         out.append(
             Casualty(kind=kind, range=rng, phrase=s[a:b], start=base + a, end=base + b,
-                     victims_named=named, subject=subj, cumulative=cumulative, trigger=trig)
+                     victims_named=named, subject=subj, cumulative=cumulative, trigger=trig,
+                     definite=definite, weak=trig == "shot")
         )
 
     for tm in pats["trigger"].finditer(s):
@@ -414,6 +453,9 @@ def find_casualties(text: str, sentence: Sentence) -> list[Casualty]:
                     a = seg.rfind(phrase_txt)
                     add("injured", rng, lo + a if a >= 0 else ts, te, trig, named=named, subj=noun)
                     continue
+        # "body cameras", "death penalty": a compound noun, not a casualty
+        if tl in _NOUN_TRIGGERS and re.match(r"\s+(?!(?:" + _FUNCTION_WORDS + r")\b)[a-z]+", after):
+            continue
         # "the death toll rose to 17"
         if tl in ("death", "deaths") or tl.endswith("death"):
             t = pats["toll"].match(after)
@@ -456,6 +498,8 @@ def find_casualties(text: str, sentence: Sentence) -> list[Casualty]:
             is_article = cnt_txt.lower() in ("a", "an")
             if cnt_txt.isdigit() and lm.group("rest").lstrip().startswith(","):
                 rng = None  # "Carlos, then 18, was shot": an age in an appositive
+            if re.search(r"\b(?:who|that|which)\s*$", lm.group("rest"), re.I) and kind == "killed" and tl not in ("dead", "died", "dies"):
+                rng = None  # "an officer who fatally shot ...": the subject is the shooter
             # "a" counts only in front of a person noun ("a man was killed"), not "a fatal shooting"
             if rng is not None and not (is_article and not lm.group("noun")):
                 a = lo + lm.start()
@@ -465,7 +509,7 @@ def find_casualties(text: str, sentence: Sentence) -> list[Casualty]:
                     add(kind, rng, a, te, trig, subj=(lm.group("noun") or None))
                     continue
         # "a man was shot and killed", "Jane Doe, 23, died", "..., and later died"
-        if tl in ("killed", "dead", "died", "dies", "wounded", "injured", "hurt", "hospitalized", "hospitalised", "slain", "murdered", "shot dead", "gunned down", "fatally shot", "fatally stabbed", "fatally wounded", "fatally injured", "critically injured", "seriously injured", "shot and wounded", "pronounced dead", "in critical condition", "in stable condition", "in serious condition", "succumbed", "perished", "lost his life", "lost her life"):
+        if _predicate(tl):
             seg = before[lo:]
             bm = _BE_BEFORE.search(seg)
             am = _AND_BEFORE.search(seg)
@@ -484,7 +528,12 @@ def find_casualties(text: str, sentence: Sentence) -> list[Casualty]:
                     seg = seg[: vm.start()]
             elif tl in ("died", "dies", "succumbed", "perished") or tl.startswith("lost"):
                 seg = seg.rstrip()
-                seg = re.sub(r"(?:\s+\w+ly|\s+later|\s+then)+$", "", seg)
+                seg = re.sub(r"(?:\s+\w+ly|\s+later|\s+then|\s+has|\s+had|\s+have|\s+also)+$", "", seg)
+            elif re.search(r"\b(?:found|left|lay|lying|is|are)\s+(?:\w+ly\s+)?$", seg, re.I):
+                # "police found Jane Doe dead", "left a man wounded", "a clerk is dead"
+                seg = seg[: re.search(r"\b(?:found|left|lay|lying|is|are)\s+(?:\w+ly\s+)?$", seg, re.I).start()]
+                obj = re.search(r"\b(?:found|left)\s+(?P<obj>.+)$", seg)
+                seg = obj.group("obj") if obj else seg
             else:
                 continue
             subj = _subject_of(seg, plural=bool(bm and bm.group("be").lower() == "were"))
@@ -499,5 +548,141 @@ def find_casualties(text: str, sentence: Sentence) -> list[Casualty]:
                 a = lo + a if a >= 0 else ts
                 if rng is not None:
                     add(kind, rng, a, te, trig, named=named, subj=noun)
+    for m in _FATAL_OBJECT.finditer(s):
+        if not re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", s[: m.start()]):
+            obj = m.group("obj") or m.group("found")
+            add("killed", CountRange(1, 1, 1), m.start(), m.end(), "killed", named=int(obj[:1].isupper()))
+    for a, b, rng, named in _weak_victims(s):
+        add("injured", rng, a, b, "shot", named=named)
     out.sort(key=lambda c: c.start)
     return out
+
+
+# casualty nouns that are also the first half of compounds ("body cameras", "death penalty")
+_NOUN_TRIGGERS = {"body", "bodies", "death", "deaths", "injury", "injuries", "fatality", "fatalities", "casualty",
+                  "casualties", "victims"}
+# words that may follow a casualty noun in its casualty sense ("bodies were found", "deaths in")
+_FUNCTION_WORDS = (
+    "was|were|is|are|of|in|at|on|and|or|with|from|that|which|who|had|has|have|found|lay|lying|"
+    "discovered|near|inside|outside|after|during|to|toll|count|tally|rose|remains|been|being|believed|"
+    "identified|recovered|pulled|so|as|but|for|by|since|this|last|after|when|while|among|including"
+)
+
+# nouns and active forms among the casualty words: they take no subject to count
+_NOT_PREDICATE = {"deaths", "death", "fatalities", "fatality", "bodies", "body", "injuries", "injury",
+                  "killing", "kills", "kill", "wounding", "injuring", "casualties", "casualty", "victims",
+                  "treated for", "non-life-threatening injuries", "life-threatening injuries", "executed"}
+
+
+def _predicate(trigger: str) -> bool:
+    """A casualty verb or adjective whose subject is the casualty ("a man was shot and killed")."""
+    return trigger not in _NOT_PREDICATE
+
+
+_DEFINITE_SUBJECT = re.compile(r"(?:he|she|him|her|the|this|that|his|its|their|both)\b", re.I)
+
+# --------------------------------------------------------------------------- weak signs
+# Ways news reports say that someone was hit without a casualty word ("shot", "wounded" ...)
+# that the rules above read: a person found with a gunshot wound, a shooter who "shot him",
+# a victim "recovering" or "taken to a hospital".  Each is one person (or the subject's count).
+_PERSON_NP = (
+    rf"(?:him|her|himself|herself|(?:a|an|the|his|her|their|one)\s+(?:[\w’'-]+\s+){{0,3}}?"
+    rf"(?:{_SINGULAR}|(?:\d+|[a-z]+)-year-old(?:\s+(?:{_SINGULAR}))?))"
+)
+_WOUND = r"(?:gunshot|gun\s+shot|bullet|stab|shotgun)\s+wounds?"
+_WEAK_PATTERNS = [
+    # "an officer shot him", "accused of shooting his wife", "shot a woman in the leg"
+    re.compile(rf"\b(?:shot|shooting|shoots|shoot|wounded|wounding|injured|injuring|struck|striking)\s+"
+               rf"(?:and\s+(?:wounded|injured)\s+)?(?P<obj>{_PERSON_NP})(?![\w-])", re.I),
+    # "officers found a man shot in the leg", "discovered a 15-year-old with a gunshot wound"
+    re.compile(rf"\b(?:found|located|discovered|find|locate)\s+(?P<obj>{_PERSON_NP}|[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){{0,2}})"
+               rf"(?:,[^,;]{{1,40}},)?\s+(?:shot(?!\s+(?:to\s+death|dead|and\s+killed))|suffering|with\s+(?:a\s+|one\s+|multiple\s+|several\s+)?"
+               rf"(?:[\w-]+\s+)?{_WOUND}|wounded|injured|bleeding)\b", re.I),
+]
+# subject + "suffered a gunshot wound" / "with a gunshot wound" / "is recovering" / "was taken
+# to a hospital": the subject is read like a casualty verb's
+_WEAK_PREDICATE = re.compile(
+    rf"\s+(?:(?:had|has|have)\s+)?(?:suffered|sustained|suffering\s+from|suffers|received)\s+(?:\w+\s+){{0,4}}?{_WOUND}"
+    rf"|\s+with\s+(?:a\s+|one\s+|multiple\s+|several\s+)?(?:[\w-]+\s+)?{_WOUND}"
+    r"|\s+(?:is|was|are|were|remains|remained)\s+(?:\w+ly\s+)?(?:recovering|expected\s+to\s+(?:survive|recover|be\s+ok)|"
+    r"(?:taken|rushed|transported|driven|brought|flown|airlifted)\s+(?:\w+\s+){0,4}?to\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:hospital|medical\s+center|trauma\s+center))",
+    re.I,
+)
+
+
+_FATAL_BEFORE = re.compile(r"\b(?:fatally|mortally|and\s+killed|and\s+kills?)\s+$", re.I)
+# "fatally shot a man", "shot and killed his neighbor": one person killed, the verb's object
+_FATAL_OBJECT = re.compile(
+    rf"\b(?:(?:fatally|mortally)\s+(?:shot|shooting|shoots|wounded|wounding|stabbed|stabbing)|"
+    rf"(?:shot|shoots|shooting)\s+and\s+(?:killed|kills|killing)|killed|killing|kills|murdered|murdering)\s+"
+    rf"(?P<obj>{_PERSON_NP}|(?:[A-Z][a-z'’]+\s+){{1,2}}[A-Z][a-z'’]+(?=[\s,.;]))(?![\w-])"
+    # "police found a man dead", "found John Doe shot to death"
+    rf"|\b(?:found|discovered|located|find)\s+(?P<found>{_PERSON_NP}|(?:[A-Z][a-z'’]+\s+){{0,2}}[A-Z][a-z'’]+)"
+    rf"(?:,[^,;]{{1,40}},)?\s+(?:dead|deceased|shot\s+to\s+death|stabbed\s+to\s+death|fatally\s+(?:shot|wounded)|shot\s+dead)\b"
+)
+
+
+def _weak_victims(s: str) -> list[tuple[int, int, CountRange, int]]:
+    """Weak signs that someone was hit in sentence ``s``: (start, end, count, named victims)."""
+    out: list[tuple[int, int, CountRange, int]] = []
+    for rx in _WEAK_PATTERNS:
+        for m in rx.finditer(s):
+            if _FATAL_BEFORE.search(s[: m.start()]):
+                continue  # "fatally shot a man": read as killed by find_casualties
+            obj = m.group("obj")
+            named = 1 if obj[:1].isupper() and obj.split()[0].lower() not in ("a", "an", "the", "his", "her", "their", "one", "him", "himself", "herself") else 0
+            out.append((m.start(), m.end(), CountRange(1, 1, 1), named))
+    for m in _WEAK_PREDICATE.finditer(s):
+        lo = max(s.rfind(";", 0, m.start()), s.rfind(":", 0, m.start())) + 1
+        subj = _subject_of(s[lo : m.start()], plural=bool(re.match(r"\s+(?:are|were|have)\b", m.group(0))))
+        if subj is None:
+            continue
+        phrase_txt, rng, named, _noun = subj
+        if rng is None or rng.low == 0:
+            continue
+        a = s.rfind(phrase_txt, lo, m.start())
+        out.append((a if a >= 0 else m.start(), m.end(), rng, named))
+    return out
+
+
+# --------------------------------------------------------------------------- one event's toll
+
+
+def _value(c: Casualty) -> int:
+    return c.range.best if c.range.best is not None else c.range.low
+
+
+def aggregate(casualties: list[Casualty]) -> tuple[Casualty | None, Casualty | None]:
+    """One event's killed and injured counts from the casualty mentions of its sentences.
+
+    The largest stated count of each kind wins (a later "two people were killed" repeats, it
+    does not add to, "a man was killed").  Who was hit but is reported dead is not injured: a
+    weak sign ("was shot", "found with a gunshot wound") counts as injured only when nobody was
+    killed, and a definite mention ("he was hospitalized") only when it names more people than
+    died.  Cumulative tolls (a year's total) are left out.
+    """
+    kept = [c for c in casualties if not c.cumulative and c.kind in ("killed", "injured")]
+    killed = [c for c in kept if c.kind == "killed"]
+    k_best, n_killed = _total(killed)
+    injured = []
+    for c in kept:
+        if c.kind != "injured":
+            continue
+        if c.weak and n_killed:
+            continue
+        if c.definite and n_killed and _value(c) <= n_killed and c.range.low > 0:
+            continue
+        injured.append(c)
+    strong = [c for c in injured if not c.weak]
+    pool = strong if any(_value(c) for c in strong) else injured
+    i_best, _ = _total(pool)
+    return k_best, i_best
+
+
+def _total(mentions: list[Casualty]) -> tuple[Casualty | None, int]:
+    """The largest count.  Adding up separate mentions ("also", a dead attacker beside the
+    victims) was tried on GVDB and lost more to repeated mentions than it won."""
+    if not mentions:
+        return None, 0
+    best = max(mentions, key=lambda c: (_value(c), c.range.low))
+    return best, _value(best)

@@ -15,6 +15,7 @@ Word lists live in ``data/entities.toml``.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import tomllib
@@ -157,13 +158,9 @@ class _UnionFind:
 
 
 def _sentence_index(sentences: list[Sentence], char: int) -> int:
-    idx = 0
-    for s in sentences:
-        if s.start <= char:
-            idx = s.index
-        else:
-            break
-    return idx
+    """Index of the last sentence starting at or before ``char`` (0 before the first)."""
+    pos = bisect.bisect_right(sentences, char, key=lambda s: s.start)
+    return sentences[pos - 1].index if pos else 0
 
 
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$|^(al|el|bin|ibn|abu|abd|van|von|de|da|du|le|la)[-‐]?\w*$")
@@ -397,14 +394,23 @@ def _aliases(text: str, sentences: list[Sentence], mentions: list[_Mention]) -> 
 
 def _surnames(text: str, sentences: list[Sentence], mentions: list[_Mention]) -> None:
     """Later bare uses of a person's surname that NER missed ("Lind added ...")."""
+    # Characters already inside a mention (a mask: the overlap test runs for every hit).
+    covered = bytearray(len(text))
+    for x in mentions:
+        covered[x.start : x.end] = b"\x01" * (x.end - x.start)
+    done: dict[str, int] = {}  # surname -> earliest end already searched from
     for m in [x for x in mentions if x.label == "PERSON" and len(x.text.split()) >= 2]:
         surname = m.text.split()[-1]
         if len(surname) < 3 or not surname[0].isupper():
             continue
+        if done.get(surname, len(text) + 1) <= m.end:
+            continue  # every later hit was already seen from an earlier mention
+        done[surname] = m.end
         for hit in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text[m.end :]):
             a, b = m.end + hit.start(), m.end + hit.end()
-            if any(x.start < b and a < x.end for x in mentions):
+            if any(covered[a:b]):
                 continue
+            covered[a:b] = b"\x01" * (b - a)
             mentions.append(_Mention(surname, a, b, "PERSON", _sentence_index(sentences, a)))
 
 

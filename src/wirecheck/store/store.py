@@ -269,6 +269,15 @@ class Store:
                 out.update(conn.execute(q).scalars())
         return out
 
+    def key_counts(self, keys: list[str]) -> dict[str, int]:
+        """How many articles carry each key (the linker's document frequencies)."""
+        out: dict[str, int] = {}
+        with self._read() as conn:
+            for part in chunks(list(dict.fromkeys(keys))):
+                q = select(t.link_keys.c.key, func.count()).where(t.link_keys.c.key.in_(part))
+                out.update({k: n for k, n in conn.execute(q.group_by(t.link_keys.c.key))})
+        return out
+
     def features(self, article_id: str) -> dict | None:
         with self._read() as conn:
             raw = conn.execute(
