@@ -42,11 +42,11 @@ def measured(name: str) -> dict:
 def test_quality_floor(name: str):
     if not (ROOT / name).is_dir():
         pytest.skip(f"dataset {name!r} not found under {ROOT} (set WIRECHECK_DATASETS to the shared datasets)")
-    for module, name in STAGES:  # every stage the evaluation runs through
+    for module, attr in STAGES:  # every stage the evaluation runs through
         try:
-            getattr(importlib.import_module(module), name)
+            getattr(importlib.import_module(module), attr)
         except (ImportError, AttributeError) as exc:
-            pytest.skip(f"the pipeline's stages are not all importable yet ({module}.{name}: {exc})")
+            pytest.skip(f"the pipeline's stages are not all importable yet ({module}.{attr}: {exc})")
     result = measured(name)
     figures = result["figures"]
     entry = FLOORS[name]

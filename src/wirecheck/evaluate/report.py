@@ -171,14 +171,18 @@ def speed_table(results: list[dict]) -> list[str]:
         n = speed.get("analyzed", res["articles"])
         rss = speed.get("max_rss_mb", {})
         stages = speed.get("stages", {})
-        per_article = 0.0
+        # The extractor reports its own "total" (every per-article stage); without one, add them up.
+        per_article = stages.get("total") or sum(s for k, s in stages.items() if not k.startswith("link"))
         for stage, seconds in stages.items():
+            if stage == "total":
+                continue
             t_s, t_n = totals.get(stage, (0.0, 0))
             totals[stage] = (t_s + seconds, t_n + n)
             linking = stage.startswith("link")
-            per_article += 0.0 if linking else seconds
             lines.append(row(res["dataset"], n, stage, seconds, rss.get("link" if linking else "analyze")))
         if per_article:
+            t_s, t_n = totals.get("**per-article total**", (0.0, 0))
+            totals["**per-article total**"] = (t_s + per_article, t_n + n)
             lines.append(row(res["dataset"], n, "**per-article total**", per_article, rss.get("analyze")))
     if len(results) > 1:
         for stage, (seconds, count) in totals.items():

@@ -424,6 +424,11 @@ def _last_entity(entities: list[LocalEntity], before: int, types: tuple[str, ...
     return best[1] if best else None
 
 
+# "No group claimed responsibility", "Nobody said ...": a negated subject reports that nobody
+# spoke; it is not a speaker (closed-class English determiners and pronouns).
+_NEGATED_SPEAKER = re.compile(r"(?i)^\s*(?:no|nobody|none|neither|no one)\b")
+
+
 def find_claims(nd: NlpDoc, entities: list[LocalEntity]) -> list[Claim]:
     """Every attribution in the article, in text order."""
     text = nd.text
@@ -496,7 +501,7 @@ def find_claims(nd: NlpDoc, entities: list[LocalEntity]) -> list[Claim]:
         used_heads: set[int] = set()
         for cue in cs:
             claim = _claim_for(nd, s, doc, cue, quotes, entities, claims, used_heads)
-            if claim is None:
+            if claim is None or _NEGATED_SPEAKER.match(claim.speaker_text):
                 continue
             claims.append(claim)
             last_speaker = (claim.speaker_text, claim.speaker_entity, claim.speaker_span)

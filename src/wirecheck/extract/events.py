@@ -547,8 +547,10 @@ def _arguments(
     return args.actors
 
 
+# Possessive quantifiers: each name token is taken whole, so an upper-case wire text ("THE
+# ARMED FORCES ...") cannot send the matcher through every split of every word.
 _PASSIVE_AFTER = re.compile(
-    r"^(?:\s*(?:[–—,]|\bor\b|[A-Z][\w’'-]*|al-[\w’'-]+))*\s*(?:was|were|had been|has been|have been)\s+"
+    r"^(?:\s*+(?:[–—,]|\bor\b|[A-Z][\w’'-]*+|al-[\w’'-]++))*+\s*(?:was|were|had been|has been|have been)\s+"
     r"(?:\w+\s+)?(?:killed|wounded|injured|shot|murdered|assassinated|slain)\b"
 )
 _ACTIVE_BEFORE = re.compile(
@@ -705,7 +707,9 @@ def _choose_place(
         mentions = _places(nd, si)
         if not mentions:
             continue
-        trig = next(t for t in ev.triggers if t.sentence == si)
+        # A sentence joined for its casualties may hold no trigger: measure from its start.
+        trig = next((t for t in ev.triggers if t.sentence == si), None)
+        anchor = trig.start if trig is not None else mentions[0].start
         # A town after a locative preposition, the one after the trigger ("strike in X")
         # first, else the nearest one before it; a region, a county or a lone street only when
         # the sentence names no town.
@@ -716,7 +720,7 @@ def _choose_place(
         ]
         towns = [m for m in mentions if _real_town(m)]
         pool = [m for m in located if _real_town(m)] or towns or located or mentions
-        after = [m for m in pool if m.start >= trig.start]
+        after = [m for m in pool if m.start >= anchor]
         pick = min(after, key=lambda m: m.start) if after else max(pool, key=lambda m: m.start)
         if (
             chosen is None

@@ -48,24 +48,6 @@ def story_id_for(article_id: str) -> str:
     return f"s-{article_id}"
 
 
-class _DocCount:
-    """``docfreq.n`` for callers that predate backend key counts (``pipeline._resume_linker``).
-
-    The linker reads its corpus statistics from the backend, so there is nothing to replay:
-    ``n`` says how many articles the backend holds and ``add`` ignores what it is given.
-    """
-
-    def __init__(self, linker: StoryLinker) -> None:
-        self._linker = linker
-
-    @property
-    def n(self) -> int:
-        return self._linker.corpus_size()
-
-    def add(self, words: set[str]) -> None:
-        return None
-
-
 class StoryLinker:
     """Adds articles one at a time; all its state lives in the backend.
 
@@ -86,8 +68,6 @@ class StoryLinker:
         self.top_words: int = data["features"]["top_words"]
         self.hasher = MinHasher(**data["minhash"])
         self._counts: dict[str, int] = {}
-        self.docfreq = _DocCount(self)  # compatibility, see _DocCount
-        self.key_df: dict[str, int] = {}  # compatibility: written by old callers, never read
 
     # ------------------------------------------------------------------ corpus statistics
 
@@ -259,9 +239,10 @@ class StoryLinker:
             out["year_diff"] = 1.0
         if a.get("type") and b.get("type"):
             out["type_same" if a["type"] == b["type"] else "type_diff"] = 1.0
-        ka, kb = a.get("fatalities"), b.get("fatalities")
-        if ka and kb and ka[0] == ka[1] and kb[0] == kb[1]:
-            out["counts_same" if ka[0] == kb[0] else "counts_clash"] = 1.0
+        for attr, same, clash in (("fatalities", "counts_same", "counts_clash"), ("injured", "hurt_same", "hurt_clash")):
+            ka, kb = a.get(attr), b.get(attr)
+            if ka and kb and ka[0] == ka[1] and kb[0] == kb[1]:
+                out[same if ka[0] == kb[0] else clash] = 1.0
         return out
 
     def _rarity(self, key: str) -> float:
@@ -345,6 +326,7 @@ class StoryLinker:
 FEATURES = (
     "text", "title", "persons", "lead_same", "lead_clash", "surnames", "orgs", "place_same", "place_diff", "admin_diff",
     "date_close", "date_near", "date_far", "year_diff", "type_same", "type_diff", "counts_same", "counts_clash",
+    "hurt_same", "hurt_clash",
 )
 _ALL = "all"  # a key every article carries: its count is the corpus size
 
