@@ -188,7 +188,7 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     precision: int = 4  # PLACE_PRECISIONS
-    detail: str | None = None  # finer text the article gives ("Palestine Street")
+    detail: str | None = None  # finer text the article gives ("Harbour Street")
 
     def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

@@ -181,7 +181,7 @@ def resolve_entities(analyses: list[ArticleAnalysis]) -> tuple[list[Entity], dic
             if fa == fb and fa != "GROUP" and ka[:1] == kb[:1] and fuzz.ratio(ka, kb) >= ratio:
                 uf.union(na, nb)
 
-    # A person's short form ("Ryder", "Mr al-Saidi") joins the one full name it ends.
+    # A person's short form ("Ruiz", "Mr al-Amin") joins the one full name it ends.
     persons = {n: name_tokens(e.name) for n, e in nodes.items() if _family(e.type) == "PERSON"}
     for node, toks in persons.items():
         if not toks:

@@ -50,7 +50,7 @@ def name_tokens(name: str) -> list[str]:
 
 
 def norm_name(name: str) -> str:
-    """The comparison form of a name: ``"Maj. Gen. Pat Ryder"`` -> ``"pat ryder"``."""
+    """The comparison form of a name: ``"Maj. Gen. Ana Ruiz"`` -> ``"ana ruiz"``."""
     return " ".join(name_tokens(name))
 
 
@@ -69,7 +69,7 @@ def spelling_key(name: str) -> str:
 
 
 def acronym(name: str) -> str | None:
-    """Initials of a multi-word name, skipping particles: Harakat Hezbollah al-Nujaba -> hhn."""
+    """Initials of a multi-word name, skipping particles: Jabhat Tahrir al-Wadi -> jtw."""
     particles = word_set("name_particles")
     words = [w for w in _WORD.findall(fold(name)) if w not in particles]
     if len(words) < 2:

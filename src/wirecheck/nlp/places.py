@@ -72,7 +72,7 @@ class _Entry(NamedTuple):
 class PlaceMention:
     """A place named in a sentence; offsets index the article text.
 
-    ``detail`` is finer text beside it: a street ("Palestine Street", "the 2200 block of
+    ``detail`` is finer text beside it: a street ("Harbour Street", "the 2200 block of
     Broadway") or a neighbourhood; the detail is also set on ``place.detail``.
     ``dateline`` marks the place of a dateline ("GARY, Ind. (AP) —"), ``in_phrase`` one right
     after "in", "near", "at", "outside"... ("shot in Gary"): the usual signals of where a
@@ -595,7 +595,7 @@ def get_gazetteer() -> Gazetteer:
 
 # --------------------------------------------------------------------------- mentions
 
-# a capitalised token: "Baghdad", "al-Saidi", "O'Fallon", "St.", "U.S.", "N.J.", "BALTIMORE"
+# a capitalised token: "Baghdad", "al-Amin", "O'Fallon", "St.", "U.S.", "N.J.", "BALTIMORE"
 _TOK = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-zA-Z'’-]*\.?)"
 _CAPSEQ = re.compile(
     rf"{_TOK}(?:[ \t]+(?:(?:of|de|del|la|las|los|le|les|el|al|upon|on|du|des|da|do|dos|das|di|della|am|an|im|"
@@ -884,7 +884,7 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
             details.append((a, b, txt))
             rx_of[(a, b)] = rx
     for a, b, txt in sorted(details):
-        # a detail's own words are not towns ("Palestine Street" is no mention of Palestine)
+        # a detail's own words are not towns ("Jordan Street" is no mention of Jordan)
         out[:] = [pm for pm in out if not (a <= pm.start - base < b)]
         towns = [pm for pm in out if pm.place.precision <= 2 and pm.detail is None]
         before = [pm for pm in towns if pm.start - base < a]
