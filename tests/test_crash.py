@@ -10,7 +10,6 @@ article ids, the same story groupings and no duplicated rows.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import signal
 import subprocess
@@ -22,7 +21,8 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from wirecheck.settings import Settings, load_settings
+from shared_data import dataset_rows
+from wirecheck.settings import Settings
 from wirecheck.store import Store, open_store
 from wirecheck.store import schema as t
 
@@ -46,16 +46,7 @@ def example_paths() -> list[str]:
 
 
 def gvc_rows(limit: int) -> list[dict[str, Any]]:
-    path = Path(load_settings().datasets) / "gvc" / "articles.jsonl"
-    if not path.exists():
-        pytest.skip(f"{path} is missing (the shared datasets)")
-    rows = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            rows.append(json.loads(line))
-            if len(rows) >= limit:
-                break
-    return rows
+    return dataset_rows("gvc", limit)
 
 
 def write_txt_folder(folder: Path, rows: list[dict[str, Any]]) -> None:

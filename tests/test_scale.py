@@ -23,8 +23,9 @@ from typing import Any
 
 import pytest
 
+from shared_data import dataset_rows
 from wirecheck.models import RawDocument
-from wirecheck.settings import Settings, load_settings
+from wirecheck.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -34,16 +35,7 @@ VOLATILE = {"ingested_at", "saved_at", "latest", "timings"}
 
 
 def gvc_rows(limit: int) -> list[dict[str, Any]]:
-    path = Path(load_settings().datasets) / "gvc" / "articles.jsonl"
-    if not path.exists():
-        pytest.skip(f"{path} is missing (the shared datasets)")
-    rows = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            rows.append(json.loads(line))
-            if len(rows) >= limit:
-                break
-    return rows
+    return dataset_rows("gvc", limit)
 
 
 def gvc_docs(limit: int) -> list[RawDocument]:

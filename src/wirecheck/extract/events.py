@@ -408,6 +408,11 @@ def _arguments(
             # party's claim.
             return "claimed" if _claim is not None and status == "confirmed" else status
 
+        def add_confirmed(role: str, ent: LocalEntity | None, surface: str, _t: Any = t) -> None:
+            # An actor the sentence states outright: confirmed, or claimed inside a speaker's words.
+            name, key = _actor_name(ent, surface)
+            args.add(role, name, stated("confirmed"), evidence(_t.start, _t.end, stated("confirmed")), key)
+
         if doc is None:
             continue
         base = s.start
@@ -476,24 +481,10 @@ def _arguments(
                     for ent, surface in _entity_tokens(doc, base, entities, list(c.subtree))[:1]:
                         if ent.type == "PERSON" and t.type.head in ("strike", "bombing", "shelling"):
                             continue
-                        name, key = _actor_name(ent, surface)
-                        args.add(
-                            "perpetrator",
-                            name,
-                            stated("confirmed"),
-                            evidence(t.start, t.end, stated("confirmed")),
-                            key,
-                        )
+                        add_confirmed("perpetrator", ent, surface)
                 if c.dep_ == "agent":
                     for ent, surface in _entity_tokens(doc, base, entities, list(c.subtree))[:1]:
-                        name, key = _actor_name(ent, surface)
-                        args.add(
-                            "perpetrator",
-                            name,
-                            stated("confirmed"),
-                            evidence(t.start, t.end, stated("confirmed")),
-                            key,
-                        )
+                        add_confirmed("perpetrator", ent, surface)
                 if (c.dep_ == "dobj" or c.dep_ == "nsubjpass") and tok.lower_ in (
                     "targeted",
                     "attacked",
@@ -505,14 +496,7 @@ def _arguments(
                     for ent, surface in _entity_tokens(doc, base, entities, list(c.subtree))[:1]:
                         if ent.type == "PERSON" or (ent.type in ("GPE", "LOC", "FAC") and not ent.country):
                             continue
-                        name, key = _actor_name(ent, surface)
-                        args.add(
-                            "target",
-                            name,
-                            stated("confirmed"),
-                            evidence(t.start, t.end, stated("confirmed")),
-                            key,
-                        )
+                        add_confirmed("target", ent, surface)
         # Victims: named persons who are objects of killing/wounding verbs in the sentence.
         for ent in entities:
             if ent.type != "PERSON":
