@@ -1,11 +1,16 @@
 """Score wirecheck's per-article extraction on ACLED notes: the main event of each note.
 
-    .venv/bin/python scripts/score_acled.py [--limit N] [--every K] [--show N]
+    .venv/bin/python scripts/score_acled.py [--limit N] [--every K] [--sample N] [--show N] [--show-country N]
 
 Each record's ``notes`` is analysed as a one-paragraph article (no publication date).  The
 article's main event gives event_type / sub_event_type, its fatalities (best, else low; 0 when
 none is stated, as ACLED codes it) and its location's country (compared by ISO code).  A record with no event counts
 as wrong for the two type fields.
+
+The records are sorted by ``event_id_cnty``, which starts with the country, so ``--limit 300``
+is mostly two countries; ``--sample N`` takes the same hash-ordered sample as
+``wirecheck eval DATASET --sample N`` (every country in proportion), ``--every K`` a spread too.
+``--show-country N`` prints N records whose country is wrong, with what was chosen.
 """
 
 from __future__ import annotations
@@ -26,9 +31,17 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--every", type=int, default=1, help="take every K-th record (a quick sample)")
+    ap.add_argument("--sample", type=int, default=0, help="the records of `wirecheck eval --sample N`")
     ap.add_argument("--show", type=int, default=0, help="print N sub_event_type errors")
+    ap.add_argument("--show-country", type=int, default=0, help="print N country errors")
     args = ap.parse_args()
     recs = [r for r in read_jsonl(DATASETS / "acled" / "records.jsonl") if r.get("notes")][:: args.every]
+    if args.sample:
+        from wirecheck.evaluate.readers import read_acled
+        from wirecheck.evaluate.runner import subset
+
+        keep = {g.id for g in subset(read_acled(DATASETS / "acled"), sample=args.sample).gold}
+        recs = [r for r in recs if str(r["event_id_cnty"]) in keep]
     if args.limit:
         recs = recs[: args.limit]
     # ACLED's `iso` is ISO 3166-1 numeric; places carry alpha-2: compare countries by code, so
@@ -38,7 +51,7 @@ def main() -> None:
     arts = [Article(id=r["event_id_cnty"], text=r["notes"]) for r in recs]
     hits = collections.Counter()
     confusion = collections.Counter()
-    shown = 0
+    shown = shown_country = 0
     t0 = time.perf_counter()
     for r, an in zip(recs, analyze_articles(arts, nlp), strict=True):
         ev = next((e for e in an.events if e.id == an.main_event), None)
@@ -54,6 +67,11 @@ def main() -> None:
         hits["fatalities"] += fat == (r["fatalities"] or 0)
         gold_iso = numeric.get(int(r["iso"])) if r.get("iso") is not None else None
         hits["country"] += country is not None and country == gold_iso
+        if country != gold_iso and shown_country < args.show_country:
+            shown_country += 1
+            loc = ev.location if ev else None
+            got = f"{loc.place.name}/{country} ({loc.text!r})" if loc else None
+            print(f"<{gold_iso} -> {got}> {r['notes'][:240]}")
         if etype != r["event_type"]:
             confusion[(r["event_type"], etype)] += 1
         if sub != r["sub_event_type"] and shown < args.show:

@@ -4,7 +4,7 @@ and ACLED notes (country / admin1 of the place), without spaCy (a regex sentence
     .venv/bin/python scripts/score_places.py [--show N] [--acled N]
 
 Strategy (deliberately simple; the event extractor does better): the dateline place if the
-text opens with one, else the first US town-level place (precision 1-2) found in the text.
+text has one near its top (``find_dateline``), else the first US town-level place (precision 1-2) found in the text.
 The state is that place's admin1.  City match: the gold city, case- and space-insensitive,
 equals the place's name or the mention's text.  GVC: each article of an incident is scored
 against the incident's city/state (GVA "city_or_county"; a parenthesised part is an alias).
@@ -18,7 +18,7 @@ import time
 
 from _common import DATASETS, read_jsonl, sentences
 
-from wirecheck.nlp.places import PlaceMention, find_places, get_gazetteer
+from wirecheck.nlp.places import PlaceMention, find_dateline, find_places, get_gazetteer
 
 LENIENT = False
 
@@ -33,10 +33,13 @@ def norm(s: str | None) -> str:
 _VIOLENCE = re.compile(r"(?i)\b(?:shot|shooting|shootings|killed|dead|wounded|gunfire|homicide|slain|stabbed|fired)\b")
 
 
-def predict(text: str) -> PlaceMention | None:
-    """The dateline's place, else the first US town named after "in/near/at" in a sentence about
-    violence, else the first US town of the text."""
+def predict(text: str, title: str | None = None) -> PlaceMention | None:
+    """The dateline's place (also one after a repeated title or glued to it), else the first US
+    town named after "in/near/at" in a sentence about violence, else the first US town."""
     first: PlaceMention | None = None
+    dl = find_dateline(text, title)
+    if dl is not None and dl.place.iso == "US" and dl.place.precision <= 2:
+        return dl
     for k, sent in enumerate(sentences(text)[:12]):
         for pm in find_places(text, sent):
             if pm.place.iso != "US" or pm.place.precision > 2:
@@ -115,7 +118,7 @@ def main() -> None:
         if not g["city"] or not g["city"]["value"].strip():
             continue
         text = arts[g["id"]]["text"]
-        pm = predict(text)
+        pm = predict(text, arts[g["id"]].get("title"))
         n += 1
         good = city_ok(g["city"]["value"], pm)
         ok_c += good
@@ -135,7 +138,7 @@ def main() -> None:
         for aid in inc["articles"]:
             if aid not in garts:
                 continue
-            pm = predict(garts[aid]["text"])
+            pm = predict(garts[aid]["text"], garts[aid].get("title"))
             n += 1
             good = city_ok(inc["city"], pm)
             ok_c += good

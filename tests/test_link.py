@@ -203,3 +203,37 @@ def test_gvc_linking_floor(tmp_path: Path) -> None:
     )
     f1 = float(out.stdout.split("b3_f1=")[1].split()[0])
     assert f1 >= 0.90  # recorded floor with the real extractor on a 60-article sample; raise it, never lower it
+
+
+class _FixedScores(StoryLinker):
+    """A linker whose pair scores come from a table (to test how they make a story score)."""
+
+    table: dict[str, float]
+
+    def pair_score(self, a_id: str, a: dict, b_id: str, b: dict) -> float:  # type: ignore[override]
+        return self.table.get(b_id, 0.0)
+
+
+def test_story_score_blends_best_pair_and_average_over_the_story() -> None:
+    backend = MemoryLinkBackend()
+    linker = _FixedScores(backend, Settings())
+    for art in ("m1", "m2", "m3"):
+        backend.put(art, [], {}, "s-m1")
+    linker.table = {"m1": 0.9, "m2": 0.3, "m3": 0.0}
+    linker.weights = {**linker.weights, "average_link": 0.0}
+    assert linker._story_score("new", {}, "s-m1", ["m1"], {"m1": 0.9}) == pytest.approx(0.9)
+    linker.weights = {**linker.weights, "average_link": 0.5}
+    # Only m1 was a blocking candidate; the story's other members are scored for the average.
+    assert linker._story_score("new", {}, "s-m1", ["m1"], {"m1": 0.9}) == pytest.approx(0.5 * 0.9 + 0.5 * 0.4)
+
+
+def test_story_average_is_capped_and_keeps_the_candidates() -> None:
+    backend = MemoryLinkBackend()
+    linker = _FixedScores(backend, Settings())
+    linker.story_members = 2
+    for art in ("m1", "m2", "m3", "m4"):
+        backend.put(art, [], {}, "s-m1")
+    linker.table = {"m1": 0.0, "m2": 0.0, "m3": 0.0, "m4": 1.0}
+    linker.weights = {**linker.weights, "average_link": 1.0}
+    # The candidate m4 and the first other member by id (m1): (1.0 + 0.0) / 2.
+    assert linker._story_score("new", {}, "s-m1", ["m4"], {"m4": 1.0}) == pytest.approx(0.5)

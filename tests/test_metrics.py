@@ -140,3 +140,15 @@ def test_per_class_macro_micro():
     # micro: tp 2, fp 1 (the None is no false positive), fn 2
     assert r["micro"].precision == pytest.approx(2 / 3)
     assert r["micro"].recall == pytest.approx(2 / 4)
+
+
+def test_place_names_compare_across_spelling_conventions() -> None:
+    from wirecheck.evaluate.score import same_place
+
+    assert same_place("Saint Paul", "St. Paul")
+    assert same_place("St. Cloud", "Saint Cloud")
+    assert same_place("Bronx", "The Bronx")
+    assert same_place("Fort Wayne", "Ft. Wayne")
+    assert same_place("Springfield (Jackson Township)", "Jackson Township")
+    assert not same_place("Saint Paul", "Paul")
+    assert not same_place("The Dalles", "Dallas")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import functools
+import itertools
 import multiprocessing
 import os
 import threading
@@ -101,20 +102,32 @@ def _watch_parent() -> None:
 
 
 def _analyze_batch(articles: list[Article]) -> list[ArticleAnalysis | Problem]:
-    from wirecheck.extract import analyze_article
+    from wirecheck.extract import analyze_article, analyze_articles
 
     if _WORKER_NLP is None and _WORKER_ERROR is not None:
         raise _WORKER_ERROR
     out: list[ArticleAnalysis | Problem] = []
-    for article in articles:
+    # The whole batch goes through spaCy in one ``nlp.pipe`` (the models run far faster on a
+    # batch than on one text at a time).  An article that fails stops that generator: it is
+    # tried again alone, and the rest of the batch goes on in a new one.
+    i = 0
+    while i < len(articles):
         try:
-            out.append(analyze_article(article, _WORKER_NLP))
-        except Exception as exc:  # one bad article never stops a batch
-            out.append(Problem(article.origin or article.id, f"analysis failed: {type(exc).__name__}: {exc}"))
+            for analysis in analyze_articles(articles[i:], _WORKER_NLP, batch_size=len(articles)):
+                out.append(analysis)
+                i += 1
+        except Exception:
+            article = articles[i]
+            try:
+                out.append(analyze_article(article, _WORKER_NLP))
+            except Exception as exc:  # one bad article never stops a batch
+                out.append(Problem(article.origin or article.id, f"analysis failed: {type(exc).__name__}: {exc}"))
+            i += 1
     return out
 
 
-CHUNK = 512  # articles cleaned, analysed and stored per round of a streaming ingest
+CHUNK = 256  # articles stored and linked between two rounds of reconciling
+SETTLE_BATCH = 32  # stories reconciled and saved per write transaction
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -194,16 +207,20 @@ class Analyzer:
         if self._cluster is not None:
             self._cluster.close()
 
-    def map(self, articles: Sequence[Article]) -> Iterator[ArticleAnalysis | Problem]:
-        if not articles:
+    def map(self, articles: Iterable[Article]) -> Iterator[ArticleAnalysis | Problem]:
+        """Analyses of ``articles`` in input order.  ``articles`` may be a lazy stream: it is
+        read a few batches ahead of the results, so workers stay busy while the caller writes."""
+        stream = iter(articles)
+        # A pool pays for itself only past a couple of batches: each process loads spaCy once.
+        head = list(itertools.islice(stream, 2 * self.settings.batch_size + 1))
+        if not head:
             return  # nothing to load spaCy or start workers for
         if self.settings.dask and self._client is None:
             self._start_dask()
-        # A pool pays for itself only past a couple of batches: each process loads spaCy once.
         if self._client is None and self._pool is None and self._workers > 1 and self.nlp is None \
-                and len(articles) > 2 * self.settings.batch_size:
+                and len(head) > 2 * self.settings.batch_size:
             self._start_pool()
-        batches = _chunks(articles, self.settings.batch_size)
+        batches = _chunks(itertools.chain(head, stream), self.settings.batch_size)
         submit: Callable[[list[Article]], Any]
         if self._client is not None:
             client, model = self._client, self.settings.model
@@ -214,7 +231,8 @@ class Analyzer:
                 return client.submit(_analyze_batch_lazy, batch, model, pure=False)
 
         elif self._pool is not None:
-            window = 2 * self._workers
+            # Batches in flight: enough that the workers keep going while the writer reconciles.
+            window = 4 * self._workers
             submit = functools.partial(self._pool.submit, _analyze_batch)
         else:
             self._local()
@@ -347,9 +365,14 @@ def ingest_documents(
             """Reconcile what changed since the last settle; drop stories merged away."""
             t0 = time.perf_counter()
             live = [s for s in touched if s not in removed]
-            reconciled.update(dict.fromkeys(reconcile_stories(store, live, settings)))
-            for story_id in sorted(removed):
-                store.delete_story(story_id)
+            # A few dozen stories per transaction: one commit each instead of one per story,
+            # short enough that another writer (the web app's ingest) waits under a second.
+            for part in _chunks(live, SETTLE_BATCH):
+                with store.batch():
+                    reconciled.update(dict.fromkeys(reconcile_stories(store, part, settings)))
+            with store.batch():
+                for story_id in sorted(removed):
+                    store.delete_story(story_id)
             gone.update(removed)
             touched.clear()
             removed.clear()
@@ -364,40 +387,47 @@ def ingest_documents(
         removed.update(drop)
         settle()
 
-        # Stream: memory holds one chunk of articles at a time, however long the input.
+        # Stream: memory holds the batches in flight, however long the input.  One stream of
+        # analyses for the whole run (not one per chunk), so the workers keep analysing while
+        # this process stores, links and reconciles.
         seen: set[str] = set()
-        done = 0
-        analyzer = stack.enter_context(Analyzer(settings))
-        for chunk in _chunks(clean_documents(docs, settings), CHUNK):
-            fresh: list[Article] = []
-            for item in chunk:
+
+        def fresh() -> Iterator[Article]:
+            for item in clean_documents(docs, settings):
                 if isinstance(item, Problem):
                     report.skipped.append(item)
                 elif item.id in seen or store.has_article(item.id):
                     report.unchanged.append(item.id)
                 else:
                     seen.add(item.id)
-                    fresh.append(item)
-            for analysis in analyzer.map(fresh):
-                done += 1
-                if isinstance(analysis, Problem):
-                    report.skipped.append(analysis)
-                    continue
-                for stage, seconds in analysis.timings.items():
-                    add_time(stage, seconds)
-                t0 = time.perf_counter()
-                saved = store.save_analysis(analysis)
-                add_time("store", time.perf_counter() - t0)
-                if saved:
-                    report.stored.append(analysis.article.id)
+                    yield item
+
+        done = 0
+        analyzer = stack.enter_context(Analyzer(settings))
+        for analysis in analyzer.map(fresh()):
+            done += 1
+            if isinstance(analysis, Problem):
+                report.skipped.append(analysis)
+                continue
+            for stage, seconds in analysis.timings.items():
+                add_time(stage, seconds)
+            t0 = time.perf_counter()
+            saved = store.save_analysis(analysis)
+            add_time("store", time.perf_counter() - t0)
+            if saved:
+                report.stored.append(analysis.article.id)
+                # One transaction for the linker's dozens of lookups and writes, not one each.
+                with store.batch():
                     link(analysis)
-                else:
-                    report.unchanged.append(analysis.article.id)
-                if progress:
-                    progress(done, None)
-            # Per chunk, not once at the end: a long ingest shows its stories as it goes, and a
-            # kill loses at most one chunk's reconciling (which the next run redoes).
-            settle()
+            else:
+                report.unchanged.append(analysis.article.id)
+            if progress:
+                progress(done, None)
+            # Every CHUNK articles, not once at the end: a long ingest shows its stories as it
+            # goes, and a kill loses at most one chunk's reconciling (which the next run redoes).
+            if saved and len(report.stored) % CHUNK == 0:
+                settle()
+        settle()
 
         report.stories = [s for s in reconciled if s not in gone]
         report.removed_stories = sorted(gone)

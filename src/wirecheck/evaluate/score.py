@@ -132,8 +132,21 @@ def same_state(gold: str, pred: str | None) -> bool:
     return bool(names & pred_names)
 
 
+# Spelling conventions that name the same place: gold and GeoNames each write "St. Louis" and
+# "Saint Louis", "The Bronx" and "Bronx".
+_PLACE_ABBR = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
+
+
+def place_key(name: str) -> str:
+    """A place name for comparison: normalised, without a leading "the", abbreviations spelled out."""
+    words = norm(name).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(_PLACE_ABBR.get(w, w) for w in words)
+
+
 def same_place(gold: str, pred: str | None) -> bool:
-    return bool(pred) and norm(pred) in name_variants(gold)
+    return bool(pred) and place_key(pred) in {place_key(v) for v in name_variants(gold)}
 
 
 @functools.cache

@@ -675,6 +675,16 @@ def _real_town(pm: Any) -> bool:
 def _dateline(nd: NlpDoc) -> tuple[Any, int] | None:
     """The dateline's place ("GARY, Ind. (AP) —"): where the report was filed, which in local
     news is the event's town."""
+    # one opening the text, after a repeated title or a line of credits, or glued to a web
+    # page's title (the whole text is searched: a sentence split may cut "ST. GEORGE")
+    try:
+        from wirecheck.nlp.places import find_dateline
+    except ImportError:
+        find_dateline = None
+    if find_dateline is not None:
+        pm = find_dateline(nd.text, nd.article.title)
+        if pm is not None:
+            return pm, nd.sentence_of(pm.start)
     for si in range(min(3, len(nd.sentences))):
         for pm in _places(nd, si):
             if getattr(pm, "dateline", False):
@@ -688,7 +698,15 @@ def _choose_place(
     aid = nd.article.id
     chosen = None
     for si in ev.sentences:
-        mentions = _places(nd, si)
+        # "Temple University Hospital", "Rogers Park": the first word's town is no event place
+        # a sentence's own "dateline" other than the article's is a split one ("LOUIS, MO"
+        # after "...comST.")
+        mentions = [
+            m
+            for m in _places(nd, si)
+            if not getattr(m, "in_name", False)
+            and not (getattr(m, "dateline", False) and dateline is not None and m.start != dateline[0].start)
+        ]
         if not mentions:
             continue
         # A sentence joined for its casualties may hold no trigger: measure from its start.
@@ -725,16 +743,35 @@ def _choose_place(
         # a town of the same name in another state ("Sheridan, Wyoming" in a Milwaukee report)
         # is the gazetteer's guess, the dateline is the reporter's word
         chosen = dateline
+    elif chosen is not None and dateline is not None and _part_of(chosen[0].place, dateline[0].place):
+        # "North Portland" in a "PORTLAND, Ore." report: a part of the dateline's city
+        chosen = dateline
     if chosen is None:
         chosen = dateline or fallback
-        if chosen is None:
-            return None
+    # (country evidence) the divisions and countries the text names overrule a namesake abroad
+    # and stand in when no place was found: see _agree_with_text
+    chosen = _agree_with_text(nd, chosen)
+    if chosen is None:
+        return None
     pm, si = chosen
     place: Place = pm.place
     detail = pm.detail or detail
     if detail and place.detail != detail:
         place = Place(**{**place.as_dict(), "detail": detail})
     return Located(place, pm.text, Evidence(aid, si, pm.start, pm.end))
+
+
+_COMPASS = re.compile(r"(?i)^(?:north|south|east|west|northeast|northwest|southeast|southwest|central|downtown)\s+")
+
+
+def _part_of(p: Place, city: Place) -> bool:
+    """Whether ``p`` is a compass part of town ``city`` ("North Portland" of Portland, Oregon)."""
+    return (
+        city.precision == 1
+        and p.name != city.name
+        and p.admin1 == city.admin1
+        and _COMPASS.sub("", p.name) == city.name
+    )
 
 
 def _inside(p: Place, wider: Place, admin: bool = False) -> bool:
@@ -745,6 +782,15 @@ def _inside(p: Place, wider: Place, admin: bool = False) -> bool:
     return not (admin and p.admin1 and wider.admin1 and p.admin1 != wider.admin1)
 
 
+def _region_weight(nd: NlpDoc, p: Place) -> float:
+    """How much the whole text points to ``p``'s first-level division (its towns, its name)."""
+    try:
+        from wirecheck.nlp.places import text_context
+    except ImportError:
+        return 0.0
+    return text_context(nd.text).regions.get((p.iso or "", p.admin1 or ""), 0.0)
+
+
 def _dominant_place(nd: NlpDoc, sentences: list[int]) -> tuple[Any, int] | None:
     """The article's most mentioned town-level place (then the first place) as a fallback."""
     counts: dict[str, list[tuple[Any, int]]] = {}
@@ -753,7 +799,30 @@ def _dominant_place(nd: NlpDoc, sentences: list[int]) -> tuple[Any, int] | None:
             counts.setdefault(pm.place.name, []).append((pm, si))
     if not counts:
         return None
-    best = max(counts.values(), key=lambda v: (len(v), -v[0][0].place.precision, -v[0][1]))
+    # a town before a county, state or street: the fallback stands in for a street or county
+    # the event sentence names, and only a town can
+    # (a town named only inside a longer name, "Mount Sinai Hospital", comes after other towns)
+    def town(v: list[tuple[Any, int]]) -> bool:
+        return _real_town(v[0][0]) and not all(getattr(pm, "in_name", False) for pm, _ in v)
+
+    best = max(
+        counts.values(),
+        key=lambda v: (town(v), _real_town(v[0][0]), len(v), -v[0][0].place.precision, -v[0][1]),
+    )
+    if not town(best) and len(sentences) < len(nd.sentences):
+        # the event's sentences name no town ("a DeKalb County man ... arrested"): one the
+        # rest of the article names ("It happened ... in Lithonia") in the same state
+        wider = _dominant_place(nd, list(range(len(nd.sentences))))
+        named_only = _real_town(best[0][0])  # a town named only inside a longer name
+        # the divisions the event's own sentences name ("Clayton County" -> Georgia)
+        states = {pm.place.admin1 for v in counts.values() for pm, _ in v
+                  if pm.place.admin1 and not getattr(pm, "in_name", False)}
+        if (wider is not None and _real_town(wider[0])
+                and not (named_only and getattr(wider[0], "in_name", False))
+                and (wider[0].place.admin1 in states if states else
+                     not named_only or _region_weight(nd, wider[0].place) > _region_weight(nd, best[0][0].place))
+                and (named_only or _inside(best[0][0].place, wider[0].place, admin=True))):
+            return wider
     return best[0]
 
 
@@ -788,6 +857,65 @@ def _country_place(nd: NlpDoc, entities: list[LocalEntity]) -> tuple[Any, int] |
     return None
 
 
+def _sentence_at(nd: NlpDoc, pos: int) -> int:
+    for s in nd.sentences:
+        if s.start <= pos < s.end:
+            return s.index
+    return 0
+
+
+def _agree_with_text(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] | None:
+    """The chosen place, checked against the country the whole text points to.
+
+    Conflict notes name the divisions of a village the gazetteer lacks ("in X village (Y
+    township, Sagaing region)"), so the event's own place is often missing or a same-named
+    town abroad.  When the text's divisions, countries and towns point clearly elsewhere, a
+    namesake in that country replaces the chosen place, else the division (or country) the
+    text names; with no place at all, any lead the text gives stands in."""
+    try:
+        from wirecheck.nlp.countries import country_evidence, evidence_place
+        from wirecheck.nlp.places import get_gazetteer
+    except ImportError:
+        return chosen
+    ev = country_evidence(nd.text)
+    top, w = ev.top()
+    if top is None:
+        return chosen
+
+    def from_evidence() -> tuple[Any, int]:
+        place, clue = evidence_place(ev, top)
+        if clue is None:
+            return _CountryMention(place.name, 0, 0, place), 0
+        return _CountryMention(clue.text, clue.start, clue.end, place), _sentence_at(nd, clue.start)
+
+    if chosen is None:
+        # any lead beats none, but not a tie ("San Juan" names provinces of several countries)
+        return from_evidence() if w > ev.second() else None
+    pm, si = chosen
+    p = pm.place
+    clear = ev.clear()
+    if p.precision == 4 and p.iso and all(x[1] != pm.start for x in ev.located):
+        # a country named aside ("solidarity with X", "a X patrol") while the text says where
+        # things happened ("gathered in <town>"): the located town or country
+        where = next((x for x in ev.located if x[3] != p.iso and clear in (None, x[3])), None)
+        if where is not None:
+            name, a, b, iso = where
+            found = get_gazetteer().lookup(name, iso)
+            if found is not None and found.iso == iso:
+                return _CountryMention(name, a, b, found), _sentence_at(nd, a)
+    if clear is None and p.iso and ev.weight(p.iso) < 0.25 * w and w >= 0.75 and w >= 2 * ev.second():
+        clear = top  # nothing else in the text supports the chosen place's country
+    if clear is None or not p.iso or p.iso == clear or ev.weight(p.iso) >= 0.5 * w:
+        return chosen
+    if p.precision <= 2:
+        # the same name in the text's country ("San Martin" the town of the text's province)
+        alt = get_gazetteer().lookup(p.name, clear)
+        if alt is not None and alt.iso == clear and alt.precision <= 2:
+            alt = Place(**{**alt.as_dict(), "detail": p.detail})
+            return _CountryMention(pm.text, pm.start, pm.end, alt, pm.detail), si
+    return from_evidence()
+
+
 def _text_anchor(nd: NlpDoc) -> str | None:
     """The article's own date when it prints one in full at its top ("INDIANAPOLIS (Dec. 3,
     2015) —"): the reference for "Friday" or "Jan. 9" when no publication date is known."""
@@ -814,28 +942,101 @@ def _times_for_events(nd: NlpDoc) -> list[TimeExpression]:
     return find_times(nd.text, nd.sentences, anchor)
 
 
-def _choose_date(nd: NlpDoc, ev: _Event, all_times: list[TimeExpression] | None = None) -> Dated | None:
+def _date_anchor(nd: NlpDoc) -> str | None:
+    """The day the article was written (publication date, else the date it prints at its top)."""
+    published = nd.article.published
+    if published and re.match(r"\d{4}-\d{2}-\d{2}", published):
+        return published[:10]
+    return _text_anchor(nd)
+
+
+def _is_stamp(nd: NlpDoc, te: TimeExpression) -> bool:
+    """The article's own publication stamp ("Posted: Tuesday, Nov. 25, 2014", "JAY COUNTY, Ind.
+    (Nov. 18, 2015) —"): when the report was written, never the event's date (SPEC rule 5)."""
+    from wirecheck.nlp.times import event_date_cues
+
+    sent = nd.sentences[te.sentence]
+    before = nd.text[max(sent.start, te.start - 30) : te.start]
+    if event_date_cues()[1].search(before):
+        return True
+    # a full date in parentheses at the top of the article is its dateline
+    return (
+        te.sentence <= 1
+        and bool(re.search(r"\b\d{4}\b", te.text))
+        and before.rstrip().endswith("(")
+        and nd.text[te.end : te.end + 2].lstrip().startswith(")")
+    )
+
+
+def _is_later_step(nd: NlpDoc, te: TimeExpression, ev: _Event) -> bool:
+    """A day given to a later step of the story ("prosecutors said Wednesday", "was arraigned
+    Monday", "a vigil Tuesday"): a reporting or court word stands shortly before the expression,
+    with none of the event's triggers between them."""
+    from wirecheck.nlp.times import event_date_cues
+
+    sent = nd.sentences[te.sentence]
+    lo = max(sent.start, te.start - 60)
+    cues = list(event_date_cues()[0].finditer(nd.text, lo, te.start))
+    if not cues:
+        return False
+    cue_end = cues[-1].end()
+    return not any(t.sentence == te.sentence and cue_end <= t.start < te.start for t in ev.triggers)
+
+
+def _choose_date(
+    nd: NlpDoc, ev: _Event, all_times: list[TimeExpression] | None = None, story: list[int] | None = None
+) -> Dated | None:
+    """The event's date: the day the text gives for it, else a month or year it names.
+
+    ``story`` (the main event only) are the sentences that tell the reported story: an article
+    often dates its incident in a sentence without a trigger ("It happened about 11 p.m.
+    Sunday"), so a day found there is used when the event's own sentences give none."""
+    from wirecheck.nlp.times import day_of, event_date_cues
+
+    vague = event_date_cues()[2]
     aid = nd.article.id
+    own = set(ev.sentences)
+    pool = own | set(story or ())
+    anchor = _date_anchor(nd)
+    # Parts of a day ("Saturday night", "early Sunday", "last night", "9 p.m. Tuesday") are how
+    # crime news dates an incident: they count as the day they name.  A bare clock time ("at
+    # 10 p.m.") names no day and is left out; so are publication stamps.
     times: list[TimeExpression] = [
         t
         for t in (nd.times if all_times is None else all_times)
-        if t.sentence in ev.sentences and t.kind in ("DATE", "TIME") and t.precision != "time"
+        if t.sentence in pool
+        and t.kind in ("DATE", "TIME")
+        and (t.precision != "time" or day_of(t) is not None or t.value is None)
+        and not _is_stamp(nd, t)
     ]
+    # Outside the event's own sentences only a day counts.
+    times = [t for t in times if t.sentence in own or day_of(t)]
     if not times:
         return None
-    # A day the text pins down first ("Friday", "Dec. 3"), then any resolved value, then words
-    # such as "overnight"; among those the expression nearest the trigger in its sentence,
-    # earliest sentence first.
     first = {t.sentence: t for t in reversed(ev.triggers)}
 
     def key(te: TimeExpression) -> tuple[int, int, int]:
+        # A day tied to the event in its own sentences first, then one from the story's other
+        # sentences (or a vague "overnight"), then a day of a later step ("charged Monday") or
+        # one after the article was written (a scheduled hearing), then a month or year, then
+        # words with no anchor; among equals the earliest sentence, then the expression nearest
+        # the trigger.
         trig = first.get(te.sentence)
-        rank = 0 if te.value and te.precision == "day" else 1 if te.value and re.match(r"\d{4}", te.value) else 2
+        day = day_of(te)
+        if day:
+            late = _is_later_step(nd, te, ev) or (anchor is not None and day > anchor)
+            rank = 2 if late else 0 if te.sentence in own and not vague.fullmatch(te.text) else 1
+        else:
+            rank = 3 if te.value and re.match(r"\d{4}", te.value) else 4
         return (rank, te.sentence, abs(te.start - trig.start) if trig else 0)
 
     te = min(times, key=key)
-    precision = te.precision if te.value is not None and re.match(r"\d{4}", te.value) else "unknown"
-    value = te.value if precision != "unknown" else None
+    day = day_of(te)
+    if day is not None:
+        value, precision = day, "day"
+    else:
+        precision = te.precision if te.value is not None and re.match(r"\d{4}", te.value) else "unknown"
+        value = te.value if precision != "unknown" else None
     return Dated(DateValue(value, te.text, precision), Evidence(aid, te.sentence, te.start, te.end))
 
 
@@ -888,13 +1089,14 @@ def _counts(
             ):
                 continue
             found.append(cas)
-            sentence_of[id(cas)] = si
+            # by span: aggregate may hand back a copy whose count sums several mentions
+            sentence_of[(cas.start, cas.end)] = si
     killed, injured = aggregate(found)
 
     def count(cas: Any) -> Count | None:
         if cas is None:
             return None
-        return Count(cas.range, cas.phrase, Evidence(aid, sentence_of[id(cas)], cas.start, cas.end))
+        return Count(cas.range, cas.phrase, Evidence(aid, sentence_of[(cas.start, cas.end)], cas.start, cas.end))
 
     return count(killed), count(injured)
 
@@ -983,7 +1185,7 @@ def find_events(
                 background=background,
                 actors=actors,
                 location=_choose_place(nd, ev, None if background else fallback, None if background else dateline),
-                date=_choose_date(nd, ev, event_times),
+                date=_choose_date(nd, ev, event_times, reported if i == main else None),
                 fatalities=killed,
                 injured=injured,
                 sentences=ev.sentences,

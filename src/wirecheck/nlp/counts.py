@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -231,6 +231,15 @@ class Casualty:
     # a weak sign of a casualty: "was shot", "found with a gunshot wound", "shot him": the person
     # was hurt unless the article says they died (see :func:`aggregate`)
     weak: bool = False
+    # people beside those of other mentions: "another man was wounded", "a second victim died",
+    # "the homeowner was also shot" (see :func:`aggregate`)
+    additional: bool = False
+    # the names of the victims the phrase names ("Jane Doe, 23, was killed"), for telling apart
+    # mentions of different people
+    names: tuple[str, ...] = ()
+    # the mention gives the count of the whole event: "two people were killed", "1 dead",
+    # "Officer, suspect injured" (see :func:`aggregate`)
+    stated: bool = False
 
 
 def _alt(words: list[str]) -> str:
@@ -264,9 +273,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # count + (other) + (adjs) + (noun) [+ appositive] + (be) + (adv) + (shot and) + END
         "left": re.compile(
-            rf"(?<![\w$.,-])(?<!,\s)(?<!\bof\s)(?P<count>{count}|\ban?\b|\bno(?:\s+one)?\b|\bnobody\b|\bnone\b)"
+            rf"(?<![\w$.,-])(?<!(?<!dead|lled|ured|nded|hurt),\s)(?<!\bof\s)(?P<count>{count}|\ban?\b|\bno(?:\s+one)?\b|\bnobody\b|\bnone\b)"
             rf"(?P<rest>\s+(?:(?:other|more|additional|others)\s+)?(?P<noun>{adj}{{0,2}}?(?:{nouns})\b)?(?:\s+(?:of\s+)?(?:other|others|more|whom|them))?"
-            rf"(?:\s*,[^,;]{{1,60}},)?,?(?:\s+(?:who|that|which))?(?:\s+{be}){{0,3}}(?:\s+{adv})?(?:\s+(?:shot|stabbed|struck|hit|beaten|run\s+over)(?:\s+\w+){{0,2}}?\s*,?\s*(?:and|but)?)?(?:\s+(?:later|then|subsequently|eventually))?)\s*$",
+            rf"(?:\s*,[^,;]{{1,60}},)?,?(?:\s+(?:who|that|which))?(?:\s*(?<!\S){be}){{0,3}}(?:\s+{adv})?(?:\s+(?:shot|stabbed|struck|hit|beaten|run\s+over)(?:\s+\w+){{0,2}}?\s*,?\s*(?:and|but)?)?(?:\s+(?:later|then|subsequently|eventually))?)\s*$",
             re.I,
         ),
         "right": re.compile(
@@ -331,6 +340,7 @@ _NOT_NAME_WORDS = {
     "detectives", "witnesses", "on", "in", "at", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december", "county", "department",
+    "near", "after", "outside", "inside", "by", "from", "with", "of", "for",
 }
 
 
@@ -388,14 +398,50 @@ def _PERSONS() -> str:
     return _alt(_data()["casualty"]["person_nouns"])
 
 
+# Crawled pages often glue the headline (and the site's name) to the first sentence:
+# "Man shot, killed | abc13.comA man was shot and killed ...", "... Los Angeles TimesJane Doe, 23,
+# died".  A lowercase word of three or more letters run straight into a capitalised word is such a
+# seam (names like "McKay", "LaToya", "DeShawn" have a shorter head and are not cut); " | " parts
+# a headline from the site's name.
+_SEAM = re.compile(r"(?<![A-Za-z])(?:[a-z]{3,}|[A-Z][a-z]{3,})(?=[A-Z][a-z]*(?:[\s,.;:'’]|$))|\s+\|\s+")
+
+
+def _segments(s: str) -> list[tuple[int, int, bool]]:
+    """(start, end, headline) parts of sentence ``s`` cut at headline seams; a part that a seam
+    ends is a headline (or a site name), read with the headline rules as well."""
+    cuts: list[tuple[int, int]] = []
+    for m in _SEAM.finditer(s):
+        if m.group(0).strip() == "|":
+            cuts.append((m.start(), m.end()))
+        else:
+            cuts.append((m.end(), m.end()))
+    out: list[tuple[int, int, bool]] = []
+    pos = 0
+    for a, b in cuts:
+        if s[pos:a].strip():
+            out.append((pos, a, True))
+        pos = b
+    if s[pos:].strip():
+        out.append((pos, len(s), False))
+    return out
+
+
 def find_casualties(text: str, sentence: Sentence) -> list[Casualty]:
     """Killed/injured counts stated in ``sentence`` (offsets index ``text``)."""
-    pats = _patterns()
     s = sentence.text
     base = sentence.start
     if text[sentence.start : sentence.end] != s:
         found = text.find(s)
         base = found if found >= 0 else sentence.start
+    out: list[Casualty] = []
+    for a, b, headline in _segments(s):
+        out.extend(_find_in(s[a:b], base + a, headline))
+    return out
+
+
+def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
+    """Killed/injured counts stated in ``s``, a sentence or a headline; ``base`` is its offset."""
+    pats = _patterns()
     out: list[Casualty] = []
     seen_spans: list[tuple[int, int, str]] = []
 
@@ -404,7 +450,8 @@ def find_casualties(text: str, sentence: Sentence) -> list[Casualty]:
         hi_c = [i for i in (s.find(";", pos), s.find(":", pos)) if i >= 0]
         return lo, (min(hi_c) if hi_c else len(s))
 
-    def add(kind: str, rng: CountRange, a: int, b: int, trig: str, named: int = 0, subj: str | None = None) -> None:
+    def add(kind: str, rng: CountRange, a: int, b: int, trig: str, named: int = 0, subj: str | None = None,
+            stated: bool = False) -> None:
         for sa, sb, sk in seen_spans:
             if sk == kind and a < sb and sa < b:
                 return
@@ -413,12 +460,18 @@ def find_casualties(text: str, sentence: Sentence) -> list[Casualty]:
         cumulative = bool(pats["cumulative"].search(clause))
         seen_spans.append((a, b, kind))
         definite = named > 0 or bool(_DEFINITE_SUBJECT.match(s[a:b]))
+        names = _names_at(s[a:b]) if named else ()
         out.append(
             Casualty(kind=kind, range=rng, phrase=s[a:b], start=base + a, end=base + b,
                      victims_named=named, subject=subj, cumulative=cumulative, trigger=trig,
-                     definite=definite, weak=trig == "shot")
+                     definite=definite, weak=trig == "shot", additional=_additional(s, a, b),
+                     names=names, stated=stated)
         )
 
+    if headline:
+        for kind, rng, a, b, named in _headline_victims(s):
+            add("injured" if kind == "weak" else kind, rng, a, b, "shot" if kind == "weak" else kind, named=named,
+                stated=rng.low > 1)
     for tm in pats["trigger"].finditer(s):
         trig = tm.group(0)
         tl = trig.lower()
@@ -429,12 +482,12 @@ def find_casualties(text: str, sentence: Sentence) -> list[Casualty]:
         lo, _ = clause_bounds(ts)
         if tm.group("w"):
             # weak "was shot": only as a passive, and not when the clause says the victim died
-            if not re.search(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$", before, re.I):
+            if not re.search(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?(?:found\s+)?$", before, re.I):
                 continue
             if re.match(r"\s*(?:,\s*)?(?:and\s+)?(?:\w+ly\s+)?(?:killed|dead|to\s+death|wounded|injured|and\s+died)", after, re.I):
                 continue
             seg = before[lo:]
-            seg = seg[: _BE_BEFORE.search(seg).start()] if _BE_BEFORE.search(seg) else seg
+            seg = _before_compound(seg[: _BE_BEFORE.search(seg).start()]) if _BE_BEFORE.search(seg) else seg
             subj = _subject_of(seg)
             if subj is not None:
                 phrase_txt, rng, named, noun = subj
@@ -514,7 +567,7 @@ def find_casualties(text: str, sentence: Sentence) -> list[Casualty]:
             bm = _BE_BEFORE.search(seg)
             am = _AND_BEFORE.search(seg)
             if bm:
-                seg = seg[: bm.start()]
+                seg = _before_compound(seg[: bm.start()])
             elif am:
                 # compound predicate: the subject is before the earlier verb
                 seg = seg[: am.start()]
@@ -552,10 +605,29 @@ def find_casualties(text: str, sentence: Sentence) -> list[Casualty]:
         if not re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", s[: m.start()]):
             obj = m.group("obj") or m.group("found")
             add("killed", CountRange(1, 1, 1), m.start(), m.end(), "killed", named=int(obj[:1].isupper()))
+    for m in _dead_person_pattern().finditer(s):
+        who = m.group("who") or ""
+        add("killed", CountRange(1, 1, 1), m.start(), m.end(), "killed", named=int(who[:1].isupper()))
     for a, b, rng, named in _weak_victims(s):
         add("injured", rng, a, b, "shot", named=named)
     out.sort(key=lambda c: c.start)
+    _mark_second_individuals(out)
     return out
+
+
+def _mark_second_individuals(found: list[Casualty]) -> None:
+    """In one sentence, a second indefinite person of the same kind is someone else: "one man
+    was shot in the back and a 29-year-old man was shot in the leg"."""
+    seen: set[str] = set()
+    for c in found:
+        if c.definite or c.names or c.range.best != 1 or not _INDEFINITE_ONE.match(c.phrase):
+            continue
+        if c.kind in seen:
+            c.additional = True
+        seen.add(c.kind)
+
+
+_INDEFINITE_ONE = re.compile(r"(?:a|an|one)\s", re.I)
 
 
 # casualty nouns that are also the first half of compounds ("body cameras", "death penalty")
@@ -574,9 +646,75 @@ _NOT_PREDICATE = {"deaths", "death", "fatalities", "fatality", "bodies", "body",
                   "treated for", "non-life-threatening injuries", "life-threatening injuries", "executed"}
 
 
+def _before_compound(seg: str) -> str:
+    """The subject part of a compound predicate: "Jane Doe had been shot twice and [was
+    pronounced dead]" -> "Jane Doe"; other text is returned as it is."""
+    m = re.search(r"(?:,\s*|\s+)and\s*$", seg)
+    if not m:
+        return seg
+    head = seg[: m.start()]
+    cuts = list(_CLAUSE_CUT.finditer(head))
+    off = cuts[-1].end() if cuts else 0
+    vm = re.search(r"\s(?:was|were|is|are|has\s+been|had\s+been|have\s+been|got|had|went|ran|fell)\b", head[off:], re.I)
+    return head[: off + vm.start()] if vm else seg
+
+
 def _predicate(trigger: str) -> bool:
     """A casualty verb or adjective whose subject is the casualty ("a man was shot and killed")."""
     return trigger not in _NOT_PREDICATE
+
+
+@cache
+def _additional_pattern() -> re.Pattern[str]:
+    d = _data()["additional"]
+    return re.compile(rf"^(?:{_alt(d['subject'])})\b|\b(?:{_alt(d['inside'])})\b", re.I)
+
+
+def _additional(s: str, a: int, b: int) -> bool:
+    """Whether the mention s[a:b] tells of people beside those already counted."""
+    return bool(_additional_pattern().search(s[a:b]))
+
+
+@cache
+def _headline_pattern() -> re.Pattern[str]:
+    h = _data()["headline"]
+    noun = rf"(?:{_SINGULAR}|person|(?:\d+|[a-z]+)-year-old)"
+    verbs = _alt(h["killed"] + h["injured"] + h["weak"])
+    return re.compile(
+        rf"(?<![\w'’-])(?P<pre>[\w'’-]+\s+)?(?P<nouns>{noun}(?:\s*(?:,|&|\band\b)\s*(?:[a-z]+\s+)?{noun})*)"
+        rf"(?:\s*,\s*\d{{1,3}}\s*,)?\s+(?:(?:{_alt(h['between'])})\s+)*(?P<verb>{verbs})(?![\w-])",
+        re.I,
+    )
+
+
+# words in front of a headline's person noun that show it is no bare headline subject
+_NOT_HEADLINE_PRE = {"a", "an", "the", "his", "her", "their", "its", "my", "our", "your", "this", "that", "of",
+                     "who", "whom", "another", "one", "no", "any", "every", "each"}
+
+
+def _headline_victims(s: str) -> list[tuple[str, CountRange, int, int, int]]:
+    """(kind, count, start, end, named) for headline-style casualties in ``s``: "Man shot, killed",
+    "Officer, suspect injured" (two), "Girl shot at party dies" (killed, not hurt).  Kind "weak"
+    is hurt unless someone is reported dead."""
+    h = _data()["headline"]
+    out = []
+    for m in _headline_pattern().finditer(s):
+        pre = (m.group("pre") or "").strip().lower()
+        if pre in _NOT_HEADLINE_PRE:
+            continue
+        verb = re.sub(r"\s+", " ", m.group("verb").lower())
+        n = len(re.findall(rf"(?:{_SINGULAR}|person|-year-old)\b", m.group("nouns"), re.I)) or 1
+        if verb in h["killed"]:
+            kind = "killed"
+        elif verb in h["injured"]:
+            kind = "injured"
+        elif re.search(r"\b(?:dies|died|dead|killed)\b", s[m.end() :], re.I):
+            kind = "killed"  # "Teen found shot on bike path dies"
+        else:
+            kind = "weak"
+        a = m.start("nouns")
+        out.append((kind, CountRange(n, n, n), a, m.end(), 0))
+    return out
 
 
 _DEFINITE_SUBJECT = re.compile(r"(?:he|she|him|her|the|this|that|his|its|their|both)\b", re.I)
@@ -586,7 +724,7 @@ _DEFINITE_SUBJECT = re.compile(r"(?:he|she|him|her|the|this|that|his|its|their|b
 # that the rules above read: a person found with a gunshot wound, a shooter who "shot him",
 # a victim "recovering" or "taken to a hospital".  Each is one person (or the subject's count).
 _PERSON_NP = (
-    rf"(?:him|her|himself|herself|(?:a|an|the|his|her|their|one)\s+(?:[\w’'-]+\s+){{0,3}}?"
+    rf"(?:him|her|himself|herself|(?:a|an|the|his|her|their|one|another)\s+(?:[\w’'-]+\s+){{0,3}}?"
     rf"(?:{_SINGULAR}|(?:\d+|[a-z]+)-year-old(?:\s+(?:{_SINGULAR}))?))"
 )
 _WOUND = r"(?:gunshot|gun\s+shot|bullet|stab|shotgun)\s+wounds?"
@@ -595,9 +733,12 @@ _WEAK_PATTERNS = [
     re.compile(rf"\b(?:shot|shooting|shoots|shoot|wounded|wounding|injured|injuring|struck|striking)\s+"
                rf"(?:and\s+(?:wounded|injured)\s+)?(?P<obj>{_PERSON_NP})(?![\w-])", re.I),
     # "officers found a man shot in the leg", "discovered a 15-year-old with a gunshot wound"
-    re.compile(rf"\b(?:found|located|discovered|find|locate)\s+(?P<obj>{_PERSON_NP}|[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){{0,2}})"
+    re.compile(rf"\b(?:found|located|discovered|find|locate)\s+(?P<obj>{_PERSON_NP}|(?-i:[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){{0,2}}))"
                rf"(?:,[^,;]{{1,40}},)?\s+(?:shot(?!\s+(?:to\s+death|dead|and\s+killed))|suffering|with\s+(?:a\s+|one\s+|multiple\s+|several\s+)?"
                rf"(?:[\w-]+\s+)?{_WOUND}|wounded|injured|bleeding)\b", re.I),
+    # "the shooting left a man wounded", "left the victim in critical condition"
+    re.compile(rf"\bleft\s+(?P<obj>{_PERSON_NP})\s+(?:\w+ly\s+)?(?:wounded|injured|hurt|hospitalized|"
+               rf"in\s+(?:critical|serious|stable|grave|good|fair)\s+condition|with\s+(?:[\w-]+\s+){{0,4}}?(?:injuries|{_WOUND}))\b", re.I),
 ]
 # subject + "suffered a gunshot wound" / "with a gunshot wound" / "is recovering" / "was taken
 # to a hospital": the subject is read like a casualty verb's
@@ -605,7 +746,12 @@ _WEAK_PREDICATE = re.compile(
     rf"\s+(?:(?:had|has|have)\s+)?(?:suffered|sustained|suffering\s+from|suffers|received)\s+(?:\w+\s+){{0,4}}?{_WOUND}"
     rf"|\s+with\s+(?:a\s+|one\s+|multiple\s+|several\s+)?(?:[\w-]+\s+)?{_WOUND}"
     r"|\s+(?:is|was|are|were|remains|remained)\s+(?:\w+ly\s+)?(?:recovering|expected\s+to\s+(?:survive|recover|be\s+ok)|"
-    r"(?:taken|rushed|transported|driven|brought|flown|airlifted)\s+(?:\w+\s+){0,4}?to\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:hospital|medical\s+center|trauma\s+center))",
+    r"(?:taken|rushed|transported|driven|brought|flown|airlifted)\s+(?:\w+\s+){0,4}?to\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:hospital|medical\s+center|trauma\s+center))"
+    # "a second victim was found two blocks away with a gunshot wound", "two of them had gunshot
+    # wounds", "both are listed in critical condition"
+    rf"|\s+(?:is|was|are|were)\s+(?:\w+ly\s+)?found\s+(?:[\w.'’-]+\s+){{0,8}}?with\s+(?:a\s+|one\s+|multiple\s+|several\s+)?(?:[\w-]+\s+)?{_WOUND}"
+    rf"|\s+(?:had|has|have)\s+(?:[\w-]+\s+){{0,2}}?{_WOUND}"
+    r"|\s+(?:is|are|was|were|remains|remained)\s+(?:listed\s+|reported\s+|said\s+to\s+be\s+)?in\s+(?:critical|serious|stable|grave|good|fair)(?:\s+but\s+stable)?\s+condition",
     re.I,
 )
 
@@ -617,9 +763,25 @@ _FATAL_OBJECT = re.compile(
     rf"(?:shot|shoots|shooting)\s+and\s+(?:killed|kills|killing)|killed|killing|kills|murdered|murdering)\s+"
     rf"(?P<obj>{_PERSON_NP}|(?:[A-Z][a-z'’]+\s+){{1,2}}[A-Z][a-z'’]+(?=[\s,.;]))(?![\w-])"
     # "police found a man dead", "found John Doe shot to death"
-    rf"|\b(?:found|discovered|located|find)\s+(?P<found>{_PERSON_NP}|(?:[A-Z][a-z'’]+\s+){{0,2}}[A-Z][a-z'’]+)"
+    rf"|\b(?:found|discovered|located|find|left)\s+(?P<found>{_PERSON_NP}|(?:[A-Z][a-z'’]+\s+){{0,2}}[A-Z][a-z'’]+)"
     rf"(?:,[^,;]{{1,40}},)?\s+(?:dead|deceased|shot\s+to\s+death|stabbed\s+to\s+death|fatally\s+(?:shot|wounded)|shot\s+dead)\b"
 )
+
+
+@cache
+def _dead_person_pattern() -> re.Pattern[str]:
+    """One dead person without a casualty verb: "a man's body was found", "the body of a woman",
+    "the shooting death of John Doe", "the homicide victim", "the victim of a fatal shooting"."""
+    d = _data()["dead_person"]
+    name = r"(?-i:(?:[A-Z][a-z'’]+\s+){0,2}[A-Z][a-z'’]+)"
+    who = rf"(?P<who>{_PERSON_NP}|(?:\d+-year-old\s+)?{name})"
+    return re.compile(
+        rf"\b(?:{_PERSON_NP}|{name})['’]s?\s+(?:{_alt(d['remains'])})\b(?!\s+(?:{_alt(d['not_after'])})\b)"
+        rf"|\b(?:{_alt(d['remains'] + d['death'])})\s+of\s+{who}"
+        rf"|\b(?:a|an|the|one)\s+(?:[\w-]+\s+){{0,2}}?(?:{_alt(d['victim'])})\b(?!\s+(?:{_alt(d['not_after'])})\b)"
+        rf"|\bvictim\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{_alt(d['fatal'])})\s+(?:[\w-]+\s+){{0,3}}?(?:shooting|stabbing|attack|assault)",
+        re.I,
+    )
 
 
 def _weak_victims(s: str) -> list[tuple[int, int, CountRange, int]]:
@@ -656,33 +818,83 @@ def aggregate(casualties: list[Casualty]) -> tuple[Casualty | None, Casualty | N
     """One event's killed and injured counts from the casualty mentions of its sentences.
 
     The largest stated count of each kind wins (a later "two people were killed" repeats, it
-    does not add to, "a man was killed").  Who was hit but is reported dead is not injured: a
-    weak sign ("was shot", "found with a gunshot wound") counts as injured only when nobody was
-    killed, and a definite mention ("he was hospitalized") only when it names more people than
-    died.  Cumulative tolls (a year's total) are left out.
+    does not add to, "a man was killed"; see :func:`_total`).  Who was hit but is reported dead
+    is not injured: a weak sign ("was shot", "found with a gunshot wound") counts as injured only
+    when nobody was killed, and a definite mention ("he was hospitalized") only when it names
+    more people than died -- unless the mention is plainly of someone else (another victim, a
+    name none of the dead bear).  Cumulative tolls (a year's total) are left out.
     """
     kept = [c for c in casualties if not c.cumulative and c.kind in ("killed", "injured")]
     killed = [c for c in kept if c.kind == "killed"]
     k_best, n_killed = _total(killed)
+    dead_names = {_surname(x) for c in killed for x in c.names}
     injured = []
     for c in kept:
         if c.kind != "injured":
             continue
-        if c.weak and n_killed:
+        # plainly someone else: "the second victim" beside one dead, or a name that none of the
+        # dead bear when every dead person is named
+        other = (c.additional and n_killed == 1) or bool(
+            len(dead_names) >= n_killed and c.names and not {_surname(x) for x in c.names} & dead_names
+        )
+        if c.weak and n_killed and not other:
             continue
-        if c.definite and n_killed and _value(c) <= n_killed and c.range.low > 0:
+        if c.definite and n_killed and _value(c) <= n_killed and c.range.low > 0 and not other:
             continue
         injured.append(c)
     strong = [c for c in injured if not c.weak]
-    pool = strong if any(_value(c) for c in strong) else injured
+    # a weak sign of someone else ("another man was shot") adds to the stated count
+    pool = strong + [c for c in injured if c.weak and c.additional] if any(_value(c) for c in strong) else injured
     i_best, _ = _total(pool)
     return k_best, i_best
 
 
 def _total(mentions: list[Casualty]) -> tuple[Casualty | None, int]:
-    """The largest count.  Adding up separate mentions ("also", a dead attacker beside the
-    victims) was tried on GVDB and lost more to repeated mentions than it won."""
+    """The event's count of one kind: the largest stated count, or, when no mention states a
+    number for the whole event ("two people were killed"), the people its mentions tell apart:
+    mentions of others ("another man was wounded", "John Roe was also killed").  Adding up every mention was tried on GVDB and lost more to
+    repeated mentions ("a man was killed" ... "he died") than it won."""
     if not mentions:
         return None, 0
     best = max(mentions, key=lambda c: (_value(c), c.range.low))
-    return best, _value(best)
+    n = _value(best)
+    if any(_states_number(c) for c in mentions):
+        return best, n
+    # Different names alone were tried too: a second name is as often an earlier victim
+    # ("... the city's first homicide since John Roe was shot and killed in May").
+    base = max((_value(c) for c in mentions if not c.additional), default=0)
+    extra = sum(_value(c) for c in mentions if c.additional)
+    people = base + extra
+    if people > n:
+        return replace(best, range=CountRange(people, people, None)), people
+    return best, n
+
+
+@cache
+def _number_start() -> re.Pattern[str]:
+    d = _data()
+    words = [w for w in d["numbers"] if w not in ("a", "an", "no", "none", "single", "both")]
+    return re.compile(rf"(?:(?:{_alt(list(d['modifiers']))})\s+)?(?:\d|(?:{_alt(words)})\b|(?:{_alt(list(d['vague']))})\b)", re.I)
+
+
+def _states_number(c: Casualty) -> bool:
+    """A mention that gives the count of the whole event: "two people were killed", "1 dead"."""
+    return c.stated or (not c.names and not c.additional and bool(_number_start().match(c.phrase)))
+
+
+def _names_at(phrase: str) -> tuple[str, ...]:
+    """The victims' names a mention starts with: "Jane Doe, 23, and John Roe were killed"."""
+    out = []
+    for m in _NAME.finditer(phrase):
+        if m.start() == 0 or re.search(r"(?:\band|,)\s*$", phrase[: m.start()]):
+            out.append(m.group(0))
+    if not out:
+        sm = re.match(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?![\w'’-])", phrase)
+        if sm:
+            out.append(sm.group(0))
+    return tuple(out)
+
+
+def _surname(name: str) -> str:
+    words = [w for w in re.split(r"\s+", name.strip()) if w.rstrip(".") not in ("Jr", "Sr", "II", "III", "IV")]
+    return (words[-1] if words else name).lower()

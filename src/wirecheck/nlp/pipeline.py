@@ -170,26 +170,27 @@ class NLP:
 
     def process_many(self, articles: Sequence[Article], batch_size: int = 32) -> Iterator[NlpDoc]:
         """The cheap pass over whole texts, then sentences, entities and time expressions."""
-        from wirecheck.nlp.entities import find_entities
-
         texts = (a.text for a in articles)
         t0 = time.perf_counter()
         for article, doc in zip(articles, self._pipe_fast(texts, batch_size), strict=True):
-            t1 = time.perf_counter()
-            sentences = _sentences(doc)
-            t2 = time.perf_counter()
-            entities = find_entities(doc, sentences)
-            t3 = time.perf_counter()
-            times = _find_times(article, sentences)
-            t4 = time.perf_counter()
-            timings = {
-                "spacy": t1 - t0,
-                "sentences": t2 - t1,
-                "entities": t3 - t2,
-                "times": t4 - t3,
-            }
-            yield NlpDoc(article, doc, sentences, entities, times, timings, self)
+            nd = self.finish(article, doc)
+            nd.timings["spacy"] = time.perf_counter() - t0 - sum(nd.timings.values())
+            yield nd
             t0 = time.perf_counter()
+
+    def finish(self, article: Article, doc: Any) -> NlpDoc:
+        """Sentences, entities and time expressions of one article from its whole-text Doc."""
+        from wirecheck.nlp.entities import find_entities
+
+        t1 = time.perf_counter()
+        sentences = _sentences(doc)
+        t2 = time.perf_counter()
+        entities = find_entities(doc, sentences)
+        t3 = time.perf_counter()
+        times = _find_times(article, sentences)
+        t4 = time.perf_counter()
+        timings = {"sentences": t2 - t1, "entities": t3 - t2, "times": t4 - t3}
+        return NlpDoc(article, doc, sentences, entities, times, timings, self)
 
     # -- selected sentences ---------------------------------------------------------
     def parse_texts(self, texts: Sequence[str]) -> list[Any]:

@@ -50,7 +50,8 @@ from typing import Any, NamedTuple
 
 from wirecheck.models import Place, Sentence
 
-__all__ = ["Gazetteer", "PlaceMention", "TextContext", "find_places", "get_gazetteer", "text_context"]
+__all__ = ["Gazetteer", "PlaceMention", "TextContext", "find_dateline", "find_places", "get_gazetteer",
+           "text_context"]
 
 # Bump when the pickled tables change shape.
 _CACHE_FORMAT = 5
@@ -86,6 +87,9 @@ class PlaceMention:
     detail: str | None = None
     dateline: bool = False
     in_phrase: bool = False
+    # the first words of a longer name ("Temple| University Hospital", "Rogers| Park"): the
+    # town it names is near, but the event's place is rarely that town itself
+    in_name: bool = False
 
 
 def _fold(s: str) -> str:
@@ -346,6 +350,7 @@ class Gazetteer:
         self._state_abbr: dict[str, str] = {_norm(k): v for k, v in supp["us_state_abbreviations"].items()}
         self._state_abbr_raw: tuple[str, ...] = tuple(supp["us_state_abbreviations"])
         self.stoplist: frozenset[str] = frozenset(w.lower() for w in supp["stoplist"]["words"])
+        self.continuations: frozenset[str] = frozenset(supp.get("name_continuations", {}).get("words", ()))
         self._country_names: dict[str, str] = {}
         for iso, c in self._countries.items():
             self._country_names[_norm(c["name"])] = iso
@@ -407,6 +412,11 @@ class Gazetteer:
             return up
         return None
 
+    def us_state(self, name: str) -> str | None:
+        """The US state a name or abbreviation means ("Fla." -> Florida), else None."""
+        code = self._state_code(name)
+        return self._states.get(code, {}).get("name") if code else None
+
     def _to_place(self, e: _Entry) -> Place:
         c = self._countries.get(e.iso, {})
         return Place(name=e.name, country=c.get("name"), iso=e.iso, admin1=e.admin1, lat=e.lat, lon=e.lon,
@@ -431,9 +441,11 @@ class Gazetteer:
             out |= {a for i, a in self._admin1_keys.get(k, ()) if iso is None or i == iso}
         return out
 
-    def _score(self, e: _Entry, ctx: TextContext, prefer: frozenset[str]) -> float:
+    def _score(self, e: _Entry, ctx: TextContext, prefer: frozenset[str], name: str = "") -> float:
         s = 0.0
-        if e.admin1 and (e.iso, e.admin1) in ctx.admin1:
+        # a division named only by the town's own name is no evidence for it: "St. Louis"
+        # names the Senegalese region Saint-Louis as much as the town
+        if e.admin1 and (e.iso, e.admin1) in ctx.admin1 and not (name and _norm(name) in _admin_keys(e.admin1)):
             s += 4.0
         if e.admin2 and (e.iso, e.admin2) in ctx.admin2:
             s += 1.5
@@ -495,7 +507,7 @@ class Gazetteer:
             admins = self._admin_names(admin1_hint, iso)
             entries = [e for e in entries if e.admin1 in admins]
         if entries:
-            best = max(entries, key=lambda e: (e.precision == 1, self._score(e, ctx, prefer)))
+            best = max(entries, key=lambda e: (e.precision == 1, self._score(e, ctx, prefer, name)))
             return self._to_place(best)
         if not admin1_hint:
             region = self._regions.get(_norm(name))
@@ -568,6 +580,15 @@ class Gazetteer:
     def is_division(self, name: str) -> bool:
         return any(k in self._admin1_keys for k in _admin_keys(name))
 
+    def unlisted_us_town(self, name: str, state: str) -> Place | None:
+        """A US town a dateline names with its state ("GREENACRES, Fla.") that the gazetteer
+        does not list there: the name as written, in that state, without coordinates."""
+        code = self._state_code(state)
+        if code is None or code not in self._states or not re.search(r"[A-Za-z]{3}", name):
+            return None
+        st = self._states[code]["name"]
+        return Place(name=_titlecase(name), country="United States", iso="US", admin1=st, precision=1)
+
     def state_code(self, name: str) -> str | None:
         """USPS code of a US state name or abbreviation ("Ind." -> "IN"), else None."""
         return self._state_code(name)
@@ -607,7 +628,9 @@ _LEADING_WORDS = frozenset({"The", "A", "An", "In", "At", "On", "But", "And", "O
                             "When", "While", "Since", "Around", "Throughout", "Elsewhere", "Meanwhile"})
 # words that may open a capitalised sequence without being the place ("Central Jakarta",
 # "Northern Nicosia", "Greater Manchester" when the whole is unknown)
+_HEADLINE_PREPOSITIONS = frozenset({"In", "At", "Near", "Outside", "Inside"})
 _MODIFIERS = frozenset({"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
+                        "Northeast", "Northwest", "Southeast", "Southwest", "NE", "NW", "SE", "SW",
                         "Greater", "Upper", "Lower", "Downtown", "Old", "Inner", "Outer"})
 _STATE_AFTER = re.compile(r",[ \t]*(?P<st>(?:[A-Z][a-z]+\.?(?:[ \t]+[A-Z][a-z]+)?|[A-Z]\.[ \t]?[A-Z][a-z]*\.(?:[A-Z]\.)?|[A-Z]{2}))(?![\w])")
 _STREET = re.compile(
@@ -627,13 +650,19 @@ _IN_PHRASE = re.compile(
     r"north[ \t]+|south[ \t]+|east[ \t]+|west[ \t]+|neighbouring[ \t]+|neighboring[ \t]+|nearby[ \t]+)?)$",
     re.I,
 )
-_LOCATIVE = re.compile(r"(?:\b(?:in|near|of|from|at|outside|into|to|across|around|toward|towards|through)[ \t]+(?:the[ \t]+)?(?:city[ \t]+of[ \t]+|town[ \t]+of[ \t]+|village[ \t]+of[ \t]+|downtown[ \t]+|central[ \t]+|northern[ \t]+|southern[ \t]+|eastern[ \t]+|western[ \t]+)?)$", re.I)
+_LOCATIVE = re.compile(r"(?:\b(?:in|near|of|from|at|outside|into|to|across|around|toward|towards|through)[ \t]+(?:the[ \t]+)?(?:city[ \t]+of[ \t]+|town[ \t]+of[ \t]+|village[ \t]+of[ \t]+|downtown[ \t]+|central[ \t]+|northern[ \t]+|southern[ \t]+|eastern[ \t]+|western[ \t]+|(?:north|south|east|west|northeast|northwest|southeast|southwest|NE|NW|SE|SW)[ \t]+)?)$", re.I)
 _DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Z .'-]{2,}?)(?:,[ \t]*(?P<st>[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?))?[ \t]*(?:\(|—|–|-{1,2}[ \t]|:)")
 _OUTLET_AFTER = re.compile(
     r"[ \t]+(?:Times|Post|Tribune|Herald|Journal|Gazette|Star|Sun|Daily|News|Chronicle|Examiner|Courier|"
     r"Register|Observer|Dispatch|Inquirer|Sentinel|Telegraph|Record|Bee|Magazine|Free[ \t]+Press|Review|Reporter|"
     r"Leader|Democrat|Republic|Statesman|Enquirer|Ledger|Argus|Beacon|Bulletin|Mercury|Eagle|Citizen|Standard|"
     r"Independent|Patch|Business[ \t]+Journal)(?![a-z])"
+)
+# a town's own police or officials after its name: "Houston police", "Cicero officials say"
+# (a surname is rarely followed by these)
+_AGENCY_AFTER = re.compile(
+    r"[ \t]+(?:police|Police|PD|officials|Fire[ \t]+Department|fire[ \t]+department|city[ \t]+council|"
+    r"City[ \t]+Council|Mayor|mayor|Metropolitan[ \t]+Police|Municipal[ \t]+Court)(?![\w])"
 )
 # a division word after a name: "Mandalay region", "Punjab province", "Kyaukse district"
 _ADMIN1_WORD = re.compile(r"[ \t]+(?:province|region|state|governorate|oblast|department|prefecture|emirate|"
@@ -644,6 +673,15 @@ _ADMIN_TAIL = re.compile(r"[ \t]+(?:Province|Region|State|Governorate|Oblast|Dep
                          r"County|Division|Municipality)$")
 # minimum population for a single capitalised word to count as a town without other evidence
 _MIN_POP_PLAIN = 15000
+# a town this big is what its bare name means in a text's country votes (GeoNames populations)
+_MAJOR_CITY = 250_000
+
+
+def _continued(gaz: Gazetteer, s: str, b: int) -> bool:
+    """Whether the place name ending at ``b`` goes on with an institution or neighbourhood
+    word ("Mount Sinai| Hospital", "Rogers| Park")."""
+    m = re.match(r"[ \t]+([A-Z][a-z]+)\b", s[b : b + 20])
+    return bool(m) and m.group(1) in gaz.continuations
 
 
 def _titlecase(s: str) -> str:
@@ -716,7 +754,10 @@ def text_context(text: str) -> TextContext:
                 stop = n in gaz.stoplist
                 found1: set[tuple[str, str]] = set()
                 found2: set[tuple[str, str, str]] = set()
-                if not code:
+                # the name of a major city ("San Antonio", "St. Louis") names the city, not the
+                # small divisions abroad that share it, unless a division word follows
+                major = bonus == 1.0 and any(e.population >= _MAJOR_CITY for e in gaz._get(n) if e.precision == 1)
+                if not code and not major:
                     found1 = {ia for k in _admin_keys(key) for ia in gaz._admin1_keys.get(k, ())}
                     if found1:
                         admin1 |= found1
@@ -731,6 +772,8 @@ def text_context(text: str) -> TextContext:
                             vote({iso for iso, _, _ in found2}, 1.0 * bonus)
                         hit = True
                 towns = [e for e in gaz._get(n) if e.precision == 1 and not e.alt]
+                if major:
+                    towns = [e for e in towns if e.population >= _MAJOR_CITY] or towns
                 if towns and not stop and (not hit or found1 or found2):
                     vote({e.iso for e in towns}, 1.0 * bonus)
                     pairs = {(e.iso, e.admin1) for e in towns if e.admin1}
@@ -789,11 +832,11 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
 
-    def emit(a: int, b: int, place: Place, *, dateline: bool = False) -> None:
+    def emit(a: int, b: int, place: Place, *, dateline: bool = False, in_name: bool = False) -> None:
         taken.append((a, b))
         in_phrase = bool(_IN_PHRASE.search(s[max(0, a - 60) : a]))
         out.append(PlaceMention(text=s[a:b], start=base + a, end=base + b, place=place, dateline=dateline,
-                                in_phrase=in_phrase))
+                                in_phrase=in_phrase, in_name=in_name))
 
     # 1. a dateline: "GARY, Ind. (AP) —", "BAGHDAD (Reuters) -"
     dm = _DATELINE.match(s) if sentence.index == 0 or base == 0 or text[:base].strip() == "" else None
@@ -806,8 +849,14 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
         if p is not None and st and p.precision >= 3 and not gaz.state_code(st) and not gaz.country(st):
             p = None  # "PARIS, Texas" found no town; a bare "PARIS" will do below
         if p is None and st:
-            p = gaz.lookup(city, context=ctx)
-            st = None
+            bare = gaz.lookup(city, context=ctx)
+            code = gaz.state_code(st)
+            # "GEORGE, S.C." where no George lies in South Carolina (the sentence split
+            # "ST. GEORGE"): a namesake in another state is no dateline
+            if code and (bare is None or (bare.iso == "US" and gaz.state_code(bare.admin1 or "") != code)):
+                p = gaz.unlisted_us_town(city, st)  # the reporter's town, GeoNames lacks it
+            else:
+                p, st = bare, None
         if p is not None:
             emit(dm.start("city"), dm.end("st") if st else dm.start("city") + len(dm.group("city").rstrip()), p,
                  dateline=True)
@@ -841,6 +890,12 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
                 hit = None  # "Los Angeles Times", "Chicago Tribune": an outlet, not a place
                 i = len(toks)
                 continue
+            if hit and hit[3].precision <= 2 and _continued(gaz, s, hit[2]):
+                # "Temple University Hospital", "Rogers Park": a longer name the gazetteer
+                # lacks, an institution or a neighbourhood; kept, marked, for the town's count
+                emit(hit[1], hit[2], hit[3], in_name=True)
+                i = len(toks)
+                continue
             if hit:
                 j, a, b, place = hit
                 # "Gary, Ind." / "Springfield, Illinois" / "Jalandhar, Punjab": refine by the
@@ -864,8 +919,17 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
                 i += 1
             else:
                 # only a sequence's first word may start a place: "Garry Roosevelt Harris" is a
-                # person, not Roosevelt; "Chicago Police Department" still names Chicago
-                break
+                # person, not Roosevelt; "Chicago Police Department" still names Chicago.  After
+                # a joining "of" a new name starts: "Fabio Ruiz of Las Vegas"
+                # (or after "In"/"At"/"Near" in a title-case headline: "Teens Shot In Columbus")
+                nxt_i = next((k for k in range(i + 1, len(toks))
+                              if s[toks[k - 1][0] : toks[k - 1][1]] == "of"
+                              or s[toks[k - 1][0] : toks[k - 1][1]] in _HEADLINE_PREPOSITIONS), None)
+                if nxt_i is None:
+                    break
+                i = nxt_i
+                if i + 1 < len(toks) and s[toks[i][0] : toks[i][1]] in _MODIFIERS:
+                    i += 1  # "In Southeast Columbus"
 
     # 3. finer detail: streets, blocks, neighbourhoods -> attached to the nearest place before
     details: list[tuple[int, int, str]] = []
@@ -908,6 +972,74 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
     return out
 
 
+# A dateline anywhere near the top: "GARY, Ind. (AP) —", "NEW HAVEN, Conn., Oct. 27 (UPI) --",
+# "MILWAUKEE —", "PASADENA >>", "Killingly (AP) —".  The city is written in capitals, or in
+# title case when a wire or station name in parentheses follows it.
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE_NEAR_TOP = re.compile(
+    r"(?P<city>(?:[A-Z][A-Z'’.-]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][A-Z'’.-]+|[A-Z]\.))*"
+    r"|(?P<tcity>[A-Z][a-z'’.-]+(?:[ \t]+[A-Z][a-z'’.-]+){0,2}))"
+    r"(?:,[ \t]*(?P<st>[A-Z][A-Za-z]*\.?(?:[ \t]?[A-Z][A-Za-z]*\.?)?))?"
+    r"(?:,?[ \t]+" + _MONTH_ABBR + r"[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?"
+    r",?[ \t]*(?P<src>\([^()\n]{1,40}\)[ \t]*)?"
+    r"(?P<dash>—|–|-{1,2}(?=[ \t])|\?{2,3}|>>|\u2013|\u2014)"
+)
+# where a dateline may begin: the text's start, a new line, right after a title the text
+# repeats, or glued to the end of a web page's title ("...| FOX6Now.comMILWAUKEE —")
+_LEAD_JUNK = re.compile(r"[ \t]*(?:[-–—|][ \t]*)?(?:(?:The[ \t]+)?Associated[ \t]+Press[ \t]+)?")
+
+
+def find_dateline(text: str, title: str | None = None, *, context: TextContext | None = None,
+                  within: int = 600) -> PlaceMention | None:
+    """The place of a dateline in the first ``within`` characters of ``text``, or None.
+
+    Besides a dateline opening the text (which :func:`find_places` also finds), this finds one
+    after a title the text repeats at its top, after a line of photo credits or time stamps,
+    and one glued to a web page title; a date or a wire name may stand between the place and
+    the dash."""
+    gaz = get_gazetteer()
+    ctx = context if context is not None else text_context(text)
+    starts = [0]
+    if title and text.startswith(title.strip()):
+        starts.append(len(title.strip()))
+    starts += [m.end() for m in re.finditer(r"\n\s*", text[:within])]
+    # glued: capitals right after a lower-case letter or a full stop of the title
+    starts += [m.start() + 1 for m in re.finditer(r"[a-z.](?=[A-Z]{2}[A-Z .,'’-]*(?:\(|—|–|--|>>|\?\?\?| -))",
+                                                   text[:within])]
+    # a capitalised dateline after a sentence of a web page's top ("...into a home. ALBANY - ")
+    starts += [m.end() for m in re.finditer(r"[.!?][ \t]+(?=[A-Z]{3,}[A-Z .,'’-]*(?:\(|—|–| - |>>))", text[:within])]
+    for pos in sorted(set(starts)):
+        lead = _LEAD_JUNK.match(text, pos)
+        at = lead.end() if lead else pos
+        m = _DATELINE_NEAR_TOP.match(text, at)
+        if m is None:
+            continue
+        if m.group("tcity") and not m.group("src"):
+            continue  # "Police say —": title case only with a wire or station after it
+        city = (m.group("city") or m.group("tcity")).strip()
+        if sum(ch.isalpha() for ch in city) < 3 or city in _DATELINE_WORDS:
+            continue
+        city = re.sub(r"\bCO\.?$", "County", _titlecase(city)).replace("Co.", "County")
+        st = m.group("st")
+        if st and not (gaz.state_code(st) or gaz.country(st) or gaz.is_division(st)):
+            st = None
+        place = gaz.lookup(f"{city}, {st}", context=ctx) if st else gaz.lookup(city, context=ctx)
+        if place is None and st:
+            # "GREENACRES, Fla.", a town GeoNames lists under another name or not at all: the
+            # reporter's town in the given state, without coordinates
+            place = gaz.unlisted_us_town(city, st)
+        if place is None or place.precision > 3:
+            continue
+        end = m.end("st") if st else m.start() + len(m.group(1).rstrip())
+        return PlaceMention(text=text[m.start() : end], start=m.start(), end=end, place=place, dateline=True)
+    return None
+
+
+# capitalised words that open a line like a dateline but are none
+_DATELINE_WORDS = frozenset({"UPDATE", "UPDATED", "VIDEO", "PHOTOS", "WATCH", "BREAKING", "EXCLUSIVE", "NEWS",
+                             "LIVE", "CORRECTION", "EDITOR'S NOTE", "WARNING", "ALERT", "FILE", "PHOTO"})
+
+
 def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_initial: bool,
              ctx: TextContext) -> Place | None:
     """The place a capitalised phrase names in context, or None when it is probably a word."""
@@ -915,6 +1047,9 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
     key = _titlecase(phrase) if phrase.isupper() and len(phrase) > 3 else phrase
     if len(phrase) <= 2 and not gaz.is_country_word(phrase):
         return None  # "IN", "OR", "ME": a bare two-letter code in running text is a word
+    if (phrase.isupper() and re.search(r"\([ \t]*$", s[:a]) and re.match(r"[ \t]*\)", s[b:])
+            and not gaz.is_country_word(phrase)):
+        return None  # "(UPI)", "(WIVB)": a wire service or station call sign after a dateline
     lower = key.lower()
     top_iso, top_w = ctx.top()
     region = gaz.region(key)
@@ -935,7 +1070,7 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
                 return inner
         return country
     near = s[max(0, a - 40) : a]
-    strong = bool(_LOCATIVE.search(near)) or bool(_STATE_AFTER.match(s, b))
+    strong = bool(_LOCATIVE.search(near)) or bool(_STATE_AFTER.match(s, b)) or bool(_AGENCY_AFTER.match(s, b))
     in_parens = _in_parens(s, a)
     # "Mandalay region", "Punjab province": a first-level division
     if _ADMIN1_WORD.match(s, b) or (_ADMIN_TAIL.search(key) and not _ADMIN2_WORD.match(s, b) and

@@ -31,7 +31,7 @@ from typing import Any
 from wirecheck.models import Sentence, TimeExpression
 from wirecheck.nlp.counts import parse_count
 
-__all__ = ["find_times", "normalize", "parse_anchor"]
+__all__ = ["day_of", "event_date_cues", "find_times", "normalize", "parse_anchor"]
 
 
 @cache
@@ -538,7 +538,9 @@ def find_times(text: str, sentences: list[Sentence], published: str | None) -> l
             if nxt.rule in _DAY_RULES and len(gap) <= 6 and _JOIN.match(gap) and _JOIN.match(gap).end() == len(gap):
                 day_val = _value(nxt.rule, nxt.match, anchor, future)
                 if val and day_val:
-                    tpart = val[0][10:] if val[0] else None
+                    # the clock part does not need the anchor when the day is written in full
+                    clock_val = val[0] or (_value(c.rule, c.match, date(2000, 1, 1), future) or (None,))[0]
+                    tpart = clock_val[10:] if clock_val else None
                     dpart = day_val[0][:10] if day_val[0] and day_val[2] in ("DATE", "TIME") else None
                     val = (f"{dpart}{tpart}" if dpart and tpart else None, "time", "TIME")
                     end = nxt.end
@@ -577,3 +579,33 @@ def normalize(expr: str, anchor: date | None, *, future: bool = False) -> tuple[
             t = max(times, key=lambda t: t.end - t.start)
             return t.value, t.precision
     return None, "unknown"
+
+
+def day_of(te: TimeExpression) -> str | None:
+    """The ISO day a resolved expression pins down: a day-precision date, or the day of a time
+    that names it ("Friday evening", "last night", "9 p.m. Tuesday").  A bare clock time ("at 10
+    p.m.") names no day: TimeML dates it on the anchor by convention, but an event "at 10 p.m."
+    in a morning paper happened the day before, so it gives no day here."""
+    if not te.value or not re.match(r"\d{4}-\d{2}-\d{2}", te.value):
+        return None
+    if te.precision == "day":
+        return te.value[:10]
+    if te.precision != "time":
+        return None
+    clock = next(r.pattern for r in _rules() if r.name == "clock")
+    if clock.fullmatch(te.text.strip()):
+        return None
+    return te.value[:10]
+
+
+@cache
+def event_date_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(later, stamp, vague) patterns from ``times.toml [event_date]``: ``later`` finds reporting
+    and court-procedure words ("said", "arraigned") whose day is a later step of a story;
+    ``stamp`` matches the end of a text that introduces a publication stamp ("Posted: ");
+    ``vague`` fully matches a day word that straddles two days ("overnight")."""
+    d = _data()["event_date"]
+    later = re.compile(rf"(?i:(?<![\w-])(?:{_alt(d['later_cues'])})(?![\w-]))")
+    stamp = re.compile(rf"(?i:(?<![\w-])(?:{_alt(d['stamp_words'])})\s*(?:[:\-–—]|on|at)?\s*)$")
+    vague = re.compile(rf"(?i:{_alt(d['vague_days'])})")
+    return later, stamp, vague

@@ -8,7 +8,9 @@ own transaction (a snapshot under WAL / REPEATABLE READ), so a reader never wait
 
 from __future__ import annotations
 
+import collections
 import json
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -26,7 +28,6 @@ from sqlalchemy import (
     or_,
     select,
     text,
-    union,
     update,
 )
 from sqlalchemy.exc import SQLAlchemyError
@@ -40,6 +41,7 @@ from wirecheck.store import schema as t
 from wirecheck.store.migrations import PG_LOCK_ID, migrate
 
 CHUNK = 500  # ids per IN (...) list: far below SQLite's and PostgreSQL's parameter limits
+RECENT = 512  # analyses kept in memory after saving: two rounds of reconciling (pipeline.CHUNK)
 
 
 def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
@@ -74,6 +76,14 @@ class Store:
         self.engine = engine
         self.dialect = engine.dialect.name
         self._fts5: bool | None = None
+        # The open transaction of ``batch()``, per thread: the web app shares one Store
+        # between request threads, and only the thread that opened a batch may use it.
+        self._local = threading.local()
+        # Analyses this Store saved lately, by article id: reconciling reads back the articles an
+        # ingest has just stored, and decoding their JSON again cost more than saving it.  An
+        # analysis never changes once stored, so these can't go stale.
+        self._recent: collections.OrderedDict[str, ArticleAnalysis] = collections.OrderedDict()
+        self._recent_lock = threading.Lock()
 
     # ------------------------------------------------------------------ plumbing
 
@@ -90,7 +100,36 @@ class Store:
         return f"Store({engines.safe_url(self.engine.url)!r})"
 
     @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Run every read and write inside the block in one write transaction.
+
+        The writer of an ingest wraps each article's store-and-link (and each round of story
+        saves) in one: a few dozen statements then share one connection and one commit instead
+        of one each, which was most of the writer's time.  All or nothing: an error (or a kill)
+        inside the block leaves none of its writes.  Reads inside the block see its own writes.
+        Nested calls join the outer block.
+        """
+        if self._batch is not None:
+            yield
+            return
+        with self._write() as conn:
+            self._local.conn = conn
+            self._local.link_rows = {}
+            try:
+                yield
+            finally:
+                self._local.conn = None
+                self._local.link_rows = None
+
+    @property
+    def _batch(self) -> Connection | None:
+        return getattr(self._local, "conn", None)
+
+    @contextmanager
     def _write(self) -> Iterator[Connection]:
+        if self._batch is not None:
+            yield self._batch
+            return
         with self.engine.connect().execution_options(wirecheck_write=True) as conn, conn.begin():
             if self.dialect == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK_ID})
@@ -98,6 +137,9 @@ class Store:
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
+        if self._batch is not None:
+            yield self._batch
+            return
         opts: dict[str, Any] = {}
         if self.dialect == "postgresql":
             opts["isolation_level"] = "REPEATABLE READ"  # one snapshot for a whole record
@@ -170,6 +212,11 @@ class Store:
                 conn.execute(insert(t.analyses).values(article_id=art.id, data=codec.dumps(analysis)))
         except SQLAlchemyError as exc:
             raise StoreError(f"could not store article {art.id} ({art.origin or art.url}): {exc}") from exc
+        if self._batch is None:  # committed (inside a batch it may yet be rolled back)
+            with self._recent_lock:
+                self._recent[art.id] = analysis
+                while len(self._recent) > RECENT:
+                    self._recent.popitem(last=False)
         return True
 
     @staticmethod
@@ -235,17 +282,19 @@ class Store:
     def load_analyses(self, article_ids: Iterable[str]) -> list[ArticleAnalysis]:
         """The stored analyses, in the order asked; NotFound names any id not stored."""
         ids = list(dict.fromkeys(article_ids))
+        with self._recent_lock:
+            known = {i: self._recent[i] for i in ids if i in self._recent}
         found: dict[str, str] = {}
         with self._read() as conn:
-            for part in chunks(ids):
+            for part in chunks([i for i in ids if i not in known]):
                 q = select(t.analyses.c.article_id, t.analyses.c.data).where(
                     t.analyses.c.article_id.in_(part)
                 )
                 found.update({r.article_id: r.data for r in conn.execute(q)})
-        missing = [i for i in ids if i not in found]
+        missing = [i for i in ids if i not in found and i not in known]
         if missing:
             raise NotFound(f"no stored article {', '.join(missing[:5])}{' ...' if len(missing) > 5 else ''}")
-        return [codec.loads(ArticleAnalysis, found[i]) for i in ids]
+        return [known[i] if i in known else codec.loads(ArticleAnalysis, found[i]) for i in ids]
 
     def unlinked_article_ids(self) -> list[str]:
         """Stored articles the linker never saw (a run stopped between store and link)."""
@@ -263,11 +312,33 @@ class Store:
     def candidates(self, keys: list[str]) -> set[str]:
         out: set[str] = set()
         keys = list(dict.fromkeys(keys))
+        rows = self._link_rows
         with self._read() as conn:
             for part in chunks(keys):
-                q = select(t.link_keys.c.article_id).where(t.link_keys.c.key.in_(part)).distinct()
-                out.update(conn.execute(q).scalars())
+                if rows is None:
+                    q = select(t.link_keys.c.article_id).where(t.link_keys.c.key.in_(part)).distinct()
+                    out.update(conn.execute(q).scalars())
+                    continue
+                # Inside a batch the linker asks next for each candidate's features and story:
+                # fetched here in the same query, instead of two queries per candidate.
+                # (``put`` writes an article's keys and features together, so every article
+                # with a key has features.)
+                lk, lf = t.link_keys.c, t.link_features.c
+                q = select(lf.article_id, lf.features, lf.story_id).where(
+                    lf.article_id.in_(select(lk.article_id).where(lk.key.in_(part)))
+                )
+                for r in conn.execute(q):
+                    out.add(r.article_id)
+                    rows[r.article_id] = (r.features, r.story_id)
         return out
+
+    @property
+    def _link_rows(self) -> dict[str, tuple[str | None, str | None]] | None:
+        """article id -> (features JSON, story id) read in this batch; None outside a batch.
+
+        Sound because a batch holds the write lock (nobody else writes meanwhile) and this
+        Store's own link writes (``put``, ``move_story``) empty it."""
+        return getattr(self._local, "link_rows", None)
 
     def key_counts(self, keys: list[str]) -> dict[str, int]:
         """How many articles carry each key (the linker's document frequencies)."""
@@ -279,6 +350,10 @@ class Store:
         return out
 
     def features(self, article_id: str) -> dict | None:
+        rows = self._link_rows
+        if rows and article_id in rows:
+            raw = rows[article_id][0]
+            return None if raw is None else json.loads(raw)
         with self._read() as conn:
             raw = conn.execute(
                 select(t.link_features.c.features).where(t.link_features.c.article_id == article_id)
@@ -286,6 +361,9 @@ class Store:
         return None if raw is None else json.loads(raw)
 
     def story_of(self, article_id: str) -> str | None:
+        rows = self._link_rows
+        if rows and article_id in rows:
+            return rows[article_id][1]
         with self._read() as conn:
             return conn.execute(
                 select(t.link_features.c.story_id).where(t.link_features.c.article_id == article_id)
@@ -293,6 +371,7 @@ class Store:
 
     def put(self, article_id: str, keys: list[str], features: dict, story_id: str) -> None:
         """Record (or replace) an article's blocking keys, features and story."""
+        self._forget_link_rows()
         with self._write() as conn:
             conn.execute(delete(t.link_keys).where(t.link_keys.c.article_id == article_id))
             conn.execute(delete(t.link_features).where(t.link_features.c.article_id == article_id))
@@ -308,6 +387,7 @@ class Store:
 
     def move_story(self, old_story_id: str, new_story_id: str) -> None:
         """Merge: every article of ``old_story_id`` now belongs to ``new_story_id``."""
+        self._forget_link_rows()
         with self._write() as conn:
             conn.execute(
                 update(t.link_features)
@@ -317,6 +397,10 @@ class Store:
             conn.execute(
                 update(t.articles).where(t.articles.c.story_id == old_story_id).values(story_id=new_story_id)
             )
+
+    def _forget_link_rows(self) -> None:
+        if self._link_rows:
+            self._local.link_rows = {}
 
     def story_articles(self, story_id: str) -> list[str]:
         """The linker's members of a story, in ingestion order."""
@@ -342,11 +426,16 @@ class Store:
         story = result.story
         try:
             with self._write() as conn:
-                self._drop_story(conn, story.id, also_events=[e.id for e in result.events])
+                # Entities that may lose their last reference here: those the story's old rows
+                # point at, and the ones it writes (a new entity nothing refers to goes at once).
+                event_ids = [e.id for e in result.events]
+                maybe_unused = self._story_entity_refs(conn, story.id, story.articles, event_ids)
+                maybe_unused.update(e.id for e in result.entities)
+                self._drop_story(conn, story.id, also_events=event_ids)
                 self._upsert_entities(conn, result)
                 self._insert_story(conn, result)
                 self._link_story_rows(conn, result)
-                self._gc_entities(conn)
+                self._gc_entities(conn, maybe_unused)
         except SQLAlchemyError as exc:
             raise StoreError(f"could not store story {story.id}: {exc}") from exc
 
@@ -364,6 +453,7 @@ class Store:
                         .where(or_(t.articles.c.story_id == story_id, t.articles.c.story_id.is_(None)))
                     ).scalars()
                 )
+                maybe_unused = self._story_entity_refs(conn, story_id, orphans)
                 self._drop_story(conn, story_id)
                 for part in chunks(orphans):
                     conn.execute(
@@ -374,7 +464,7 @@ class Store:
                     conn.execute(
                         update(t.claims).where(t.claims.c.article_id.in_(part)).values(speaker_entity_id=None)
                     )
-                self._gc_entities(conn)
+                self._gc_entities(conn, maybe_unused)
         except SQLAlchemyError as exc:
             raise StoreError(f"could not delete story {story_id}: {exc}") from exc
 
@@ -397,25 +487,36 @@ class Store:
         # id -> (aliases, roles) as stored; None marks an id this call inserted already
         stored: dict[str, tuple[list[str], list[str]]] = {}
         for part in chunks([e.id for e in result.entities]):
-            for r in conn.execute(select(t.entities).where(t.entities.c.id.in_(part))):
+            for r in conn.execute(
+                select(t.entities.c.id, t.entities.c.aliases, t.entities.c.roles).where(t.entities.c.id.in_(part))
+            ):
                 stored[r.id] = (json.loads(r.aliases), json.loads(r.roles))
+        # One executemany per kind of write; an id listed twice is written once, with both lists.
+        updates: dict[str, dict[str, Any]] = {}
+        inserts: dict[str, dict[str, Any]] = {}
         for ent in result.entities:
             if ent.id in stored:
                 aliases, roles = stored[ent.id]
                 aliases, roles = _union(aliases, ent.aliases), _union(roles, ent.roles)
-                conn.execute(
-                    update(t.entities)
-                    .where(t.entities.c.id == ent.id)
-                    .values(type=ent.type, name=ent.name, aliases=jdump(aliases), roles=jdump(roles))
-                )
+                target = inserts if ent.id in inserts else updates
             else:
                 aliases, roles = _union(ent.aliases), _union(ent.roles)
-                conn.execute(
-                    insert(t.entities).values(
-                        id=ent.id, type=ent.type, name=ent.name, aliases=jdump(aliases), roles=jdump(roles)
-                    )
-                )
+                target = inserts
+            target[ent.id] = {"eid": ent.id, "type": ent.type, "name": ent.name, "aliases": jdump(aliases),
+                              "roles": jdump(roles)}
             stored[ent.id] = (aliases, roles)
+        if inserts:
+            conn.execute(
+                insert(t.entities),
+                [{"id": r["eid"], **{k: v for k, v in r.items() if k != "eid"}} for r in inserts.values()],
+            )
+        if updates:
+            conn.execute(
+                update(t.entities).where(t.entities.c.id == _bp("eid")).values(
+                    type=_bp("type"), name=_bp("name"), aliases=_bp("aliases"), roles=_bp("roles")
+                ),
+                list(updates.values()),
+            )
 
     def _insert_story(self, conn: Connection, result: StoryResult) -> None:
         story = result.story
@@ -466,86 +567,86 @@ class Store:
                     for i, a in enumerate(dict.fromkeys(story.articles))
                 ],
             )
-        for pos, ev in enumerate(result.events):
-            self._insert_event(conn, story.id, pos, ev)
+        self._insert_events(conn, story.id, result.events)
         body = "\n".join(
             part for a in story.articles if a in arts for part in (arts[a].title or "", arts[a].text)
         )
         conn.execute(insert(t.story_search).values(story_id=story.id, title=story.title or "", body=body))
 
     @staticmethod
-    def _insert_event(conn: Connection, story_id: str, pos: int, ev: Event) -> None:
-        loc, date, dead, hurt = ev.location, ev.date, ev.fatalities, ev.injured
-        conn.execute(
-            insert(t.events).values(
-                id=ev.id,
-                story_id=story_id,
-                position=pos,
-                event_type=ev.event_type,
-                sub_event_type=ev.sub_event_type,
-                background=ev.background,
-                date_value=date.value if date else None,
-                date_text=date.text if date else None,
-                date_precision=date.precision if date else None,
-                place_name=loc.name if loc else None,
-                place_country=loc.country if loc else None,
-                place_iso=loc.iso if loc else None,
-                place_admin1=loc.admin1 if loc else None,
-                lat=loc.lat if loc else None,
-                lon=loc.lon if loc else None,
-                place_precision=loc.precision if loc else None,
-                place_detail=loc.detail if loc else None,
-                fatalities_low=dead.low if dead else None,
-                fatalities_best=dead.best if dead else None,
-                fatalities_high=dead.high if dead else None,
-                injured_low=hurt.low if hurt else None,
-                injured_best=hurt.best if hurt else None,
-                injured_high=hurt.high if hurt else None,
-                reports=jdump([records.evidence_dict(r) for r in ev.reports]),
+    def _insert_events(conn: Connection, story_id: str, events: Sequence[Event]) -> None:
+        """The story's events, actors, facts and fact reports: one multi-row statement per table."""
+        if not events:
+            return
+        event_rows, actor_rows, fact_rows, report_rows = [], [], [], []
+        for pos, ev in enumerate(events):
+            loc, date, dead, hurt = ev.location, ev.date, ev.fatalities, ev.injured
+            event_rows.append(
+                {
+                    "id": ev.id,
+                    "story_id": story_id,
+                    "position": pos,
+                    "event_type": ev.event_type,
+                    "sub_event_type": ev.sub_event_type,
+                    "background": ev.background,
+                    "date_value": date.value if date else None,
+                    "date_text": date.text if date else None,
+                    "date_precision": date.precision if date else None,
+                    "place_name": loc.name if loc else None,
+                    "place_country": loc.country if loc else None,
+                    "place_iso": loc.iso if loc else None,
+                    "place_admin1": loc.admin1 if loc else None,
+                    "lat": loc.lat if loc else None,
+                    "lon": loc.lon if loc else None,
+                    "place_precision": loc.precision if loc else None,
+                    "place_detail": loc.detail if loc else None,
+                    "fatalities_low": dead.low if dead else None,
+                    "fatalities_best": dead.best if dead else None,
+                    "fatalities_high": dead.high if dead else None,
+                    "injured_low": hurt.low if hurt else None,
+                    "injured_best": hurt.best if hurt else None,
+                    "injured_high": hurt.high if hurt else None,
+                    "reports": jdump([records.evidence_dict(r) for r in ev.reports]),
+                }
             )
-        )
-        if ev.actors:
-            conn.execute(
-                insert(t.event_actors),
-                [
-                    {
-                        "event_id": ev.id,
-                        "position": i,
-                        "role": a.role,
-                        "entity_id": a.entity,
-                        "name": a.name,
-                        "status": a.status,
-                    }
-                    for i, a in enumerate(ev.actors)
-                ],
-            )
-        for fpos, fact in enumerate(ev.facts):
-            fact_id = conn.execute(
-                insert(t.facts).values(
-                    event_id=ev.id,
-                    position=fpos,
-                    attribute=fact.attribute,
-                    status=fact.status,
-                    value=jdump(fact.value),
+            actor_rows += [
+                {"event_id": ev.id, "position": i, "role": a.role, "entity_id": a.entity, "name": a.name,
+                 "status": a.status}
+                for i, a in enumerate(ev.actors)
+            ]
+            for fpos, fact in enumerate(ev.facts):
+                fact_rows.append(
+                    {"event_id": ev.id, "position": fpos, "attribute": fact.attribute, "status": fact.status,
+                     "value": jdump(fact.value)}
                 )
-            ).inserted_primary_key[0]
-            conn.execute(
-                insert(t.fact_reports),
-                [
-                    {
-                        "fact_id": fact_id,
-                        "position": rpos,
-                        "article_id": r.article,
-                        "value": jdump(r.value),
-                        "sentence": r.evidence.sentence,
-                        "start": r.evidence.start,
-                        "end": r.evidence.end,
-                        "attributed_to": r.evidence.attributed_to,
-                        "certainty": r.evidence.certainty,
-                    }
-                    for rpos, r in enumerate(fact.reports)
-                ],
-            )
+                report_rows.append(
+                    [
+                        {
+                            "position": rpos,
+                            "article_id": r.article,
+                            "value": jdump(r.value),
+                            "sentence": r.evidence.sentence,
+                            "start": r.evidence.start,
+                            "end": r.evidence.end,
+                            "attributed_to": r.evidence.attributed_to,
+                            "certainty": r.evidence.certainty,
+                        }
+                        for rpos, r in enumerate(fact.reports)
+                    ]
+                )
+        conn.execute(insert(t.events), event_rows)
+        if actor_rows:
+            conn.execute(insert(t.event_actors), actor_rows)
+        if not fact_rows:
+            return
+        # The facts' generated ids, in the order of the rows (SQLAlchemy's "insertmanyvalues":
+        # one statement with RETURNING on SQLite >= 3.35 and PostgreSQL, not one per fact).
+        ids = conn.execute(
+            insert(t.facts).returning(t.facts.c.id, sort_by_parameter_order=True), fact_rows
+        ).scalars().all()
+        rows = [{**r, "fact_id": fid} for fid, reports in zip(ids, report_rows, strict=True) for r in reports]
+        if rows:
+            conn.execute(insert(t.fact_reports), rows)
 
     @staticmethod
     def _link_story_rows(conn: Connection, result: StoryResult) -> None:
@@ -609,14 +710,55 @@ class Store:
             )
 
     @staticmethod
-    def _gc_entities(conn: Connection) -> None:
-        """Drop entities nothing refers to any more (re-reconciled away or their story deleted)."""
-        used = union(
-            select(t.entity_mentions.c.entity_id).where(t.entity_mentions.c.entity_id.is_not(None)),
-            select(t.event_actors.c.entity_id).where(t.event_actors.c.entity_id.is_not(None)),
-            select(t.claims.c.speaker_entity_id).where(t.claims.c.speaker_entity_id.is_not(None)),
+    def _story_entity_refs(
+        conn: Connection, story_id: str, article_ids: Sequence[str], event_ids: Sequence[str] = ()
+    ) -> set[str]:
+        """Entity ids referred to by a story's events (and ``event_ids``, wherever they sit) and
+        by its articles' mentions and claims."""
+        actors = t.event_actors.c
+        refs: set[str] = set(
+            conn.execute(
+                select(actors.entity_id)
+                .join(t.events, t.events.c.id == actors.event_id)
+                .where(t.events.c.story_id == story_id, actors.entity_id.is_not(None))
+            ).scalars()
         )
-        conn.execute(delete(t.entities).where(~t.entities.c.id.in_(used)))
+        for part in chunks(list(event_ids)):
+            refs.update(
+                conn.execute(
+                    select(actors.entity_id).where(actors.event_id.in_(part), actors.entity_id.is_not(None))
+                ).scalars()
+            )
+        for part in chunks(list(dict.fromkeys(article_ids))):
+            refs.update(
+                conn.execute(
+                    select(t.entity_mentions.c.entity_id).where(
+                        t.entity_mentions.c.article_id.in_(part), t.entity_mentions.c.entity_id.is_not(None)
+                    )
+                ).scalars()
+            )
+            refs.update(
+                conn.execute(
+                    select(t.claims.c.speaker_entity_id).where(
+                        t.claims.c.article_id.in_(part), t.claims.c.speaker_entity_id.is_not(None)
+                    )
+                ).scalars()
+            )
+        return refs
+
+    @staticmethod
+    def _gc_entities(conn: Connection, candidates: Iterable[str]) -> None:
+        """Drop the ``candidates`` nothing refers to any more (re-reconciled away or their story
+        deleted).  Only ids that may have lost a reference are checked, through the indexes on
+        the referring columns: a scan of every entity per story save grew with the database."""
+        refs = (
+            (t.entity_mentions, t.entity_mentions.c.entity_id),
+            (t.event_actors, t.event_actors.c.entity_id),
+            (t.claims, t.claims.c.speaker_entity_id),
+        )
+        unused = [~select(col).where(col == t.entities.c.id).exists() for _table, col in refs]
+        for part in chunks(sorted(set(candidates))):
+            conn.execute(delete(t.entities).where(t.entities.c.id.in_(part), *unused))
 
     # ------------------------------------------------------------------ read side
 

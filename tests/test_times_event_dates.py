@@ -1,0 +1,83 @@
+"""The main event's date: parts of a day count as their day, later steps and publication stamps
+do not date the incident, and nothing is invented without an anchor."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecheck.extract import analyze_article
+from wirecheck.models import Article
+from wirecheck.nlp import load_pipeline
+from wirecheck.nlp.times import day_of, find_times
+
+# 2024-03-11 is a Monday.
+PUBLISHED = "2024-03-11"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("He was hurt Saturday night.", "2024-03-09"),
+        ("It happened early Sunday morning.", "2024-03-10"),
+        ("Shots rang out at 9:15 p.m. Friday.", "2024-03-08"),
+        ("She was shot last night.", "2024-03-10"),
+        ("It happened on March 2.", "2024-03-02"),
+        ("It happened at 10 p.m.", None),  # a bare clock time names no day
+        ("It happened last month.", None),  # a month is not a day
+    ],
+)
+def test_day_of(text: str, day: str | None) -> None:
+    times = find_times(text, [], PUBLISHED)
+    assert times
+    assert day_of(times[0]) == day
+
+
+def test_clock_with_a_full_date_needs_no_anchor() -> None:
+    (te,) = find_times("The call came at 12:10 p.m. on March 2, 2024 from a store.", [], None)
+    assert te.value == "2024-03-02T12:10"
+    assert day_of(te) == "2024-03-02"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def _main_date(nlp, text: str, published: str | None = PUBLISHED) -> str | None:
+    an = analyze_article(Article(id="t", text=text, published=published), nlp)
+    ev = next(e for e in an.events if e.id == an.main_event)
+    return ev.date.date.value if ev.date else None
+
+
+def test_part_of_day_dates_the_event(nlp) -> None:
+    text = "Two men were shot Saturday night outside a bar in Dayton, police said."
+    assert _main_date(nlp, text) == "2024-03-09"
+
+
+def test_day_of_a_later_step_is_not_the_incident(nlp) -> None:
+    text = (
+        "A man was charged Monday in the shooting death of his neighbor in Tulsa. "
+        "The neighbor was shot Thursday evening outside his home, police said."
+    )
+    assert _main_date(nlp, text) == "2024-03-07"
+
+
+def test_story_sentence_dates_an_undated_lead(nlp) -> None:
+    text = (
+        "A teenager was shot and wounded in Akron, police said. "
+        "It happened just after 11 p.m. Friday on Elm Street."
+    )
+    assert _main_date(nlp, text) == "2024-03-08"
+
+
+def test_publication_stamp_is_not_the_event_date(nlp) -> None:
+    text = (
+        "Teen wounded in Macon shooting Posted: Monday, March 11, 2024 9:10 AM EDT\n"
+        "A teenager was shot and wounded in Macon, police said."
+    )
+    assert _main_date(nlp, text) is None
+
+
+def test_no_anchor_no_date(nlp) -> None:
+    text = "Two men were shot Saturday night outside a bar in Dayton, police said."
+    assert _main_date(nlp, text, published=None) is None
