@@ -296,6 +296,13 @@ def render(f: dict[str, Any], workers: int) -> str:
         lines += ["", f"`--workers {workers}` / `--workers 1` = {wn['articles_per_s'] / w1['articles_per_s']:.2f}× "
                   f"(whole run), {wn.get('steady_per_s', 0) / max(1e-9, w1.get('steady_per_s', 0)):.2f}× "
                   "(after start-up)."]
+    if wn and "cpu_s" in wn:
+        # Cores the run really had: on a shared machine other work takes its share, and a
+        # --workers N run can go no faster than the cores it got.
+        lines += ["", f"Cores used (CPU seconds / wall seconds): `--workers 1` {w1['cpu_s'] / w1['seconds']:.2f}, "
+                  f"`--workers {workers}` {wn['cpu_s'] / wn['seconds']:.2f}; CPU seconds per article "
+                  f"{1000 * w1['cpu_s'] / max(1, w1['articles']):.0f} ms and "
+                  f"{1000 * wn['cpu_s'] / max(1, wn['articles']):.0f} ms (start-up included)."]
     lines += ["", "spaCy sm rate before / after the wirecheck runs: "
               + " / ".join(f"{r:.1f}" for r in runs) + " articles/s (the table uses their mean)."]
     if "cpu_s" in y and "cpu_s" in w1:

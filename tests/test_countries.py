@@ -64,3 +64,18 @@ def test_event_place_falls_back_to_the_text_country() -> None:
         ev = next((e for e in an.events if e.id == an.main_event), None)
         got.append(ev.location.place.iso if ev and ev.location else None)
     assert got == ["BF", "ES"]
+
+
+def test_near_spellings_of_division_names() -> None:
+    # transliteration variants the packages lack: a vowel or a doubled letter apart
+    assert division_countries("Komandjari") == {"BF"}
+    assert division_countries("Saging") == {"MM"}
+    # a compass part glued to the division's name
+    assert division_countries("Shan-North") == {"MM"}
+    # a town the gazetteer knows is never re-read as a near-spelled division
+    assert "ZW" not in division_countries("Hangu")
+
+
+def test_near_spelling_points_to_the_country() -> None:
+    ev = country_evidence("On 2 March 2023, gunmen killed a herder near Tibiga village (Komandjari).")
+    assert ev.top()[0] == "BF"

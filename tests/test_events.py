@@ -156,3 +156,37 @@ def test_gunmen_firing_on_police_is_a_battle(nlp):
 def test_road_blocked_with_burning_tyres_is_a_riot(nlp):
     ev = main(analyze(nlp, "Residents held a demonstration and blocked the highway with burning tyres in Oruro."))
     assert ev.event_type == "Riots"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "sub"),
+    [
+        # a verb and its particle around the object
+        ("A group of youths set party flags on fire outside an office in Ludhiana.", "Strategic developments",
+         "Looting/property destruction"),
+        # weak protest cues, alone in the text
+        ("Nurses held a press conference with banners in front of the health ministry in Seoul.", "Protests",
+         "Peaceful protest"),
+        ("Unpaid drivers blocked the main road into Kisumu.", "Protests", "Peaceful protest"),
+        # non-lethal force with nobody named as protesters
+        ("Border guards fired tear gas canisters towards farmers near Rafah.", "Strategic developments", "Other"),
+        # a protest about violence is a protest
+        ("Hundreds of women demonstrated in Lyon to denounce the rape of a student.", "Protests",
+         "Peaceful protest"),
+        # an arrest the protest is about is no intervention
+        ("Relatives protested in Puebla to demand the release of two detained farmers.", "Protests",
+         "Peaceful protest"),
+        ("Police arrested ten protesters during a march in Dhaka.", "Protests", "Protest with intervention"),
+        # killing and abduction together: the attack
+        ("Gunmen killed two villagers and abducted five others near Zaria.", "Violence against civilians",
+         "Attack"),
+        # unarmed groups fighting: mob violence
+        ("Supporters of two rival candidates clashed outside a polling station in Sylhet.", "Riots",
+         "Mob violence"),
+        ("Villagers beat and killed a suspected thief in Mzuzu.", "Riots", "Mob violence"),
+        ("Soldiers fired on rebel positions near Goma.", "Battles", "Armed clash"),
+    ],
+)
+def test_event_types_from_wider_triggers(nlp, text, etype, sub):
+    ev = main(analyze(nlp, text))
+    assert (ev.event_type, ev.sub_event_type) == (etype, sub)

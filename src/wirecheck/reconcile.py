@@ -30,6 +30,7 @@ from wirecheck.link.features import main_mention, type_family
 from wirecheck.link.names import acronym, looks_like_acronym, name_tokens, spelling_key
 from wirecheck.models import (
     ArticleAnalysis,
+    Count,
     CountRange,
     DateValue,
     Entity,
@@ -607,15 +608,23 @@ def _build_event(
                 actors.append(EventActor(role, r.value["entity"], r.value["name"], r.value["status"]))
 
     counts: dict[str, CountRange | None] = {"fatalities": None, "injured": None}
+    # Each mention's own counts, without figures that total several incidents.
+    read: dict[str, list[tuple[_Mention, Count]]] = {
+        attr: [(m, c) for m in cluster if (c := getattr(m.mention, attr)) is not None and not _tally(m, c)]
+        for attr in counts
+    }
     for attr in counts:
-        reports = [
-            _Report(m.article, getattr(m.mention, attr).range, getattr(m.mention, attr).evidence)
-            for m in cluster
-            if getattr(m.mention, attr) is not None
-        ]
+        reports = [_Report(m.article, c.range, c.evidence) for m, c in read[attr]]
         if reports:
             fact, counts[attr] = count_fact(attr, reports, sources, clock)
             facts.append(fact)
+    injured_fact = next((f for f in facts if f.attribute == "injured"), None)
+    if injured_fact is not None and counts["injured"] is not None:
+        totals: dict[str, int] = defaultdict(int)
+        for pairs in read.values():
+            for m, c in pairs:
+                totals[m.article] += _count_of(c.range)
+        counts["injured"] = _wounded_who_died(totals, counts["fatalities"], counts["injured"], injured_fact)
 
     return Event(
         id=stable_id("ev", first.article, first.mention.id),
@@ -632,6 +641,56 @@ def _build_event(
         reports=[m.mention.evidence for m in cluster],
         mentions=[(m.article, m.mention.id) for m in cluster],
     )
+
+
+def _count_of(c: CountRange | None) -> int:
+    if c is None:
+        return 0
+    return c.best if c.best is not None else c.low
+
+
+@functools.cache
+def _tally_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(p, re.IGNORECASE) for p in _rules()["tally"]["patterns"]]
+
+
+def _tally(m: _Mention, count: Count) -> bool:
+    """Whether a count's sentence totals several incidents or a period (a statistic, not a toll)."""
+    index = count.evidence.sentence
+    sentences = m.analysis.sentences
+    sentence = sentences[index] if 0 <= index < len(sentences) and sentences[index].index == index else None
+    sentence = sentence or next((s for s in sentences if s.index == index), None)
+    return sentence is not None and any(p.search(sentence.text) for p in _tally_patterns())
+
+
+def _wounded_who_died(
+    totals: dict[str, int], fatalities: CountRange | None, injured: CountRange, fact: Fact
+) -> CountRange:
+    """The injured count without the wounded who died: one victim is not both.
+
+    An early report's "a boy was shot and is in critical condition" and a later one's "the boy
+    has died" are one casualty, not one wounded and one killed.  No single report counts more
+    casualties (killed + injured) than the most complete one does, so when the event's killed
+    plus injured exceeds every report's own total, the excess is victims counted in both: they
+    leave the injured count, and the fact is ``superseded`` (its reports keep their figures).
+    Report times are not required, as publication times are often missing or crawl times.
+    """
+    killed = _count_of(fatalities)
+    wounded = _count_of(injured)
+    if killed == 0 or wounded == 0:
+        return injured
+    most = max(totals.values(), default=0)
+    shift = min(wounded, killed + wounded - most)
+    if shift <= 0:
+        return injured
+    value = CountRange(
+        max(0, injured.low - shift),
+        None if injured.best is None else max(0, injured.best - shift),
+        None if injured.high is None else max(0, injured.high - shift),
+    )
+    fact.status = "superseded"
+    fact.value = value.as_dict()
+    return value
 
 
 def _set_fact(role: str, reports: list[_Report], sources: _Sources) -> Fact:
@@ -728,8 +787,8 @@ def _main_event(clusters: list[list[_Mention]], events: list[Event]) -> Event | 
         if event.background:
             continue
         key = (
-            len({m.article for m in cluster}),
             sum(m.primary for m in cluster),
+            len({m.article for m in cluster}),
             -min(m.order for m in cluster),
             -min(m.mention.evidence.start for m in cluster),
         )

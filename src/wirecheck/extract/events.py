@@ -51,6 +51,7 @@ class TriggerType:
 def lexicon() -> dict[str, Any]:
     data = tomllib.loads(resources.files("wirecheck.data").joinpath("events.toml").read_text("utf-8"))
     phrases: dict[str, TriggerType] = {}
+    patterns: list[tuple[re.Pattern[str], TriggerType]] = []
     for entry in data["trigger"]:
         tt = TriggerType(
             entry["event_type"],
@@ -64,10 +65,13 @@ def lexicon() -> dict[str, Any]:
             p = p.lower()
             # The first listing of a phrase wins (entries are ordered specific -> generic).
             phrases.setdefault(p, tt)
+        # phrases with words between their parts ("set the <thing> on fire")
+        patterns.extend((re.compile(rx), tt) for rx in entry.get("patterns", ()))
     alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     ctx = {k: set(v) for k, v in data["context"].items()}
     return {
         "phrases": phrases,
+        "patterns": patterns,
         "regex": re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"),
         "context": ctx,
         "background": [re.compile(c, re.I) for c in data["background"]["cues"]],
@@ -109,11 +113,15 @@ def find_triggers(nd: NlpDoc, entities: list[LocalEntity]) -> list[_Trigger]:
     low = text.lower()
     named = [(m.start, m.end) for e in entities if e.type in ("ORG", "PERSON", "FAC") for m in e.mentions]
     out: list[_Trigger] = []
-    for m in lex["regex"].finditer(low):
-        a, b = m.span()
+    found = [(m.start(), m.end(), lex["phrases"][m.group()]) for m in lex["regex"].finditer(low)]
+    for rx, tt in lex["patterns"]:
+        for m in rx.finditer(low):
+            # a pattern adds what the phrases miss; a phrase inside its span stays
+            if not any(a < m.end() and m.start() < b for a, b, _ in found):
+                found.append((m.start(), m.end(), tt))
+    for a, b, tt in sorted(found, key=lambda x: x[0]):
         if any(x <= a and b <= y for x, y in named):
             continue  # part of a name ("... Air Force", "Strike Group")
-        tt = lex["phrases"][m.group()]
         si = nd.sentence_of(a)
         sent = nd.sentences[si]
         if a >= sent.end:
@@ -632,15 +640,35 @@ def _event_type(nd: NlpDoc, ev: _Event) -> tuple[str, str]:
     sent_text = " ".join(nd.sentences[i].text for i in ev.sentences)
     if best.type.ambiguous == "labour" and _words_in(nd.sentences[best.sentence].text, ctx["labour"]):
         return "Protests", "Peaceful protest"
+    first = _protest_first(ev)
+    if first is not None:
+        # "protested against the rape of ...", "demonstrated to call for the release of a
+        # hostage": the violence named after the protest is its cause, not the event
+        etype, sub = first.type.event_type, first.type.sub_event_type
     if etype == "Protests":
         whole = sent_text if len(nd.sentences) > 4 else nd.text
         if _words_in(whole, ctx["excessive_force"]):
             return "Protests", "Excessive force against protesters"
         if _words_in(whole, ctx["protest_violence"]):
             return "Riots", "Violent demonstration"
-        if _words_in(whole, ctx["intervention"]):
+        if _words_in(whole, ctx["intervention"]) or _arrests_protesters(whole, ctx):
             return "Protests", "Protest with intervention"
-    if best.type.generic:
+    generic = best.type.generic
+    if sub == "Abduction/forced disappearance":
+        whole = sent_text if len(nd.sentences) > 4 else nd.text
+        # "killed one and abducted three": the graver act decides, as for a generic attack
+        generic = bool(_words_in(whole, ctx["lethal"]))
+        if generic:
+            etype, sub = "Violence against civilians", "Attack"
+    if etype == "Battles" and best.text.lower() in ctx["clash_words"]:
+        s = _ARMED_PEOPLE.sub(" armed ", nd.sentences[best.sentence].text)
+        if _words_in(s, ctx["crowd"]) and not _words_in(s, ctx["hard_armed"]):
+            return "Riots", "Mob violence"
+    if generic:
+        s = _ARMED_PEOPLE.sub(" armed ", nd.sentences[best.sentence].text)
+        if (_words_in(s, ctx["beating"]) and _words_in(s, ctx["crowd"])
+                and not _words_in(s, ctx["hard_armed"] | ctx["armed"])):
+            return "Riots", "Mob violence"  # "villagers beat and killed a thief"
         s = nd.sentences[best.sentence].text
         # "armed men", "gunmen" are the attackers, not civilians attacked; a generic attack on
         # armed actors only (police, soldiers, militants) is a battle in ACLED's coding
@@ -650,6 +678,33 @@ def _event_type(nd: NlpDoc, ev: _Event) -> tuple[str, str]:
         if best.text.lower() in ("clash", "clashes", "clashed") or (armed and not civ):
             return "Battles", "Armed clash"
     return etype, sub
+
+
+def _protest_first(ev: _Event) -> _Trigger | None:
+    """A protest trigger before the event's best (a violent act of the same sentence)."""
+    best = ev.best
+    assert best is not None
+    if best.type.event_type not in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
+        return None
+    before = [t for t in ev.triggers if t.sentence == best.sentence and t.start < best.start and not _weak(t)]
+    if before and before[0].type.event_type == "Protests" and before[0].type.priority >= 70:
+        return before[0]
+    return None
+
+
+def _arrests_protesters(text: str, ctx: dict[str, set[str]]) -> bool:
+    """An arrest the police or forces make (an armed word before it in its sentence), or of
+    protesters (a protester word right after it): not one the protest is about."""
+    low = text.lower()
+    for w in ctx["intervention_arrest"]:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", low):
+            start = max(low.rfind(". ", 0, m.start()), 0)
+            if _words_in(low[start : m.start()], ctx["armed"]):
+                return True
+            after = re.findall(r"[\w-]+", low[m.end() : m.end() + 60])[:5]
+            if any(x in ctx["protesters"] for x in after):
+                return True
+    return False
 
 
 _ARMED_PEOPLE = re.compile(

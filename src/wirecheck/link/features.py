@@ -9,6 +9,7 @@ linker reads them from the backend's key counts (see ``StoryLinker``).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections import Counter
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from wirecheck.link.names import link_data, name_tokens, norm_name, word_set
 from wirecheck.models import ArticleAnalysis, EventMention
 
+_LINE_WORD = re.compile(r"[A-Za-z]+")
 _TOKEN = re.compile(r"[a-z][a-z'\-]+|\d+(?:[.,]\d+)?")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Named things that tell stories apart: people (victims, suspects, officials) most of all.
@@ -48,6 +50,27 @@ def content_words(text: str) -> list[str]:
     return words
 
 
+def text_lines(text: str) -> list[tuple[str, str]]:
+    """The article's lines (paragraphs) with a stable hash of each, for page-furniture filtering.
+
+    A line is compared by its words alone (punctuation and digits dropped), so a sign-in box or
+    a "watch this video" strip with a different time stamp is still the same line.  Lines of
+    fewer than ``min_words`` words have no hash: too short to tell furniture from a common phrase.
+    """
+    out = []
+    shortest = link_data()["boilerplate"]["min_words"]
+    for line in text.splitlines():
+        # Capitalised words after the first are left out of the key: furniture often names
+        # the page's reporter or outlet ("Get email notifications on <reporter> daily!").
+        words = _LINE_WORD.findall(line)
+        words = [w.lower() for i, w in enumerate(words) if i == 0 or not w[0].isupper()]
+        key = ""
+        if len(words) >= shortest:
+            key = hashlib.blake2b(" ".join(words).encode(), digest_size=8).hexdigest()
+        out.append((line, key))
+    return out
+
+
 def parse_day(value: str | None) -> dt.date | None:
     if not value or len(value) < 10:
         return None
@@ -64,11 +87,15 @@ def type_family(event_type: str | None) -> str | None:
     return link_data()["type_family"].get(event_type, event_type)
 
 
-def article_features(analysis: ArticleAnalysis) -> dict[str, Any]:
-    """Story features of one article, without corpus statistics (the linker adds ``vec``)."""
+def article_features(analysis: ArticleAnalysis, body: str | None = None) -> dict[str, Any]:
+    """Story features of one article, without corpus statistics (the linker adds ``vec``).
+
+    ``body`` is the text the word counts are taken from (the linker passes the text without
+    its page furniture, see :func:`text_lines`); the article's whole text by default.
+    """
     art = analysis.article
     feats: dict[str, Any] = {
-        "tf": dict(Counter(content_words(art.text))),
+        "tf": dict(Counter(content_words(art.text if body is None else body))),
         "title": sorted(set(content_words(art.title or ""))),
         "pub": art.published[:10] if parse_day(art.published) else None,
     }

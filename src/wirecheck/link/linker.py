@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wirecheck.link.backend import LinkBackend
-from wirecheck.link.features import article_features, parse_day
+from wirecheck.link.features import article_features, parse_day, text_lines
 from wirecheck.link.minhash import _MAX32, MinHasher, jaccard
 from wirecheck.link.names import link_data
 from wirecheck.models import ArticleAnalysis
@@ -68,6 +68,7 @@ class StoryLinker:
         self.merge_margin: float = data["clustering"]["merge_margin"]
         self.story_members: int = data["clustering"]["story_members"]
         self.top_words: int = data["features"]["top_words"]
+        self.boilerplate: dict[str, int] = data["boilerplate"]
         self.hasher = MinHasher(**data["minhash"])
         self._counts: dict[str, int] = {}
         self._idf: dict[str, float] = {}
@@ -121,11 +122,12 @@ class StoryLinker:
         if known is not None:
             return LinkResult(article=art_id, story_id=known)
 
-        feats = article_features(analysis)
+        body, line_keys = self._body(analysis.article.text)
+        feats = article_features(analysis, body)
         tf: dict[str, int] = feats.pop("tf")
         self.key_counts([_ALL, *(f"w:{w}" for w in tf)])
         feats["vec"] = self._weights(tf)
-        sig = self.hasher.signature(analysis.article.text)
+        sig = self.hasher.signature(body)
         empty = bool((sig == _MAX32).all())
         feats["sig"] = [] if empty else sig.tolist()
         band_keys = [] if empty else self.hasher.band_keys(sig)
@@ -145,7 +147,9 @@ class StoryLinker:
                 continue
             if other in near and other_feats.get("sig"):
                 sim = jaccard(feats["sig"], other_feats["sig"])
-                if sim >= self.settings.duplicate_threshold and sim > dup_score:
+                if sim >= self.settings.duplicate_threshold and sim > dup_score and self._same_event(
+                    art_id, feats, other, other_feats
+                ):
                     duplicate_of, dup_score = other, sim
             pair_scores[other] = self.pair_score(art_id, feats, other, other_feats)
             by_story.setdefault(story, []).append(other)
@@ -159,7 +163,7 @@ class StoryLinker:
             story_scores[dup_story] = math.inf
             feats["dup_of"] = duplicate_of
         target = self._choose(story_scores)
-        keys = [_ALL, *band_keys, *put_keys]
+        keys = list(dict.fromkeys([_ALL, *band_keys, *put_keys, *line_keys]))
         if target is None:
             story = story_id_for(art_id)
             self.backend.put(art_id, keys, feats, story)
@@ -191,6 +195,29 @@ class StoryLinker:
             score=None if math.isinf(best) else best,
         )
 
+    def _body(self, text: str) -> tuple[str, list[str]]:
+        """The text without lines many earlier articles carry (page furniture), and the line keys.
+
+        Which lines are furniture depends only on the articles stored before this one (the
+        backend's ``ln:`` key counts), so one-at-a-time and batch linking agree.
+        """
+        lines = text_lines(text)
+        keys = [f"ln:{k}" for _, k in lines if k]
+        counts = self.key_counts(keys)
+        limit = self.boilerplate["max_line_df"]
+        kept = [line for line, k in lines if not k or counts[f"ln:{k}"] < limit]
+        return "\n".join(kept), keys
+
+    def _same_event(self, a_id: str, a: dict[str, Any], b_id: str, b: dict[str, Any]) -> bool:
+        """A near-copy is taken as a copy only when its event features do not contradict it.
+
+        Two pages can share most of their shingles and still report different events (a
+        template with a short story in it); copies of one report do not date their event
+        weeks or years apart.
+        """
+        feats = self.pair_features(a_id, a, b_id, b)
+        return not (feats["date_far"] or feats["year_diff"])
+
     def _story_score(
         self, art_id: str, feats: dict[str, Any], story: str, hits: list[str], pair_scores: dict[str, float]
     ) -> float:
@@ -215,9 +242,10 @@ class StoryLinker:
         members = sorted(self.backend.story_articles(story))
         if len(members) > self.story_members:
             chosen = sorted(hits)[: self.story_members]
-            rest = [m for m in members if m not in set(chosen)]
+            taken = set(chosen)
+            rest = [m for m in members if m not in taken]
             members = sorted(chosen + rest[: self.story_members - len(chosen)])
-        total = 0.0
+        scores: list[float] = []
         for member in members:
             score = pair_scores.get(member)
             if score is None:
@@ -225,8 +253,8 @@ class StoryLinker:
                 if other is None:
                     continue
                 score = pair_scores[member] = self.pair_score(art_id, feats, member, other)
-            total += score
-        mean = total / len(members) if members else best
+            scores.append(score)
+        mean = sum(scores) / len(scores) if scores else best
         # Never above the best pair: the average may hold back, not push, a join.
         return min(best, (1 - share) * best + share * mean)
 

@@ -131,10 +131,64 @@ def division_countries(name: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _skeleton(key: str) -> str:
+    """A transliteration-tolerant form of a key: consonants kept, each run of vowels (and of
+    the half-vowels w, y) one mark, the silent h of "kh", "gh", "sh", "zh" and spaces dropped
+    ("as sweida" = "as suwayda", "komandjari" = "komondjari", "beyrouth" = "bayrut")."""
+    k = key.replace(" ", "")
+    k = k.replace("dj", "j").replace("ph", "f")
+    k = re.sub(r"[cq]", "k", k)
+    k = k[:1] + k[1:].replace("h", "")
+    k = k[:1] + re.sub(r"[aeiouyw]+", "V", k[1:])
+    return re.sub(r"(\w)\1+", r"\1", k)
+
+
+@lru_cache(maxsize=1)
+def _skeleton_index() -> dict[str, tuple[tuple[str, frozenset[_Division]], ...]]:
+    """Skeleton -> the (key, divisions) pairs having it."""
+    idx: dict[str, list[tuple[str, frozenset[_Division]]]] = defaultdict(list)
+    for k, divs in _index().items():
+        idx[_skeleton(k)].append((k, divs))
+    return {k: tuple(v) for k, v in idx.items()}
+
+
+def _near_spelling(key: str) -> set[_Division]:
+    """Divisions spelled nearly like ``key``: same skeleton, same first and last letter and
+    few letters apart (difflib ratio 0.8 or more), all of one country; else none."""
+    from difflib import SequenceMatcher
+
+    sk = _skeleton(key)
+    if len(key) < 5 or len(sk.replace("V", "")) < 2:
+        return set()
+    found: set[_Division] = set()
+    for k, divs in _skeleton_index().get(sk, ()):
+        # (a final h is a transliteration's: "Raqqa" / "Raqqah")
+        same_ends = k[0] == key[0] and k.rstrip("h")[-1:] == key.rstrip("h")[-1:]
+        if same_ends and SequenceMatcher(None, key, k).ratio() >= 0.8:
+            found |= divs
+    return found if len({d.iso for d in found}) == 1 else set()
+
+
+# compass words glued to a division's name ("Shan-North", "Bago-West", "North Gaza")
+_COMPASS = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|central) | (?:north|south|east|west)$")
+
+
 def _divisions(name: str) -> set[_Division]:
     found: set[_Division] = set()
-    for k in _keys(name):
+    keys = _keys(name)
+    for k in keys:
         found |= _index().get(k, frozenset())
+    if not found:
+        # "Shan-North": the division without its compass part
+        for k in keys:
+            bare = _COMPASS.sub("", k)
+            if bare != k and len(bare) > 3 and bare not in _generic():
+                found |= _index().get(bare, frozenset())
+    if not found and len(name) >= 5 and not get_gazetteer().candidates(name):
+        # a spelling the packages lack ("Saging" for "Sagaing", "Komandjari"): a near spelling
+        # with the same transliteration skeleton; never for a name the gazetteer knows as a town
+        for k in keys:
+            found |= _near_spelling(k)
     # a first-level division hides same-named second-level ones of the same country
     firsts = {d.iso for d in found if d.level == 1}
     return {d for d in found if d.level == 1 or d.iso not in firsts}
@@ -230,7 +284,7 @@ def country_evidence(text: str) -> CountryEvidence:
         if level and any(d.level == level for d in divs):
             divs = {d for d in divs if d.level == level}
         out: dict[str, str | None] = {}
-        for d in sorted(divs, key=lambda d: d.level):
+        for d in sorted(divs, key=lambda d: (d.level, d.iso, d.admin1 or "")):  # not set order
             out.setdefault(d.iso, d.admin1)
         return out
 
@@ -292,7 +346,7 @@ def country_evidence(text: str) -> CountryEvidence:
                 sets.append(set(isos))
         if len(sets) >= 2:
             common = set.intersection(*sets)
-            for iso in common:
+            for iso in sorted(common):
                 votes[iso] += wt["group_agrees"]
 
     # 2. a division with its kind: "Sagaing region", "province of Laguna"
@@ -319,7 +373,7 @@ def country_evidence(text: str) -> CountryEvidence:
         if gaz.country(name) is not None:
             continue
         state = gaz.us_state(name + "." if text[b : b + 1] == "." else name)
-        if state is not None and (name[:1].isupper() and len(name) <= 5 or name == state):
+        if state is not None and ((name[:1].isupper() and len(name) <= 5) or name == state):
             # "Tampa, Fla.", "Gary, Ind.", "Reno, NV": a US state, never a foreign division
             # whose accent-folded name looks the same ("Fla" / Flå)
             credit({"US": state}, wt["comma_admin"], name, a, b)
@@ -332,7 +386,7 @@ def country_evidence(text: str) -> CountryEvidence:
             # "Soyapango, San Salvador": a town of the division's country agrees
             head = _NAME_END.search(text[max(0, m.start() - 60) : m.start()])
             towns = town_isos(head.group(1)) if head else {}
-            for iso in set(towns) & set(isos):
+            for iso in sorted(set(towns) & set(isos)):
                 votes[iso] += wt["group_agrees"] / len(set(towns) & set(isos))
 
     # 4. countries by name or demonym
@@ -382,7 +436,7 @@ def country_evidence(text: str) -> CountryEvidence:
                 credit({big: isos[big]}, wt["big_town"], name, a, b)
             if _LOCATED.search(text[max(0, a - 30) : a]) and (len(isos) == 1 or big):
                 located.append((name, a, b, big or next(iter(isos))))
-    return CountryEvidence(dict(votes), clues, tuple(sorted(located, key=lambda x: x[1])))
+    return CountryEvidence(dict(sorted(votes.items())), clues, tuple(sorted(located, key=lambda x: x[1])))
 
 
 def _longest_admin(

@@ -97,6 +97,7 @@ def _fold(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)  # called ~700 times per article on the same few hundred names
 def _norm(name: str) -> str:
     n = _fold(name.strip().lower().replace("’", "'"))
     n = re.sub(r"^(?:the)\s+", "", n)
@@ -709,7 +710,7 @@ def text_context(text: str) -> TextContext:
     admin2: set[tuple[str, str]] = set()
 
     def vote(isos: set[str], w: float) -> None:
-        for iso in isos:
+        for iso in sorted(isos):  # sorted: dict order (ties in max) must not follow str hashing
             votes[iso] += w / len(isos)
 
     # US states by abbreviation after a comma ("Gary, Ind.")
@@ -777,7 +778,7 @@ def text_context(text: str) -> TextContext:
                 if towns and not stop and (not hit or found1 or found2):
                     vote({e.iso for e in towns}, 1.0 * bonus)
                     pairs = {(e.iso, e.admin1) for e in towns if e.admin1}
-                    for pair in pairs:
+                    for pair in sorted(pairs):
                         regions[pair] += 1.0 / len(pairs)
                     hit = True
                 if hit:
@@ -796,9 +797,10 @@ def text_context(text: str) -> TextContext:
                         and not _STATE_AFTER.match(text, toks[-1][1])):
                     surnames.add(_norm(re.sub(r"['’]s$", "", text[toks[-1][0] : toks[-1][1]]).rstrip(".,")))
             i += step
-    for a1 in admin1:
+    for a1 in sorted(admin1):
         regions[a1] += 2.0
-    return TextContext(dict(votes), frozenset(admin1), frozenset(admin2), dict(regions), frozenset(surnames))
+    return TextContext(dict(sorted(votes.items())), frozenset(admin1), frozenset(admin2), dict(sorted(regions.items())),
+                       frozenset(surnames))
 
 
 @lru_cache(maxsize=1)
