@@ -85,3 +85,46 @@ def test_stated_count_is_not_summed_with_others() -> None:
 def test_recent_totals_are_cumulative() -> None:
     text = "A woman was shot in the arm. There have been so many deaths in the last month, a neighbor said."
     assert _toll(text) == (0, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # lists of victims are summed, part by part
+        ("Four boys and two women were found dead in the farmhouse.", (6, 0)),
+        ("A man and his daughter were killed on Tuesday.", (2, 0)),
+        ("Deputies found a woman and her seven-year-old son dead in the kitchen.", (2, 0)),
+        ("Two girls and a man were wounded near the station.", (0, 3)),
+        ("Adams, Becker and Cole were injured.", (0, 3)),
+        ("An elderly couple and their three grandchildren were found dead.", (5, 0)),
+        ("The gunman fatally shot a clerk and a customer.", (2, 0)),
+        ("She is accused of killing her uncle and 9-year-old niece.", (2, 0)),
+        # the killer who then died is one more
+        ("Police said the father killed his three sons before killing himself.", (4, 0)),
+        ("A man fatally shot a woman and a boy, then turned the gun on himself.", (3, 0)),
+        ("Police said the man killed himself after the standoff.", (1, 0)),
+        # an appositive is one person, not a list
+        ("Jane Roe, a 31-year-old nurse, died at the scene.", (1, 0)),
+        ("John Doe, 24, of Dayton, Ohio, was pronounced dead.", (1, 0)),
+        ("John Doe, a senior at Lincoln High School and star player, was killed.", (1, 0)),
+        ("Earlier, a man and a woman were shot to death.", (2, 0)),
+        ("3 adults, 1 child found shot to death in Elm Street home", (4, 0)),
+    ],
+)
+def test_lists_of_victims_are_summed(text: str, expected: tuple) -> None:
+    assert _toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ages and years are never counts
+        ("A 17 year old male was killed on Main Street.", (1, 0)),
+        ("A 12 year-old boy was wounded in the leg.", (0, 1)),
+        ("Detectives are still investigating the 2014 killing of a shop owner.", (0, 0)),
+        ("The 2016 shooting left a man dead.", (1, 0)),
+        ("The siege killed 1500 people.", (1500, 0)),
+    ],
+)
+def test_ages_and_years_are_no_counts(text: str, expected: tuple) -> None:
+    assert _toll(text) == expected

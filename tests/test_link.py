@@ -100,6 +100,55 @@ def test_near_copy_is_a_duplicate_in_the_same_story() -> None:
     assert linker.backend.story_articles("s-f1") == ["f1"]
 
 
+# Page furniture written for the tests: a sign-in box with the reporter's name in it.
+FURNITURE = "\n\n".join(
+    [
+        "Get email alerts from {name} every day and never miss a new story again.",
+        "Your subscription preferences have been saved and will apply to this device.",
+        "There was a problem saving your preferences, please try again in a few minutes.",
+        "Whenever {name} posts new content you will get an email delivered to your inbox.",
+        "By signing in you agree to our terms of service and our privacy policy.",
+    ]
+)
+
+
+def test_shared_page_furniture_does_not_make_stories_near_copies() -> None:
+    linker = StoryLinker(MemoryLinkBackend(), Settings())
+    leads = [
+        ("Ada Quint", "A cyclist was hurt on Elm Road in Laketon on Monday."),
+        ("Bo Lindqvist", "A barn burned down near Ferndale on Monday night."),
+        ("Cy Ormond", "Two boats collided off Gull Point on Tuesday."),
+        ("Di Ferrante", "A storm cut power to the harbour district on Wednesday."),
+        ("Eli Marsh", "The county fair opened with a record crowd on Thursday."),
+        ("Fay Dunmore", "A water main broke under Quarry Lane on Friday."),
+    ]
+    results = [
+        linker.add(analysis(f"x{i}", FURNITURE.format(name=who) + "\n\n" + lead, published=f"20{18 + i}-03-05"))
+        for i, (who, lead) in enumerate(leads)
+    ]
+    # Early pages are alike through their furniture alone; once its lines are seen on enough
+    # pages ([boilerplate] in link.toml) they are left out, and a new page is compared by its story.
+    assert results[-1].duplicate_of is None
+    assert results[-1].story_id == "s-x5"
+
+
+def test_near_copy_dated_a_year_apart_is_no_duplicate() -> None:
+    linker = StoryLinker(MemoryLinkBackend(), Settings())
+    linker.add(lake("a1"))
+    # The same words about an event dated a year later: a template, not a copy of the report.
+    result = linker.add(lake("a2", LAKETON + " Copyright Example Wire.", published="2025-03-05"))
+    assert result.duplicate_of is None
+
+
+def test_syndicated_copies_keep_their_shared_lines() -> None:
+    linker = StoryLinker(MemoryLinkBackend(), Settings())
+    paragraphs = LAKETON.replace(". ", ".\n\n")
+    first = linker.add(lake("a1", paragraphs))
+    copies = [linker.add(lake(f"a{i}", paragraphs + f"\n\nDistributed by Example Wire {i}.")) for i in (2, 3, 4)]
+    # Lines shared by copies of one story are not furniture: every copy is a near-duplicate.
+    assert all(c.story_id == first.story_id and c.duplicate_of is not None for c in copies)
+
+
 def test_follow_up_joins_and_unrelated_articles_stay_apart() -> None:
     linker = StoryLinker(MemoryLinkBackend(), Settings())
     linker.add(lake("a1"))

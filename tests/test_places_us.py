@@ -100,3 +100,30 @@ def test_major_city_votes_for_its_country() -> None:
     text = "San Antonio police said a man was shot. San Antonio officers found him on the Northeast Side."
     iso, _ = text_context(text).top()
     assert iso == "US"
+
+
+def test_a_neighbourhood_section_of_a_named_city() -> None:
+    ms = mentions("A man was shot in the Mott Haven section of the Bronx on Monday.")
+    part = next(m for m in ms if m.place.name == "Mott Haven")
+    assert part.part and part.within is not None and part.within.name == "The Bronx"
+
+
+def test_a_citys_possessive_neighbourhood() -> None:
+    ms = mentions("A woman was hurt in Philadelphia's Point Breeze section.")
+    part = next(m for m in ms if m.place.name == "Point Breeze")
+    assert part.part and part.within is not None and part.within.name == "Philadelphia"
+
+
+def test_enclosing_city_of_a_neighbourhood_but_not_of_a_suburb(gaz) -> None:
+    # GeoNames lists Chicago's neighbourhoods as towns without a county; suburbs have one
+    hood = gaz.lookup("North Lawndale", "US", "Illinois")
+    assert gaz.enclosing_city(hood, marked=False).name == "Chicago"
+    suburb = gaz.lookup("Cicero", "US", "Illinois")
+    assert gaz.enclosing_city(suburb, marked=False) is None
+    small = gaz.lookup("Rock Falls", "US", "Illinois")
+    assert gaz.enclosing_city(small, marked=True) is None
+
+
+def test_plain_suburb_is_no_part() -> None:
+    ms = mentions("Two people were shot in south suburban Cicero on Friday.")
+    assert all(not m.part for m in ms)

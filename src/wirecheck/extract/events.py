@@ -803,6 +803,7 @@ def _choose_place(
         chosen = dateline
     if chosen is None:
         chosen = dateline or fallback
+    chosen = _whole_city(nd, _town_of_county(nd, chosen))
     # (country evidence) the divisions and countries the text names overrule a namesake abroad
     # and stand in when no place was found: see _agree_with_text
     chosen = _agree_with_text(nd, chosen)
@@ -827,6 +828,78 @@ def _part_of(p: Place, city: Place) -> bool:
         and p.admin1 == city.admin1
         and _COMPASS.sub("", p.name) == city.name
     )
+
+
+_COUNTY = re.compile(r"\s(?:County|Parish|Borough)$")
+
+
+def _town_of_county(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] | None:
+    """A county ("Floyd County deputies ...") gives way to the town in it that the text names
+    most ("... on a road in Rome"): SPEC's place is the town, the county is what the reporter
+    names for its sheriff."""
+    if chosen is None or chosen[0].place.precision != 2 or not _COUNTY.search(chosen[0].place.name):
+        return chosen
+    try:
+        from wirecheck.nlp.places import get_gazetteer
+    except ImportError:
+        return chosen
+    gaz = get_gazetteer()
+    county = chosen[0].place
+    found: dict[str, list[tuple[Any, int]]] = {}
+    for k in range(len(nd.sentences)):
+        for m in _places(nd, k):
+            if not _real_town(m) or getattr(m, "in_name", False):
+                continue
+            if m.place.admin1 != county.admin1 or m.place.iso != county.iso:
+                # "Rome" taken for the Italian capital: the county's state has its namesake
+                alt = gaz.lookup(m.place.name, county.iso, county.admin1) if county.iso and county.admin1 else None
+                if alt is None or alt.precision != 1:
+                    continue
+                m = _CountryMention(m.text, m.start, m.end, alt, m.detail)
+            e = gaz.entry_of(m.place)
+            if e is not None and e.admin2 == county.name:
+                found.setdefault(m.place.name, []).append((m, k))
+    if not found:
+        return chosen
+    best = max(found.values(), key=lambda v: (len(v), -v[0][0].start))
+    pm, si = best[0]
+    detail = chosen[0].detail or pm.detail
+    if detail and pm.place.detail != detail:
+        return _CountryMention(pm.text, pm.start, pm.end, Place(**{**pm.place.as_dict(), "detail": detail}), detail), si
+    return best[0]
+
+
+def _whole_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] | None:
+    """A neighbourhood GeoNames lists as a town ("Portage Park", "Mott Haven") gives way to its
+    city, the neighbourhood kept as detail (SPEC: the place is the town).  The city is the one
+    the text names with it ("section of the Bronx", "Philadelphia's X section"), else the big
+    city it lies in when the text calls it a neighbourhood, or when GeoNames gives it no county
+    and the text names that city."""
+    if chosen is None or chosen[0].place.precision != 1:
+        return chosen
+    pm, si = chosen
+    city = getattr(pm, "within", None)
+    part = getattr(pm, "part", False)
+    if city is None and not part:
+        # the title names "Point Breeze", the body "the city's Point Breeze section"
+        for k in range(len(nd.sentences)):
+            other = next((m for m in _places(nd, k) if getattr(m, "part", False) and m.place == pm.place), None)
+            if other is not None:
+                part, city = True, other.within
+                break
+    if city is None:
+        try:
+            from wirecheck.nlp.places import get_gazetteer
+        except ImportError:
+            return chosen
+        city = get_gazetteer().enclosing_city(pm.place, marked=part)
+        # (no word boundary before: a web title runs into the text, "6abc.comPhiladelphia")
+        if city is None or not (part or re.search(rf"{re.escape(city.name)}\b", nd.text, re.I)):
+            return chosen
+    if city.name == pm.place.name:
+        return chosen
+    detail = f"{pm.detail}, {pm.place.name}" if pm.detail else pm.place.name
+    return _CountryMention(pm.text, pm.start, pm.end, Place(**{**city.as_dict(), "detail": detail}), detail), si
 
 
 def _inside(p: Place, wider: Place, admin: bool = False) -> bool:

@@ -7,6 +7,9 @@ fitted by logistic regression).  A story's score for the article blends its best
 its average pair score over the story's members (average-link, ``average_link`` in ``[score]``);
 the article joins the best-scoring story when that passes ``Settings.story_threshold``; other
 stories it matches by a clear margin more merge with it into the largest (its id survives).
+Text is compared without page furniture: lines that earlier articles of several stories carry
+(sign-in boxes, a station group's template) are left out of the MinHash and TF-IDF words, and a
+near-copy counts as a duplicate only when its event dates do not contradict it.
 """
 
 from __future__ import annotations
@@ -196,16 +199,30 @@ class StoryLinker:
         )
 
     def _body(self, text: str) -> tuple[str, list[str]]:
-        """The text without lines many earlier articles carry (page furniture), and the line keys.
+        """The text without lines earlier articles of several stories carry (page furniture),
+        and the article's line keys.
 
         Which lines are furniture depends only on the articles stored before this one (the
-        backend's ``ln:`` key counts), so one-at-a-time and batch linking agree.
+        backend's ``ln:`` keys and their stories), so one-at-a-time and batch linking agree.
+        A line in ``line_articles`` articles is furniture whatever their stories (furniture that
+        slipped through once may have merged its pages into one story).
         """
         lines = text_lines(text)
         keys = [f"ln:{k}" for _, k in lines if k]
         counts = self.key_counts(keys)
-        limit = self.boilerplate["max_line_df"]
-        kept = [line for line, k in lines if not k or counts[f"ln:{k}"] < limit]
+        spread, common = self.boilerplate["line_stories"], self.boilerplate["line_articles"]
+        furniture: set[str] = set()
+        for key in set(keys):
+            n = counts[key]
+            if n >= common:
+                furniture.add(key)
+            elif n >= spread:
+                # Syndicated copies of one report share lines too, but within one story:
+                # a line is furniture when the articles carrying it tell several stories.
+                stories = {self.backend.story_of(a) for a in self.backend.candidates([key])}
+                if len(stories) >= spread:
+                    furniture.add(key)
+        kept = [line for line, k in lines if not k or f"ln:{k}" not in furniture]
         return "\n".join(kept), keys
 
     def _same_event(self, a_id: str, a: dict[str, Any], b_id: str, b: dict[str, Any]) -> bool:

@@ -124,11 +124,9 @@ def _index() -> dict[str, frozenset[_Division]]:
 
 
 def division_countries(name: str) -> frozenset[str]:
-    """The countries having a first- or second-level division so named ("Ituri" -> {"CD"})."""
-    found: set[str] = set()
-    for k in _keys(name):
-        found |= {d.iso for d in _index().get(k, ())}
-    return frozenset(found)
+    """The countries having a first- or second-level division so named ("Ituri" -> {"CD"}),
+    or, when none is, nearly so spelled (see ``_divisions``)."""
+    return frozenset(d.iso for d in _divisions(name))
 
 
 def _skeleton(key: str) -> str:
@@ -154,17 +152,18 @@ def _skeleton_index() -> dict[str, tuple[tuple[str, frozenset[_Division]], ...]]
 
 def _near_spelling(key: str) -> set[_Division]:
     """Divisions spelled nearly like ``key``: same skeleton, same first and last letter and
-    few letters apart (difflib ratio 0.8 or more), all of one country; else none."""
+    few letters apart (difflib ratio 0.85 or more), all of one country; else none.  Short
+    names are left alone: "Louis" is a letter from "Laois" and no variant of it."""
     from difflib import SequenceMatcher
 
     sk = _skeleton(key)
-    if len(key) < 5 or len(sk.replace("V", "")) < 2:
+    if len(key) < 6 or len(sk.replace("V", "")) < 2:
         return set()
     found: set[_Division] = set()
     for k, divs in _skeleton_index().get(sk, ()):
         # (a final h is a transliteration's: "Raqqa" / "Raqqah")
         same_ends = k[0] == key[0] and k.rstrip("h")[-1:] == key.rstrip("h")[-1:]
-        if same_ends and SequenceMatcher(None, key, k).ratio() >= 0.8:
+        if same_ends and SequenceMatcher(None, key, k).ratio() >= 0.85:
             found |= divs
     return found if len({d.iso for d in found}) == 1 else set()
 

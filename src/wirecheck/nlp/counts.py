@@ -254,7 +254,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     num = (
         r"(?:(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?(?![\d])(?!,\d))(?:\s+(?:hundred|thousand|million))?"
         rf"|(?:half\s+)?an?\s+dozen|(?:{_alt(numwords)})(?:[\s-]+(?:and\s+)?(?:{_alt(numwords + list(d['multipliers']))}))*)"
-        r"(?![\w-]*-(?:year|month|week|day|hour|minute|foot|inch|mile|caliber|calibre)\b)(?!%|\s*percent|-?\s*(?:mm|millimet)|:\d|\s*[ap]\.?m\b)"
+        r"(?![\w-]*-(?:year|month|week|day|hour|minute|foot|inch|mile|caliber|calibre)\b)"
+        # an age, not a count: "a 17 year old male", "a 12 year-old"
+        r"(?![\s-]+(?:years?|months?|weeks?|days?)[\s-]+old\b)"
+        # a year, not a count: "the 2014 killing", "since 2015"
+        r"(?!(?<=(?<![\d,])(?:19|20)\d\d)(?!\s+(?:people|persons|civilians|others|were|are|have)\b))"
+        r"(?!%|\s*percent|-?\s*(?:mm|millimet)|:\d|\s*[ap]\.?m\b)"
     )
     vague = _alt([k for k in d["vague"] if k not in ("no", "some")])
     mods = _alt(list(d["modifiers"]))
@@ -324,6 +329,139 @@ _ONE_PERSON = re.compile(
     rf"(?P<noun>{_SINGULAR}|(?:\d+|[a-z]+)-year-old(?:\s+(?:{_SINGULAR}))?)\s*(?:,[^,;]{{1,60}},)?\s*$",
     re.I,
 )
+# --------------------------------------------------------------------------- lists of victims
+# "three children and two adults", "a woman and her five-year-old son", "her father and
+# 6-year-old daughter", "Allen, Daniels and Williams": the parts of a list of victims are counted
+# one by one and summed.  An age ("a 17 year old", "the 13-year-old") is a person, never a count.
+_AGE = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)(?:\s*-\s*|\s+)(?:years?|months?|weeks?|days?)(?:\s*-\s*|\s+)old"
+# a count that is no age ("17 year old") and no year ("the 2014 killing")
+_NOT_AGE = r"(?![\s-]+(?:years?|months?|weeks?|days?)[\s-]+old\b)"
+
+
+@cache
+def _conjunct_parts() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(one part of a victim list, a whole list of two or more parts)."""
+    d = _data()
+    co = d["coordination"]
+    nouns = sorted(set(d["casualty"]["person_nouns"]) | set(co["extra_nouns"]) | set(_SINGULAR.replace("\\s+", " ").split("|")))
+    noun = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(nouns, key=len, reverse=True))
+    numwords = [w for w in d["numbers"] if w not in ("a", "an", "no", "none", "single", "both", "zero")]
+    num = rf"(?:\d{{1,3}}(?![\d,.:])|(?:{_alt(numwords)})(?:-(?:{_alt(numwords)}))?|{_alt(list(d['vague']))}){_NOT_AGE}"
+    det = _alt(co["determiners"])
+    # an adjective-like word in front of the noun ("young", "missing"): lowercase, no number, no
+    # verb or joiner
+    stop = ("and|or|but|then|who|were|was|are|is|had|have|has|said|says|told|found|discovered|located|saw|"
+            "dead|killed|wounded|injured|shot|of|the|a|an|his|her|their|its|in|at|on|to|with|from|by|for")
+    mod = rf"(?:{_AGE}|(?-i:(?!(?:{stop}|{_alt(numwords)})\b)[a-z]+))"
+    name = r"(?-i:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|Jr\.|Sr\.)){0,3})"
+    part = (
+        rf"(?<![\w'’-])(?:(?:(?P<det>{det})\s+)?(?:(?P<num>{num})\s+)?(?:{mod}\s+){{0,3}}?(?P<noun>{_AGE}\s+(?:{noun})|(?:{noun})|{_AGE})(?![\w-])"
+        rf"|(?P<name>{name})(?:\s*,\s*\d{{1,3}}\s*(?=,))?)"
+    )
+    sep = rf"(?:\s*,\s*(?:(?:{_alt(co['joiners'])})\s+)?|\s+(?:{_alt(co['joiners'])})\s+)"
+    one = re.compile(part, re.I)
+    plain = re.sub(r"\(\?P<\w+>", "(?:", part)
+    chain = re.compile(rf"(?<![\w'’-])(?:{plain})(?:{sep}(?:{plain}))+", re.I)
+    return one, chain
+
+
+def _count_list(phrase: str) -> tuple[CountRange, int, int] | None:
+    """(summed count, named victims, parts) of a list of victims, or None when it is no list of
+    victims: a part is no person ("the police and a man"), the parts are not joined as a list
+    ("John Doe, a 31-year-old man," is one person: an appositive; a list ends with "and"), or a
+    number counts a singular noun ("Image 9 Mother")."""
+    one, _ = _conjunct_parts()
+    co = _data()["coordination"]
+    joiner = _alt(co["joiners"])
+    low = best = named = 0
+    unknown = False
+    pos = 0
+    gaps: list[str] = []
+    kinds: list[str] = []
+    numbered = 0
+    for m in one.finditer(phrase):
+        gap = phrase[pos : m.start()]
+        if kinds and not re.fullmatch(rf"\s*,\s*(?:(?:{joiner})\s+)?|\s+(?:{joiner})\s+", gap, re.I):
+            return None
+        if not kinds and gap.strip():
+            return None
+        if kinds:
+            gaps.append(gap)
+        pos = m.end()
+        if m.group("name"):
+            first = m.group("name").split()[0].lower().rstrip(".")
+            if first in _NOT_NAME_WORDS or first in _NOT_SUBJECT_WORDS:
+                return None
+            kinds.append("name1" if len(m.group("name").split()) == 1 else "name")
+            low, best, named = low + 1, best + 1, named + 1
+            continue
+        kinds.append("noun")
+        noun = re.sub(r"\s+", " ", m.group("noun").lower())
+        head = noun.split()[-1]
+        det = (m.group("det") or "").lower()
+        plural = (head.endswith("s") and head not in co["pair_nouns"]) or head in co["irregular_plurals"]
+        if m.group("num"):
+            r = parse_count(m.group("num"))
+            if r is None or (not plural and r.low > 1):
+                return None
+            numbered += 1
+            low += r.low
+            if r.best is None:
+                unknown = True
+            else:
+                best += r.best
+        elif det == "both" or head in co["pair_nouns"]:
+            low, best = low + 2, best + 2
+        elif plural:
+            low += 2
+            unknown = True
+        else:
+            low, best = low + 1, best + 1
+    if not kinds or phrase[pos:].strip():
+        return None
+    if gaps and not re.search(rf"(?:^|\s)(?:{joiner})\s", gaps[-1], re.I) and numbered < len(kinds):
+        return None  # "A, B" is an appositive; a list ends "A, B and C" (or counts each: "3 adults, 1 child")
+    if gaps and kinds[0] == "name1" and "," in gaps[0] and any(k == "noun" for k in kinds):
+        return None  # "Earlier, a man and a woman": a sentence adverb, not a surname
+    return CountRange(low, None if unknown else best, None if unknown else best), named, len(kinds)
+
+
+def _list_at_end(seg: str) -> tuple[str, CountRange, int] | None:
+    """A list of two or more victims that ends ``seg``: (text, count, named)."""
+    _, chain = _conjunct_parts()
+    # "a man and woman, both 35 years old,": the age belongs to the list
+    seg = re.sub(r",\s*(?:both|all|each)\b[^,;]{0,40},?\s*$", " ", seg, flags=re.I)
+    rx = re.compile(chain.pattern + r"[\s,]*$", re.I)
+    pos = 0
+    # the leftmost list that reaches the end; when it is no list of victims ("Earlier, a man and
+    # a woman"), a shorter one may be
+    while (m := rx.search(seg, pos)) is not None:
+        pos = m.start() + 1
+        if re.search(r"\b(?:at|in|of|from|for|near|on|to|with|by)\s*$", seg[: m.start()], re.I):
+            return None  # "a junior at Central High School and football player": a place, not a victim
+        found = _count_list(m.group(0).rstrip(" ,"))
+        if found is not None and found[2] >= 2:
+            return m.group(0).rstrip(" ,"), found[0], found[1]
+    return None
+
+
+def _list_at_start(seg: str) -> tuple[str, CountRange, int] | None:
+    """The victims that an active verb's object names at the start of ``seg``: "her two
+    daughters", "a woman and girl", "her father and 6-year-old daughter"."""
+    one, chain = _conjunct_parts()
+    m = re.match(r"\s+", seg)
+    start = m.end() if m else 0
+    cm = chain.match(seg, start) or one.match(seg, start)
+    if not cm:
+        return None
+    found = _count_list(cm.group(0))
+    if found is None:
+        return None
+    if found[2] >= 2 and re.match(r"['’]s\b|\s+(?:was|were|is|are|had|has|have|said|says|told|did|would|will|could|then)\b", seg[cm.end() :], re.I):
+        return None  # "killed a man and the teen's father said ...": the last part starts a new clause
+    return seg[: cm.end()], found[0], found[1]
+
+
 # what may follow a subject's head without changing it (age in the 20s, residence, "who")
 _SUBJECT_TAIL = re.compile(
     r"(?:\s+in\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\w+s"
@@ -350,6 +488,10 @@ def _subject_of(segment: str, plural: bool = False) -> tuple[str, CountRange | N
     Returns (matched text, range, named victims, subject noun) or None.
     """
     pats = _patterns()
+    # "three children and two adults", "a woman and her son": every part counts
+    listed = _list_at_end(segment)
+    if listed is not None:
+        return listed[0], listed[1], listed[2], None
     # "a man in his 20s", "John Doe, 23, of Gary", "a 13-year-old who": the head is before these
     trimmed = _SUBJECT_TAIL.sub("", segment)
     if trimmed != segment and trimmed.strip():
@@ -526,6 +668,12 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
         transitive = tl in ("killed", "killing", "kills", "kill", "wounded", "wounding", "injured", "injuring", "hurt", "shot dead", "gunned down", "fatally shot", "fatally stabbed", "fatally wounded", "murdered")
         passive_before = re.search(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?(?:(?:shot|stabbed)\s*,?\s*(?:and\s+)?)?$", before, re.I)
         if transitive and not passive_before:
+            # the object lists two or more victims: "killed her two daughters", "fatally shot a
+            # woman and a girl", "killing her father and 6-year-old daughter"
+            listed = _list_at_start(after)
+            if listed is not None and listed[1].low >= 2 and listed[1].best is not None:
+                add(kind, listed[1], ts, te + len(listed[0]), trig, named=listed[2])
+                continue
             nm = pats["named_other"].match(after)
             if nm:
                 rng = parse_count(nm.group("count"))
@@ -542,6 +690,18 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
                     continue
             if tl.startswith(("kill", "wound", "injur", "hurt")) and re.match(r"^\s+(?:him|her)\b", after):
                 add(kind, CountRange(1, 1, 1), ts, te + re.match(r"^\s+(?:him|her)\b", after).end(), trig)
+                continue
+        # a list of victims before the verb: "three children and two adults were found dead"
+        if _predicate(tl) and kind in ("killed", "injured"):
+            tail = _LIST_TAIL.search(before[lo:])
+            head = before[lo : lo + tail.start()] if tail else before[lo:]
+            passive = not tail or not re.search(r"\b(?:who|that|which)\b", tail.group(0)) or re.search(
+                r"\b(?:were|was|are|is|been|found)\b", tail.group(0)
+            )
+            listed = _list_at_end(head) if passive and head.strip() else None
+            if listed is not None:
+                a = head.rfind(listed[0])
+                add(kind, listed[1], lo + (a if a >= 0 else 0), te, trig, named=listed[2], stated=not listed[2])
                 continue
         # count right before: "17 dead", "Five others were wounded", "at least 12 people were killed"
         lm = pats["left"].search(before[lo:]) if before[lo:].strip() else None
@@ -601,6 +761,14 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
                 a = lo + a if a >= 0 else ts
                 if rng is not None:
                     add(kind, rng, a, te, trig, named=named, subj=noun)
+    # "killed her two daughters before killing herself": the killer is one more dead person
+    for m in _reflexive_pattern().finditer(s):
+        earlier = [c for c in out if c.kind == "killed" and c.start < base + m.start() and not c.cumulative]
+        if earlier:
+            n = len(out)
+            add("killed", CountRange(1, 1, 1), m.start(), m.end(), "killed")
+            if len(out) > n:
+                out[-1].additional = True
     for m in _FATAL_OBJECT.finditer(s):
         if not re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", s[: m.start()]):
             obj = m.group("obj") or m.group("found")
@@ -657,6 +825,21 @@ def _before_compound(seg: str) -> str:
     off = cuts[-1].end() if cuts else 0
     vm = re.search(r"\s(?:was|were|is|are|has\s+been|had\s+been|have\s+been|got|had|went|ran|fell)\b", head[off:], re.I)
     return head[: off + vm.start()] if vm else seg
+
+
+# what stands between a list of victims and its casualty word ("... were found shot and")
+_LIST_TAIL = re.compile(
+    r"(?:\s*,)?(?:\s+(?:who|that|which))?(?:\s+(?:were|was|are|is|have|has|had|been|being|got|found|discovered|"
+    r"later|also|all|both|reportedly|allegedly|initially|then|subsequently|eventually|pronounced|shot|stabbed|and|"
+    r"\w+ly)\b)*\s*$",
+    re.I,
+)
+
+
+@cache
+def _reflexive_pattern() -> re.Pattern[str]:
+    r = _data()["reflexive"]
+    return re.compile(rf"\b(?:{_alt(r['verbs'])})\s+(?:{_alt(r['objects'])})\b", re.I)
 
 
 def _predicate(trigger: str) -> bool:

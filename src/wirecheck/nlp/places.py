@@ -90,6 +90,11 @@ class PlaceMention:
     # the first words of a longer name ("Temple| University Hospital", "Rogers| Park"): the
     # town it names is near, but the event's place is rarely that town itself
     in_name: bool = False
+    # the text marks the town as a part of a city ("the Mott Haven section", "Philadelphia's
+    # Point Breeze section", "the X neighborhood on the South Side"); ``within`` is that city
+    # when the text names it right there ("section of the Bronx", "<City>'s X")
+    part: bool = False
+    within: Place | None = None
 
 
 def _fold(s: str) -> str:
@@ -376,6 +381,7 @@ class Gazetteer:
             place = Place(name=r["name"], country=cname, iso=iso, admin1=r.get("admin1"), precision=3)
             for alias in (r["name"], *r.get("aliases", ())):
                 self._regions[_norm(alias)] = place
+        self._big: dict[tuple[str, str | None], list[_Entry]] | None = None
         self.load_seconds = time.perf_counter() - t0
 
     # ------------------------------------------------------------------ parts
@@ -574,6 +580,43 @@ class Gazetteer:
         c = self._countries.get(iso, {})
         return Place(name=a2, country=c.get("name"), iso=iso, admin1=a1, precision=2)
 
+    def entry_of(self, place: Place) -> _Entry | None:
+        """The gazetteer row behind a town-level ``place`` (same name, country and division)."""
+        if place.precision > 2:
+            return None
+        return next((e for e in self._get(_norm(place.name))
+                     if e.iso == place.iso and e.admin1 == place.admin1 and e.name == place.name), None)
+
+    def enclosing_city(self, place: Place, *, marked: bool) -> Place | None:
+        """The much larger city that town-level ``place`` lies in as a neighbourhood, or None.
+
+        GeoNames lists city neighbourhoods ("sections of populated places") among its towns,
+        often without a county; a separate suburb has its own county.  So an unmarked place
+        only counts as a part when GeoNames gives it no county and it lies near a big city's
+        centre; a place the text calls a neighbourhood or section may lie a little further out."""
+        e = self.entry_of(place)
+        if e is None or e.lat is None or e.lon is None or e.precision != 1 or (e.admin2 and not marked):
+            return None
+        radius = _PART_RADIUS_KM if marked else _PART_RADIUS_KM * 0.7
+        best: tuple[float, _Entry] | None = None
+        for big in self._big_cities().get((e.iso, e.admin1), ()):
+            if big.name == e.name or big.population < max(_BIG_CITY, 5 * e.population):
+                continue
+            d = _km(e.lat, e.lon, big.lat, big.lon)
+            if d <= radius and (best is None or d < best[0]):
+                best = (d, big)
+        return self._to_place(best[1]) if best else None
+
+    def _big_cities(self) -> dict[tuple[str, str | None], list[_Entry]]:
+        if self._big is None:
+            big: dict[tuple[str, str | None], list[_Entry]] = defaultdict(list)
+            for row in self._rows:
+                e = _Entry._make(row)
+                if e.precision == 1 and not e.alt and e.population >= _BIG_CITY and e.lat is not None:
+                    big[(e.iso, e.admin1)].append(e)
+            self._big = dict(big)
+        return self._big
+
     def _division_place(self, iso: str, admin1: str) -> Place:
         c = self._countries.get(iso, {})
         return Place(name=admin1, country=c.get("name"), iso=iso, admin1=admin1, precision=3)
@@ -599,6 +642,20 @@ class Gazetteer:
 
     def is_demonym(self, phrase: str) -> bool:
         return _norm(phrase) in self._demonyms and _norm(phrase) not in self._country_names
+
+
+# a city this big may hold neighbourhoods GeoNames lists as towns (GeoNames populations), and
+# how far from its centre they may lie (Chicago's and Philadelphia's lie within ~20 km)
+_BIG_CITY = 200_000
+_PART_RADIUS_KM = 22.0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 _GAZ: Gazetteer | None = None
@@ -971,7 +1028,37 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
         host.detail = txt
         host.place = replace(host.place, detail=txt)
     out.sort(key=lambda pm: pm.start)
+    _mark_parts(s, base, out)
     return out
+
+
+# words that make a town name a part of a city: "the Woodlawn neighborhood", "the Mott Haven
+# section of the Bronx", "Philadelphia's Point Breeze section", "Bridgeport on the South Side"
+_PART_AFTER = re.compile(r"[ \t]+(?:neighbou?rhoods?|section|community)\b(?P<of>[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?)?")
+_SIDE_AFTER = re.compile(r"[ \t]+(?:neighbou?rhood[ \t]+)?on[ \t]+the[ \t]+(?:city['’]s[ \t]+)?(?:far[ \t]+)?"
+                         r"(?:North|South|East|West|Northwest|Northeast|Southwest|Southeast)[ \t]+Side\b")
+_POSSESSIVE_BEFORE = re.compile(r"(?:\bthe[ \t]+city['’]s|['’]s)[ \t]+$")
+
+
+def _mark_parts(s: str, base: int, out: list[PlaceMention]) -> None:
+    """Set ``part`` (and ``within`` where the city is named right there) on the towns the
+    sentence marks as parts of a city."""
+    for k, pm in enumerate(out):
+        if pm.place.precision != 1 or pm.dateline or pm.in_name:
+            continue
+        a, b = pm.start - base, pm.end - base
+        after = _PART_AFTER.match(s, b)
+        possessive = _POSSESSIVE_BEFORE.search(s[max(0, a - 12) : a])
+        if not (after or possessive or _SIDE_AFTER.match(s, b)):
+            continue
+        pm.part = True
+        host = None
+        if after and after.group("of"):
+            host = next((o for o in out[k + 1 :] if o.start - base == after.end()), None)
+        elif possessive and k > 0 and re.fullmatch(r"['’]s[ \t]+", s[out[k - 1].end - base : a]):
+            host = out[k - 1]
+        if host is not None and host.place.precision == 1 and host.place.iso == pm.place.iso:
+            pm.within = host.place
 
 
 # A dateline anywhere near the top: "GARY, Ind. (AP) —", "NEW HAVEN, Conn., Oct. 27 (UPI) --",
