@@ -412,6 +412,8 @@ def _count_list(phrase: str) -> tuple[CountRange, int, int] | None:
                 best += r.best
         elif det == "both" or head in co["pair_nouns"]:
             low, best = low + 2, best + 2
+        elif plural and not det and numbered:
+            pass  # "five soldiers and policemen": the number counts both nouns
         elif plural:
             low += 2
             unknown = True
@@ -421,8 +423,12 @@ def _count_list(phrase: str) -> tuple[CountRange, int, int] | None:
         return None
     if gaps and not re.search(rf"(?:^|\s)(?:{joiner})\s", gaps[-1], re.I) and numbered < len(kinds):
         return None  # "A, B" is an appositive; a list ends "A, B and C" (or counts each: "3 adults, 1 child")
-    if gaps and kinds[0] == "name1" and "," in gaps[0] and any(k == "noun" for k in kinds):
-        return None  # "Earlier, a man and a woman": a sentence adverb, not a surname
+    if any(k.startswith("name") and "," in g and not re.search(rf"(?:{joiner})\s", g, re.I) for k, g in zip(kinds, gaps, strict=False)) and (
+        "noun" in kinds
+    ):
+        # "Earlier, a man and a woman", "in Oaxaca, a man and a woman": an adverb or a place
+        # before the list, not a victim
+        return None
     return CountRange(low, None if unknown else best, None if unknown else best), named, len(kinds)
 
 
@@ -445,9 +451,10 @@ def _list_at_end(seg: str) -> tuple[str, CountRange, int] | None:
     return None
 
 
-def _list_at_start(seg: str) -> tuple[str, CountRange, int] | None:
+def _list_at_start(seg: str) -> tuple[str, CountRange, int, int] | None:
     """The victims that an active verb's object names at the start of ``seg``: "her two
-    daughters", "a woman and girl", "her father and 6-year-old daughter"."""
+    daughters", "a woman and girl", "her father and 6-year-old daughter": (text, count, named,
+    parts)."""
     one, chain = _conjunct_parts()
     m = re.match(r"\s+", seg)
     start = m.end() if m else 0
@@ -459,7 +466,7 @@ def _list_at_start(seg: str) -> tuple[str, CountRange, int] | None:
         return None
     if found[2] >= 2 and re.match(r"['’]s\b|\s+(?:was|were|is|are|had|has|have|said|says|told|did|would|will|could|then)\b", seg[cm.end() :], re.I):
         return None  # "killed a man and the teen's father said ...": the last part starts a new clause
-    return seg[: cm.end()], found[0], found[1]
+    return seg[: cm.end()], found[0], found[1], found[2]
 
 
 # what may follow a subject's head without changing it (age in the 20s, residence, "who")
@@ -671,7 +678,14 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
             # the object lists two or more victims: "killed her two daughters", "fatally shot a
             # woman and a girl", "killing her father and 6-year-old daughter"
             listed = _list_at_start(after)
-            if listed is not None and listed[1].low >= 2 and listed[1].best is not None:
+            if (
+                listed is not None
+                and listed[1].low >= 2
+                and listed[1].best is not None
+                # "after a crash killed two people living nearby": a participle after one counted
+                # noun often tells of another, earlier event; the "right" rule decides those
+                and not (listed[3] == 1 and re.match(r"\s+[a-z]+ing\b", after[len(listed[0]) :]))
+            ):
                 add(kind, listed[1], ts, te + len(listed[0]), trig, named=listed[2])
                 continue
             nm = pats["named_other"].match(after)
