@@ -140,6 +140,31 @@ def test_near_copy_dated_a_year_apart_is_no_duplicate() -> None:
     assert result.duplicate_of is None
 
 
+def test_stock_wording_with_other_names_is_no_duplicate() -> None:
+    stock = (
+        " Anyone with information is asked to call the tip line, where callers may stay anonymous and"
+        " may be eligible for a cash reward of up to a thousand dollars for information leading to an"
+        " arrest. The investigation is ongoing and no further details were released on the night."
+        " Residents of the neighbourhood have long asked the council for brighter street lamps, more"
+        " patrols after dark and cameras at the bus shelters along the avenue. A community meeting is"
+        " planned for next month at the library on the corner, where the precinct commander will take"
+        " questions from parents, shop owners and the tenants' association about safety near schools."
+        " Grief counsellors will be available at the high school all week for students and staff who"
+        " want to talk, and a fund set up by neighbours will help the families pay for the funerals."
+    )
+    linker = StoryLinker(MemoryLinkBackend(), Settings())
+    first = lake("a1", LAKETON + stock)
+    linker.add(first)
+    # An outlet's stock wording filled in with other people: another report, not a copy.
+    other = (LAKETON.replace("Delia Marchetti", "Vera Olund").replace("Paolo Marchetti", "Tomas Olund")
+             .replace("Renzo Abate", "Karl Henning").replace("Hollis Brandt", "Ruth Ekdahl")) + stock
+    result = linker.add(analysis("b1", other, names=("Tomas Olund", "Karl Henning", "Ruth Ekdahl"), city="Laketon"))
+    assert result.duplicate_of is None
+    # the same page with the same people is still a copy
+    again = linker.add(lake("a2", LAKETON + stock + " Copyright Example Wire."))
+    assert again.duplicate_of == "a1"
+
+
 def test_syndicated_copies_keep_their_shared_lines() -> None:
     linker = StoryLinker(MemoryLinkBackend(), Settings())
     paragraphs = LAKETON.replace(". ", ".\n\n")

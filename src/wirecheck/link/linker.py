@@ -230,10 +230,14 @@ class StoryLinker:
 
         Two pages can share most of their shingles and still report different events (a
         template with a short story in it); copies of one report do not date their event
-        weeks or years apart.
+        weeks or years apart, and do not name wholly different people (an outlet's stock
+        wording filled in with another victim's name is another report).
         """
         feats = self.pair_features(a_id, a, b_id, b)
-        return not (feats["date_far"] or feats["year_diff"])
+        if feats["date_far"] or feats["year_diff"]:
+            return False
+        names_a, names_b = set(a.get("surnames") or ()), set(b.get("surnames") or ())
+        return not (names_a and names_b and not names_a & names_b)
 
     def _story_score(
         self, art_id: str, feats: dict[str, Any], story: str, hits: list[str], pair_scores: dict[str, float]
