@@ -36,6 +36,7 @@ import numpy as np
 from wirecheck.evaluate.metrics import b_cubed
 from wirecheck.evaluate.readers import read_dataset
 from wirecheck.evaluate.runner import to_articles
+from wirecheck.evaluate.score import gold_clusters
 from wirecheck.link import MemoryLinkBackend, StoryLinker
 from wirecheck.link.linker import FEATURES
 from wirecheck.link.names import link_data
@@ -53,21 +54,11 @@ def load(spec: str) -> tuple[str, list[ArticleAnalysis], dict[str, str]]:
     articles, article_of = to_articles(ds)
     with open(cache, "rb") as fh:
         by_id = {a.article.id: a for a in pickle.load(fh)["analyses"]}
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for g in ds.gold:
-        for doc in getattr(g, "articles", []):
-            if doc in article_of:
-                parent[root("a:" + article_of[doc])] = root(f"g:{g.id}")
+    clusters = gold_clusters(
+        (g.id, [article_of[doc] for doc in getattr(g, "articles", []) if doc in article_of]) for g in ds.gold
+    )
     analyses = [by_id[a.id] for a in articles if a.id in by_id]
-    gold = {a.article.id: root("a:" + a.article.id) for a in analyses}
+    gold = {a.article.id: clusters.get(a.article.id, "a:" + a.article.id) for a in analyses}
     return ds.name, analyses, gold
 
 

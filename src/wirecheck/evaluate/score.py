@@ -178,8 +178,9 @@ def clustering_figures(gold: dict[Hashable, Hashable], pred: dict[Hashable, Hash
     }
 
 
-def story_clustering(gold_groups: Iterable[tuple[str, list[str]]], preds: Predictions) -> dict:
-    """Article clusters vs gold groups.  An article in several groups joins them (union-find)."""
+def gold_clusters(groups: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:
+    """Item -> its gold cluster, from (group id, items) pairs.  An item in several groups joins
+    them (union-find), so the clusters are a partition; items in no group are absent."""
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -189,10 +190,15 @@ def story_clustering(gold_groups: Iterable[tuple[str, list[str]]], preds: Predic
             x = parent[x]
         return x
 
-    for gid, docs in gold_groups:
-        for doc in docs:
-            parent[find("doc:" + doc)] = find("group:" + gid)
-    gold = {doc[4:]: find(doc) for doc in list(parent) if doc.startswith("doc:")}
+    for gid, items in groups:
+        for item in items:
+            parent[find("item:" + item)] = find("group:" + gid)
+    return {key[5:]: find(key) for key in list(parent) if key.startswith("item:")}
+
+
+def story_clustering(gold_groups: Iterable[tuple[str, list[str]]], preds: Predictions) -> dict:
+    """Article clusters vs gold groups (an article in several groups joins them)."""
+    gold = gold_clusters(gold_groups)
     story_of = preds.story_of
     pred = {doc: story_of[preds.article_of[doc]] for doc in gold
             if preds.article_of.get(doc) in story_of}
