@@ -985,13 +985,6 @@ def _country_place(nd: NlpDoc, entities: list[LocalEntity]) -> tuple[Any, int] |
     return None
 
 
-def _sentence_at(nd: NlpDoc, pos: int) -> int:
-    for s in nd.sentences:
-        if s.start <= pos < s.end:
-            return s.index
-    return 0
-
-
 def _agree_with_text(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] | None:
     """The chosen place, checked against the country the whole text points to.
 
@@ -1014,7 +1007,7 @@ def _agree_with_text(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, i
         place, clue = evidence_place(ev, top)
         if clue is None:
             return _CountryMention(place.name, 0, 0, place), 0
-        return _CountryMention(clue.text, clue.start, clue.end, place), _sentence_at(nd, clue.start)
+        return _CountryMention(clue.text, clue.start, clue.end, place), nd.sentence_of(clue.start)
 
     if chosen is None:
         # any lead beats none, but not a tie ("San Juan" names provinces of several countries)
@@ -1030,7 +1023,7 @@ def _agree_with_text(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, i
             name, a, b, iso = where
             found = get_gazetteer().lookup(name, iso)
             if found is not None and found.iso == iso:
-                return _CountryMention(name, a, b, found), _sentence_at(nd, a)
+                return _CountryMention(name, a, b, found), nd.sentence_of(a)
     if clear is None and p.iso and ev.weight(p.iso) < 0.25 * w and w >= 0.75 and w >= 2 * ev.second():
         clear = top  # nothing else in the text supports the chosen place's country
     if clear is None or not p.iso or p.iso == clear or ev.weight(p.iso) >= 0.5 * w:
