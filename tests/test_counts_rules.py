@@ -128,3 +128,51 @@ def test_lists_of_victims_are_summed(text: str, expected: tuple) -> None:
 )
 def test_ages_and_years_are_no_counts(text: str, expected: tuple) -> None:
     assert _toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "has died" after a relative clause or a participle phrase on its subject
+        ("The teen that accidentally shot himself at a party on Friday night has died, his uncle said", (1, 0)),
+        ("The man who was shot outside the bar on Sunday was pronounced dead at a hospital", (1, 0)),
+        ("Police said a woman shot in the chest has died", (1, 0)),
+        # the wounded inside a death's own subject is the same victim
+        ("A boy who was wounded in the crossfire later died", (1, 0)),
+        ("A shot was fired but no one reportedly was hurt", (0, 0)),
+    ],
+)
+def test_death_after_a_relative_clause(text: str, expected: tuple) -> None:
+    assert _toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "left another teen wounded" tells of a second victim beside the dead one
+        ("A 17-year-old was killed on Elm Street. The shooting left another teen critically wounded", (1, 1)),
+        # a named dead victim's wounds are not someone else's, "also" or not
+        ("Tom Reed died at the scene. Tom Reed also had a gunshot wound to the arm", (1, 0)),
+        # a suicide after killing others is one more dead person; alone it is one dead
+        ("Two women killed, gunman commits suicide", (3, 0)),
+        ("A man shot and killed his 8-year-old son before fatally shooting himself", (2, 0)),
+        ("The farmer took his own life on Monday", (1, 0)),
+        ("She wrote about soldiers killing themselves after the war", (0, 0)),
+    ],
+)
+def test_other_victims_and_suicides(text: str, expected: tuple) -> None:
+    assert _toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day of the month is no count
+        ("One of the victims who was hurt in the shooting on September 3 died on Saturday", (1, 0)),
+        ("The boy was charged in the March 1 death of his friend", (0, 0)),
+        # "one of the three victims" is one person
+        ("One of the three victims died on Saturday", (1, 0)),
+    ],
+)
+def test_days_and_partitives(text: str, expected: tuple) -> None:
+    assert _toll(text) == expected

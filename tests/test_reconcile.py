@@ -141,8 +141,9 @@ def test_later_report_is_found_by_time_not_by_order() -> None:
     result = counts_story((2, 2, 2), (4, 4, 4), "2024-01-04T18:00:00", "2024-01-04T09:00:00")
     f = fact(result, "fatalities")
     assert f.status == "conflict"
-    # best: the figure most sources give; on a tie the lower (ACLED's conservative convention)
-    assert f.value == {"low": 2, "best": 2, "high": 4}
+    # best: the figure most sources give; on a tie of the dead the higher (reconcile.toml
+    # [counts].tie: a lower toll has most often missed someone)
+    assert f.value == {"low": 2, "best": 4, "high": 4}
 
 
 def test_disjoint_counts_at_the_same_time_conflict() -> None:
@@ -154,7 +155,32 @@ def test_disjoint_counts_at_the_same_time_conflict() -> None:
 def test_conflict_with_an_open_interval_has_no_high() -> None:
     f = fact(counts_story((30, 30, INF), (2, 2, 2), "2024-01-04", "2024-01-04"), "fatalities")
     assert f.status == "conflict"
-    assert f.value == {"low": 2, "best": 2, "high": None}
+    assert f.value == {"low": 2, "best": 30, "high": None}
+
+
+def test_a_tie_of_the_wounded_keeps_the_lower_count() -> None:
+    result = reconcile_story(
+        "s-a",
+        [
+            analysis("a", [mention("a", injured=(4, 4, 4))], published="2024-01-04"),
+            analysis("b", [mention("b", injured=(2, 2, 2))], published="2024-01-04"),
+        ],
+    )
+    f = fact(result, "injured")
+    assert f.status == "conflict"
+    assert f.value == {"low": 2, "best": 2, "high": 4}
+
+
+def test_more_sources_outweigh_the_tie_rule() -> None:
+    result = reconcile_story(
+        "s-a",
+        [
+            analysis("a", [mention("a", fatalities=(2, 2, 2))], published="2024-01-04"),
+            analysis("b", [mention("b", fatalities=(2, 2, 2))], published="2024-01-04"),
+            analysis("c", [mention("c", fatalities=(4, 4, 4))], published="2024-01-04"),
+        ],
+    )
+    assert fact(result, "fatalities").value["best"] == 2
 
 
 def test_without_times_ingestion_order_decides() -> None:

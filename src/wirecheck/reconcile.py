@@ -397,8 +397,13 @@ def categorical_fact(
     sources: _Sources,
     same: Callable[[Any, Any], bool] | None = None,
     better: Callable[[Any], Any] | None = None,
+    region: Callable[[Any], Any] | None = None,
 ) -> tuple[Fact, Any]:
-    """Agreeing values are consensus; any disagreement is a conflict valued by the majority."""
+    """Agreeing values are consensus; any disagreement is a conflict valued by the majority.
+
+    ``region`` breaks a tie between equally supported values: the value whose region (a town's
+    state and country) more sources name wins -- "Memphis" against a one-off foreign namesake
+    when another report places the event elsewhere in Tennessee."""
     same = same or (lambda x, y: x == y)
     groups: list[list[_Report]] = []
     for r in reports:
@@ -410,9 +415,20 @@ def categorical_fact(
             groups.append([r])
     # Most independent sources first; on a tie the group with the most precise value (a town over
     # its county), then the earliest report.
+    def regional(g: list[_Report]) -> int:
+        if region is None:
+            return 0
+        where = region(g[0].value)
+        return sources.count(r for r in reports if region(r.value) == where) if where else 0
+
     top = max(
         groups,
-        key=lambda g: (sources.count(g), max(better(r.value) for r in g) if better else 0, -reports.index(g[0])),
+        key=lambda g: (
+            sources.count(g),
+            regional(g),
+            max(better(r.value) for r in g) if better else 0,
+            -reports.index(g[0]),
+        ),
     )
     value = max((r.value for r in top), key=better) if better else top[0].value
     status = "conflict" if len(groups) > 1 else sources.agreement(reports)
@@ -448,7 +464,7 @@ def count_fact(
         highs = [c.high for c in ranges]
         value = CountRange(
             min(c.low for c in ranges),
-            _conflict_best(reports, sources, clock),
+            _conflict_best(reports, sources, clock, attribute),
             None if None in highs else max(h for h in highs if h is not None),
         )
         return _fact(attribute, "conflict", value, reports, _plain), value
@@ -457,9 +473,12 @@ def count_fact(
     return _fact(attribute, status, value, reports, _plain), value
 
 
-def _conflict_best(reports: list[_Report], sources: _Sources, clock: ReportClock) -> int | None:
+def _conflict_best(
+    reports: list[_Report], sources: _Sources, clock: ReportClock, attribute: str = "fatalities"
+) -> int | None:
     """The best guess inside a conflict: the figure most independent sources give; on a tie the
-    lower one (ACLED's convention: the most conservative of conflicting reports), then the later."""
+    higher or the lower one as ``[counts].tie`` in reconcile.toml says for ``attribute`` (the
+    dead: the higher, the wounded: the lower), then the later."""
     votes: dict[int, set[str]] = defaultdict(set)
     when: dict[int, int] = {}
     order = {art: i for i, group in enumerate(clock.groups(r.article for r in reports)) for art in group}
@@ -469,7 +488,8 @@ def _conflict_best(reports: list[_Report], sources: _Sources, clock: ReportClock
         when[n] = max(when.get(n, -1), order.get(r.article, 0))
     if not votes:
         return None
-    return max(votes, key=lambda n: (len(votes[n]), -n, when[n]))
+    sign = 1 if _rules()["counts"]["tie"].get(attribute, "lower") == "higher" else -1
+    return max(votes, key=lambda n: (len(votes[n]), sign * n, when[n]))
 
 
 def _intersect(ranges: list[CountRange]) -> CountRange | None:
@@ -569,7 +589,7 @@ def _build_event(
     ]
     if loc_reports:
         fact, location = categorical_fact(
-            "location", loc_reports, sources, same=_same_place, better=_place_precision
+            "location", loc_reports, sources, same=_same_place, better=_place_precision, region=_place_region
         )
         if location is not None and location.detail is None:
             detail = next(
@@ -730,6 +750,11 @@ def _same_place(a: Place, b: Place) -> bool:
     return spelling_key(coarse.name) in {spelling_key(x) for x in (fine.admin1, fine.country) if x} or (
         coarse.precision == 4 and bool(coarse.iso) and coarse.iso == fine.iso
     )
+
+
+def _place_region(p: Place) -> tuple[str, str] | None:
+    """A place's first-level division (with its country): where reports agree short of the town."""
+    return (p.iso, spelling_key(p.admin1)) if p.iso and p.admin1 else None
 
 
 def _place_precision(p: Place) -> int:

@@ -721,6 +721,23 @@ _LOCATIVE = re.compile(
 )
 
 
+# Towns named as where someone was treated or lives, not where it happened: "taken to Mercy
+# Hospital in Dover", "Jane Roe, 17, of Oakton", "Jane Roe of Oakton", "both from Elm Grove".
+_ASIDE_BEFORE = re.compile(
+    r"(?:\b(?i:hospital|medical[ \t]+cent(?:er|re)|health|clinic|trauma[ \t]+cent(?:er|re))[ \t]+(?:in|at)"
+    r"|(?:[A-Z][\w'’-]+|\d+),[ \t]+(?:of|from)"
+    r"|\b[A-Z][\w'’-]+[ \t]+(?!(?:City|Town|Village|Township|Borough|County|Parish|State|University|Department|"
+    r"Office|College|School|Church|District|Province|Region|Area|Bank|Center|Centre|Hospital|Mount|Port)\b)"
+    r"[A-Z][a-z][\w'’-]*[ \t]+of"
+    r"|\b(?:resident|residents|native|natives|both|all|who[ \t]+(?:is|was|are|were))[ \t]+(?:of|from)"
+    r")[ \t]+(?:the[ \t]+)?$"
+)
+
+
+def _aside(nd: NlpDoc, pm: Any) -> bool:
+    return bool(_ASIDE_BEFORE.search(nd.text, max(0, pm.start - 60), pm.start))
+
+
 def _real_town(pm: Any) -> bool:
     """A town or city from the gazetteer, not a street or neighbourhood standing alone."""
     p = pm.place
@@ -752,6 +769,7 @@ def _choose_place(
 ) -> Located | None:
     aid = nd.article.id
     chosen = None
+    chosen_aside = False
     for si in ev.sentences:
         # "Temple University Hospital", "Rogers Park": the first word's town is no event place
         # a sentence's own "dateline" other than the article's is a split one ("LOUIS, MO"
@@ -776,15 +794,25 @@ def _choose_place(
             if getattr(m, "in_phrase", False) or _LOCATIVE.search(nd.text[max(0, m.start - 25) : m.start])
         ]
         towns = [m for m in mentions if _real_town(m)]
-        pool = [m for m in located if _real_town(m)] or towns or located or mentions
+        # a hospital's or a resident's town only when the sentence names no other
+        aside = [m for m in mentions if _aside(nd, m)]
+        pool = (
+            [m for m in located if _real_town(m) and m not in aside]
+            or [m for m in towns if m not in aside]
+            or towns
+            or located
+            or mentions
+        )
         after = [m for m in pool if m.start >= anchor]
         pick = min(after, key=lambda m: m.start) if after else max(pool, key=lambda m: m.start)
         if (
             chosen is None
             or (_real_town(pick) and not _real_town(chosen[0]))
             or (not chosen[0].detail and pick.detail and pick.place.name == chosen[0].place.name)
+            or (chosen_aside and _real_town(pick) and pick not in aside)
         ):
             chosen = (pick, si)
+            chosen_aside = pick in aside
     detail = None
     if chosen is not None and not _real_town(chosen[0]):
         detail = chosen[0].place.detail
@@ -794,6 +822,10 @@ def _choose_place(
             if alt is not None and _real_town(alt[0]) and _inside(chosen[0].place, alt[0].place):
                 chosen = alt
                 break
+    elif (chosen is not None and chosen_aside and dateline is not None and _real_town(dateline[0])
+          and _inside(chosen[0].place, dateline[0].place, admin=True)):
+        # only a hospital's or a resident's town: the dateline's is the better guess
+        chosen = dateline
     elif chosen is not None and dateline is not None and not _inside(chosen[0].place, dateline[0].place, admin=True):
         # a town of the same name in another state ("Sheridan, Wyoming" in a Milwaukee report)
         # is the gazetteer's guess, the dateline is the reporter's word
@@ -803,7 +835,7 @@ def _choose_place(
         chosen = dateline
     if chosen is None:
         chosen = dateline or fallback
-    chosen = _whole_city(nd, _town_of_county(nd, chosen))
+    chosen = _capital_city(_whole_city(nd, _town_of_county(nd, chosen)))
     # (country evidence) the divisions and countries the text names overrule a namesake abroad
     # and stand in when no place was found: see _agree_with_text
     chosen = _agree_with_text(nd, chosen)
@@ -902,6 +934,24 @@ def _whole_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] |
     return _CountryMention(pm.text, pm.start, pm.end, Place(**{**city.as_dict(), "detail": detail}), detail), si
 
 
+def _capital_city(chosen: tuple[Any, int] | None) -> tuple[Any, int] | None:
+    """"D.C." names the District of Columbia, which is the city of Washington: SPEC's place is
+    the town."""
+    if chosen is None or chosen[0].place.precision != 3 or chosen[0].place.iso != "US":
+        return chosen
+    if chosen[0].place.admin1 != "District of Columbia":
+        return chosen
+    try:
+        from wirecheck.nlp.places import get_gazetteer
+    except ImportError:
+        return chosen
+    city = get_gazetteer().lookup("Washington", "US", "District of Columbia")
+    if city is None:
+        return chosen
+    pm, si = chosen
+    return _CountryMention(pm.text, pm.start, pm.end, city, pm.detail), si
+
+
 def _inside(p: Place, wider: Place, admin: bool = False) -> bool:
     """Whether ``p`` may lie in ``wider``'s country (and first-level division when ``admin``),
     as far as the gazetteer says: unknown parts do not disagree."""
@@ -926,7 +976,8 @@ def _dominant_place(nd: NlpDoc, sentences: list[int]) -> tuple[Any, int] | None:
         for pm in _places(nd, si):
             counts.setdefault(pm.place.name, []).append((pm, si))
     if not counts:
-        return None
+        # the event's sentences name no place at all: the rest of the article may
+        return _dominant_place(nd, list(range(len(nd.sentences)))) if len(sentences) < len(nd.sentences) else None
     # a town before a county, state or street: the fallback stands in for a street or county
     # the event sentence names, and only a town can
     # (a town named only inside a longer name, "Mount Sinai Hospital", comes after other towns)

@@ -340,6 +340,12 @@ class StoryLinker:
             out["year_diff"] = 1.0
         if a.get("type") and b.get("type"):
             out["type_same" if a["type"] == b["type"] else "type_diff"] = 1.0
+        if not (persons or surnames) and (out["date_far"] or (out["year_diff"] and out["place_diff"])):
+            # A template, not a story: an outlet's stock wording (a crime brief, a copied page)
+            # filled in with another date -- and, when only the year tells, another place --
+            # and no person in common.  The words the two share are the template's, so they are
+            # no evidence of one story.  (A follow-up weeks later names the people again.)
+            out["text"] = out["title"] = 0.0
         for attr, same, clash in (("fatalities", "counts_same", "counts_clash"), ("injured", "hurt_same", "hurt_clash")):
             ka, kb = a.get(attr), b.get(attr)
             if ka and kb and ka[0] == ka[1] and kb[0] == kb[1]:

