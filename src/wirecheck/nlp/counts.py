@@ -278,7 +278,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # count + (other) + (adjs) + (noun) [+ appositive] + (be) + (adv) + (shot and) + END
         "left": re.compile(
-            rf"(?<![\w$.,-])(?<!(?<!dead|lled|ured|nded|hurt),\s)(?<!\bof\s)(?P<count>{count}|\ban?\b|\bno(?:\s+one)?\b|\bnobody\b|\bnone\b)"
+            rf"(?<![\w$.,-])(?<!(?<!dead|lled|ured|nded|hurt|shot),\s)(?<!\bof\s)(?P<count>{count}|\ban?\b|\bno(?:\s+one)?\b|\bnobody\b|\bnone\b)"
             rf"(?P<rest>\s+(?:(?:other|more|additional|others)\s+)?(?P<noun>{adj}{{0,2}}?(?:{nouns})\b)?(?:\s+(?:of\s+)?(?:other|others|more|whom|them))?"
             rf"(?:\s*,[^,;]{{1,60}},)?,?(?:\s+(?:who|that|which))?(?:\s*(?<!\S){be}){{0,3}}(?:\s+{adv})?(?:\s+(?:shot|stabbed|struck|hit|beaten|run\s+over)(?:\s+\w+){{0,2}}?\s*,?\s*(?:and|but)?)?(?:\s+(?:later|then|subsequently|eventually))?)\s*$",
             re.I,
@@ -648,6 +648,16 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
         for kind, rng, a, b, named in _headline_victims(s):
             add("injured" if kind == "weak" else kind, rng, a, b, "shot" if kind == "weak" else kind, named=named,
                 stated=rng.low > 1)
+        # "Five shot, two dead": everyone hit (like "a triple shooting"); "two critical": hurt
+        for m in _headline_count_pattern().finditer(s):
+            rng = parse_count(m.group("n"))
+            if rng is None or rng.best is None or rng.best < 2:
+                continue
+            n = len(out)
+            add("injured", rng, m.start(), m.end(), "shot" if m.group("w").lower() == "shot" else "injured",
+                stated=True)
+            if len(out) > n and m.group("w").lower() == "shot":
+                out[-1].trigger = _MULTI_SHOOTING
     for tm in pats["trigger"].finditer(s):
         trig = tm.group(0)
         tl = trig.lower()
@@ -658,7 +668,7 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
         lo, _ = clause_bounds(ts)
         if tm.group("w"):
             # weak "was shot": only as a passive, and not when the clause says the victim died
-            if not re.search(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?(?:found\s+)?$", before, re.I):
+            if not re.search(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+|then\s+|also\s+)?(?:found\s+)?$", before, re.I):
                 continue
             if re.match(r"\s*(?:,\s*)?(?:and\s+)?(?:\w+ly\s+)?(?:killed|dead|to\s+death|wounded|injured|and\s+died)", after, re.I):
                 continue
@@ -816,7 +826,12 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
             obj = m.group("obj") or m.group("found")
             if obj.lower() in ("himself", "herself"):
                 continue  # a suicide: read below
-            add("killed", CountRange(1, 1, 1), m.start(), m.end(), "killed", named=int(obj[:1].isupper()))
+            rng, named = CountRange(1, 1, 1), int(obj[:1].isupper())
+            # "found a woman and her uncle dead": every part of the list
+            listed = _count_list(obj) if m.group("found") else None
+            if listed is not None and listed[2] >= 2 and listed[0].low >= 2:
+                rng, named = listed[0], listed[1]
+            add("killed", rng, m.start(), m.end(), "killed", named=named)
     for m in _dead_person_pattern().finditer(s):
         who = m.group("who") or ""
         add("killed", CountRange(1, 1, 1), m.start(), m.end(), "killed", named=int(who[:1].isupper()))
@@ -837,12 +852,38 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
                 # the event's dead are one more (the largest stated count wins in aggregate)
                 last = stated[-1]
                 out[out.index(last)] = replace(last, range=_plus(last.range, 1))
+    # "a double shooting": that many people hit, dead or hurt (see aggregate)
+    for m in _multi_shooting_pattern().finditer(s):
+        n = len(out)
+        k = _data()["multi_shooting"][m.group("n").lower()]
+        add("injured", CountRange(k, k, k), m.start(), m.end(), "shot")
+        if len(out) > n:
+            out[-1].trigger = _MULTI_SHOOTING
     for a, b, rng, named, obj in _weak_victims(s):
         # "left another teen wounded": the object tells of someone beside those counted
         add("injured", rng, a, b, "shot", named=named, other=bool(obj and _additional_pattern().match(obj)))
     out.sort(key=lambda c: c.start)
     _mark_second_individuals(out)
     return out
+
+
+_MULTI_SHOOTING = "multiple shooting"
+
+
+@cache
+def _headline_count_pattern() -> re.Pattern[str]:
+    """A headline's bare count and participle: "Three shot", "2 critical" (no noun between)."""
+    words = [w for w in _data()["numbers"] if w not in ("a", "an", "no", "none", "single", "zero", "one", "dozen")]
+    return re.compile(
+        rf"(?<![\w'’$-])(?P<n>\d{{1,2}}|{_alt(words)})\s+(?P<w>shot|critical)\b"
+        r"(?!\s*(?:dead|to\s+death|and\s+killed|,\s*killed|&\s*killed|fired|at\b))",
+        re.I,
+    )
+
+
+@cache
+def _multi_shooting_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\b(?P<n>{_alt(list(_data()['multi_shooting']))})[\s-]+shootings?\b", re.I)
 
 
 def _mark_second_individuals(found: list[Casualty]) -> None:
@@ -1031,7 +1072,9 @@ def _dead_person_pattern() -> re.Pattern[str]:
         rf"\b(?:{_PERSON_NP}|{name})['’]s?\s+(?:{_alt(d['remains'])})\b(?!\s+(?:{_alt(d['not_after'])})\b)"
         rf"|\b(?:{_alt(d['remains'] + d['death'])})\s+of\s+{who}"
         rf"|\b(?:a|an|the|one)\s+(?:[\w-]+\s+){{0,2}}?(?:{_alt(d['victim'])})\b(?!\s+(?:{_alt(d['not_after'])})\b)"
-        rf"|\bvictim\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{_alt(d['fatal'])})\s+(?:[\w-]+\s+){{0,3}}?(?:shooting|stabbing|attack|assault)",
+        rf"|\bvictim\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{_alt(d['fatal'])})\s+(?:[\w-]+\s+){{0,3}}?(?:shooting|stabbing|attack|assault)"
+        # "Jane Doe was the woman killed", "he is the man who died"
+        rf"|\b(?:was|is)\s+(?:identified\s+as\s+)?the\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGULAR})\s+(?:who\s+(?:was\s+)?)?(?:killed|slain|died|shot\s+and\s+killed|fatally\s+shot)\b",
         re.I,
     )
 
@@ -1096,6 +1139,12 @@ def aggregate(casualties: list[Casualty]) -> tuple[Casualty | None, Casualty | N
         # had a gunshot wound to the arm")
         other = not names & dead_names and (
             (c.additional and n_killed == 1) or bool(len(dead_names) >= n_killed and names)
+            # someone new after every dead person was named: "John Roe was killed ... officers
+            # found Roe and a 20-year-old man, who had been shot in the arm"
+            or (not c.names and not c.definite and _INDEFINITE_ONE.match(c.phrase) is not None
+                and len(dead_names) >= n_killed > 0
+                and any(k.names and k.start < c.start for k in killed)
+                and not any(k.start == c.start for k in killed))
         )
         # Subtracting the dead from a weak sign of several ("Doe and the 19-year-old were taken
         # to a hospital" beside Doe's death: one hurt) was tried: it lost more where the dead were
@@ -1109,6 +1158,23 @@ def aggregate(casualties: list[Casualty]) -> tuple[Casualty | None, Casualty | N
     # a weak sign of someone else ("another man was shot") adds to the stated count
     pool = strong + [c for c in injured if c.weak and c.additional] if any(_value(c) for c in strong) else injured
     i_best, _ = _total(pool)
+    # everyone hit, dead or not: "two people were shot" or "a double shooting" beside one death
+    # leaves one hurt
+    # "Two people were wounded ... The older victim died": when every death is told of someone
+    # already known, after the hurt were counted, the dead are among them
+    if i_best is not None and killed and all(k.definite for k in killed) and _value(i_best) > n_killed:
+        first = min((c.start for c in strong if _states_number(c) and _value(c) > 1), default=None)
+        if first is not None and all(k.start > first for k in killed):
+            rest = _value(i_best) - n_killed
+            i_best = replace(i_best, range=CountRange(rest, rest, rest))
+    # (Any weak count of several -- "three had gunshot wounds" -- was tried: where the dead were
+    # undercounted it made up the hurt, and lost more than it won.)
+    hit = [c for c in kept if c.trigger == _MULTI_SHOOTING]
+    if hit:
+        top = max(hit, key=_value)
+        rest = _value(top) - n_killed
+        if rest > 0 and (i_best is None or _value(i_best) < rest):
+            i_best = replace(top, range=CountRange(rest, rest, rest))
     return k_best, i_best
 
 
