@@ -424,3 +424,25 @@ def test_brief_lists_copies(record: dict) -> None:
     out = brief.render(record, "md")
     assert "## Copies" in out and "- Valley Wire = Coast Ledger" in out
     assert "3 report(s) from 3 outlet(s)" in out
+
+
+def test_brief_says_why_a_value_matches_no_report(record: dict) -> None:
+    from wirecheck.outputs._common import fact_note
+
+    main = record["events"][0]
+    fatal = next(f for f in main["facts"] if f["attribute"] == "fatalities")
+    assert fact_note(fatal).startswith("Reports of the same time disagree")
+    # wounded who died: the injured value lies below every report's
+    injured = {
+        "attribute": "injured",
+        "status": "superseded",
+        "value": {"low": 3, "best": 3, "high": None},
+        "reports": [{"value": {"low": 6, "best": 6, "high": None}}, {"value": {"low": 5, "best": 5, "high": 5}}],
+    }
+    assert "later died are counted once" in fact_note(injured)
+    injured["value"] = {"low": 5, "best": 5, "high": 5}
+    assert fact_note(injured).startswith("A later report's figure replaces")
+    assert fact_note({"attribute": "location", "status": "consensus", "value": {}, "reports": []}) == ""
+    out = brief.render(record, "md")
+    assert "*Reports of the same time disagree" in out
+    assert "Reports of the same time disagree" in brief.render(record, "html")

@@ -168,6 +168,26 @@ def fmt_value(attribute: str, value: Any) -> str:
     return squash(str(value))
 
 
+def fact_note(fact: Mapping[str, Any]) -> str:
+    """Why a fact's value is what it is, when no single report gives it (SPEC's reconciliation
+    rules, said in a line): a reader should not have to guess why the brief disagrees with
+    every outlet."""
+    status, value = fact.get("status"), fact.get("value")
+    reports = [r.get("value") for r in fact.get("reports") or ()]
+    if status == "conflict":
+        return "Reports of the same time disagree: the range runs from the lowest to the highest."
+    if status != "superseded":
+        return ""
+    lows = [r.get("low") for r in reports if isinstance(r, Mapping) and r.get("low") is not None]
+    low = value.get("low") if isinstance(value, Mapping) else None
+    if fact.get("attribute") == "injured" and low is not None and lows and low < min(lows):
+        return (
+            "Lower than every report: victims first reported wounded who later died are counted "
+            "once, among the killed."
+        )
+    return "A later report's figure replaces earlier ones (tolls rise as victims die or are found)."
+
+
 def sentence_text(article: Mapping[str, Any] | None, index: Any, span: Any = None) -> str:
     """The sentence a value was read from, cut out of the article text by the sentence's span.
 

@@ -77,6 +77,7 @@ def build_view(record: Mapping[str, Any]) -> dict[str, Any]:
                     "attribute": attribute,
                     "status": str(fact.get("status") or ""),
                     "value": c.fmt_value(attribute, fact.get("value")),
+                    "note": c.fact_note(fact),
                     "reports": [
                         {
                             "outlet": label(r.get("article")),
@@ -210,6 +211,8 @@ def _render_md(view: Mapping[str, Any]) -> str:
             out.append(f"| {md(f['attribute'])} | {status} | {md(f['value'])} | {len(f['reports'])} |")
         for f in view["facts"]:
             out += ["", f"### {md(f['attribute'])} — {f['status']}: {md(f['value'])}", ""]
+            if f["note"]:
+                out += [f"*{md(f['note'])}*", ""]
             for r in f["reports"]:
                 extra = []
                 if r["attributed_to"]:
@@ -301,7 +304,9 @@ def _render_html(view: Mapping[str, Any]) -> str:
             n = max(1, len(f["reports"]))
             head = (
                 f'<td rowspan="{n}">{_e(f["attribute"])}</td><td rowspan="{n}">{_e(f["status"])}</td>'
-                f'<td rowspan="{n}">{_e(f["value"])}</td>'
+                f'<td rowspan="{n}">{_e(f["value"])}'
+                + (f'<br><small>{_e(f["note"])}</small>' if f["note"] else "")
+                + "</td>"
             )
             for i, r in enumerate(f["reports"] or [None]):
                 cells = (
@@ -423,7 +428,7 @@ def render_terminal(record: Mapping[str, Any]) -> Any:
                 facts.add_row(
                     T(f["attribute"] if i == 0 else ""),
                     T(f["status"] if i == 0 else "", style=style),
-                    T(f["value"] if i == 0 else ""),
+                    T((f["value"] + (f"\n{f['note']}" if f["note"] else "")) if i == 0 else ""),
                     T(r["outlet"]),
                     T(r["value"]),
                     T(r["attributed_to"]),

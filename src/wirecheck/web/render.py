@@ -15,6 +15,7 @@ from collections import OrderedDict
 from typing import Any
 
 from wirecheck.models import RawDocument
+from wirecheck.outputs._common import fact_note
 
 STATUS_LABELS = {
     "consensus": "consensus",
@@ -295,6 +296,7 @@ def fact_rows(event: dict[str, Any], columns: list[dict[str, Any]], link: str = 
                 "label": label(fact.get("attribute")),
                 "status": fact.get("status") or "single_source",
                 "value": fmt_value(fact.get("value")),
+                "note": fact_note(fact),
                 "cells": [by_article.get(str(c.get("id")), []) for c in columns],
             }
         )
