@@ -734,6 +734,13 @@ _ASIDE_BEFORE = re.compile(
 )
 
 
+# ... or a town used as an adjective of a person: "a Dover woman was shot in Milford"
+_ASIDE_AFTER = re.compile(
+    r"[ \t]+(?:man|woman|men|women|teen|teenager|teens|boy|girl|couple|family|resident|residents|native|"
+    r"mother|father|mom|dad|student|youth|toddler|child)\b"
+)
+
+
 def _aside(nd: NlpDoc, pm: Any) -> bool:
     return bool(_ASIDE_BEFORE.search(nd.text, max(0, pm.start - 60), pm.start))
 
@@ -794,8 +801,13 @@ def _choose_place(
             if getattr(m, "in_phrase", False) or _LOCATIVE.search(nd.text[max(0, m.start - 25) : m.start])
         ]
         towns = [m for m in mentions if _real_town(m)]
-        # a hospital's or a resident's town only when the sentence names no other
+        # a hospital's or a resident's town only when the sentence names no other; a town
+        # used as a person's adjective ("a Dover woman") only beside a town the sentence
+        # or county says it happened in ("... was shot in Milford")
         aside = [m for m in mentions if _aside(nd, m)]
+        said_in = [m for m in mentions
+                   if getattr(m, "in_phrase", False) and m.place.precision <= 2 and m not in aside]
+        aside += [m for m in mentions if said_in and m not in aside and _ASIDE_AFTER.match(nd.text, m.end)]
         pool = (
             [m for m in located if _real_town(m) and m not in aside]
             or [m for m in towns if m not in aside]
@@ -828,13 +840,15 @@ def _choose_place(
         chosen = dateline
     elif chosen is not None and dateline is not None and not _inside(chosen[0].place, dateline[0].place, admin=True):
         # a town of the same name in another state ("Sheridan, Wyoming" in a Milwaukee report)
-        # is the gazetteer's guess, the dateline is the reporter's word
-        chosen = dateline
+        # is the gazetteer's guess, the dateline is the reporter's word: its namesake in the
+        # dateline's state where there is one, else the dateline's town
+        chosen = _namesake_in(chosen, dateline[0].place) or dateline
     elif chosen is not None and dateline is not None and _part_of(chosen[0].place, dateline[0].place):
         # "North Portland" in a "PORTLAND, Ore." report: a part of the dateline's city
         chosen = dateline
     if chosen is None:
         chosen = dateline or fallback
+    chosen = _policed_city(nd, chosen)
     chosen = _capital_city(_whole_city(nd, _town_of_county(nd, chosen)))
     # (country evidence) the divisions and countries the text names overrule a namesake abroad
     # and stand in when no place was found: see _agree_with_text
@@ -847,6 +861,62 @@ def _choose_place(
     if detail and place.detail != detail:
         place = Place(**{**place.as_dict(), "detail": detail})
     return Located(place, pm.text, Evidence(aid, si, pm.start, pm.end))
+
+
+def _namesake_in(chosen: tuple[Any, int], wider: Place) -> tuple[Any, int] | None:
+    """The town named like ``chosen`` in ``wider``'s state ("Madison" in a report filed from
+    Tennessee is a Tennessee Madison when the gazetteer lists one), or None."""
+    p = chosen[0].place
+    if p.precision != 1 or wider.iso != "US" or not wider.admin1 or p.iso not in (None, "US"):
+        return None
+    try:
+        from wirecheck.nlp.places import get_gazetteer
+    except ImportError:
+        return None
+    alt = get_gazetteer().lookup(p.name, "US", wider.admin1)
+    if alt is None or alt.precision != 1 or alt.admin1 != wider.admin1:
+        return None
+    pm, si = chosen
+    if pm.detail:
+        alt = Place(**{**alt.as_dict(), "detail": pm.detail})
+    return _CountryMention(pm.text, pm.start, pm.end, alt, pm.detail), si
+
+
+# a city's own police or officials: "Toledo police reported", "the Toledo Police Department"
+_CITY_AGENCY = re.compile(r"[ \t]+(?:police|Police|PD|officials|Fire[ \t]+Department|fire[ \t]+officials)(?![\w])")
+
+
+def _policed_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] | None:
+    """A town the gazetteer lists only in other states, in a text whose big city's police work
+    the case ("shot in Oakview, Toledo police reported"): a neighbourhood of that city, which is the
+    place, the neighbourhood its detail (SPEC)."""
+    if chosen is None or chosen[0].place.precision != 1 or chosen[0].place.iso != "US":
+        return chosen
+    try:
+        from wirecheck.nlp.places import get_gazetteer
+    except ImportError:
+        return chosen
+    gaz = get_gazetteer()
+    pm, si = chosen
+    p = pm.place
+    own = gaz.entry_of(p)
+    # a town of some size, or one whose state the text names, is itself
+    if own is None or own.population >= 50_000 or _region_named(nd, p):
+        return chosen
+    for k in range(len(nd.sentences)):
+        for m in _places(nd, k):
+            c = m.place
+            if (c.precision != 1 or c.iso != "US" or c.admin1 == p.admin1 or c.name == p.name
+                    or not _CITY_AGENCY.match(nd.text, m.end)):
+                continue
+            e = gaz.entry_of(c)
+            if e is None or e.population < 100_000:
+                continue
+            if gaz.lookup(p.name, "US", c.admin1) is not None:
+                continue  # the state has its own town of that name: not a neighbourhood
+            detail = f"{pm.detail}, {p.name}" if pm.detail else p.name
+            return _CountryMention(pm.text, pm.start, pm.end, Place(**{**c.as_dict(), "detail": detail}), detail), si
+    return chosen
 
 
 _COMPASS = re.compile(r"(?i)^(?:north|south|east|west|northeast|northwest|southeast|southwest|central|downtown)\s+")
@@ -958,6 +1028,15 @@ def _inside(p: Place, wider: Place, admin: bool = False) -> bool:
     if p.iso and wider.iso and p.iso != wider.iso:
         return False
     return not (admin and p.admin1 and wider.admin1 and p.admin1 != wider.admin1)
+
+
+def _region_named(nd: NlpDoc, p: Place) -> bool:
+    """Whether the text names ``p``'s first-level division ("Ohio", "Tex.")."""
+    try:
+        from wirecheck.nlp.places import text_context
+    except ImportError:
+        return False
+    return (p.iso or "", p.admin1 or "") in text_context(nd.text).admin1
 
 
 def _region_weight(nd: NlpDoc, p: Place) -> float:

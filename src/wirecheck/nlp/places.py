@@ -439,6 +439,8 @@ class Gazetteer:
             return self._state_names[n]
         if n in self._state_abbr:
             return self._state_abbr[n]
+        if len(n) >= 3 and n + "." in self._state_abbr:
+            return self._state_abbr[n + "."]  # "Perry County, Ind (WXYZ)": the full stop dropped
         up = name.strip().upper()
         if len(up) == 2 and up in self._states:
             return up
@@ -1009,6 +1011,10 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
                         refined = gaz.lookup(s[a:b], "US", code, context=ctx)
                     elif not code and gaz.is_division(st):
                         refined = gaz.lookup(s[a:b], None, st, context=ctx)
+                    if refined is None and code and place.iso in (None, "US") and place.precision == 1:
+                        # "Millbrook, Georgia" where the gazetteer lists Millbrooks in other
+                        # states only: the writer's town in the state written
+                        refined = gaz.unlisted_us_town(s[a:b], st)
                     if refined is not None:
                         place, b = refined, sm.end()
                 emit(a, b, place)
@@ -1260,6 +1266,11 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
             and not gaz.candidates(nxt.group(1))
             and (top_iso != place.iso or _norm(nxt.group(1)) in ctx.surnames)):
         return None
+    # the rules below weigh the rest of the text: a name said ten times is not ten votes for
+    # its own country ("Lochem" repeated in a Wisconsin report is no Dutch text)
+    own_ctx = ctx.without(key)
+    top_iso, top_w = own_ctx.top()
+    ctx = own_ctx
     # a text clearly about one country: a one-word town found only elsewhere, with no
     # preposition before it, is more likely a word or a name ("Martin", "Victoria")
     if (len(words) == 1 and top_iso and top_w >= 3 and ctx.weight(place.iso) < 1 and not strong
@@ -1269,6 +1280,11 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
     # (no town is better than a wrong country: the text's region or country stands in)
     if top_iso and top_w >= 3 and ctx.weight(place.iso) < 0.2 * top_w and pop < 100_000:
         inner = gaz.admin1(key, top_iso)
+        states = ctx.us_states()
+        if inner is None and top_iso == "US" and len(states) == 1 and (strong or _AGENCY_AFTER.match(s, b)):
+            # "shot in Millbrook" in a text naming one state only: a town of that state too
+            # small for the gazetteer, not its namesake abroad
+            return gaz.unlisted_us_town(key, next(iter(states)))
         return inner
     # a division of the text's country beats a town abroad ("Punjab" in a text about Pakistan)
     if top_iso and top_w >= 3 and ctx.weight(place.iso) < top_w:
