@@ -78,6 +78,11 @@ def lake(art: str, text: str = LAKETON, **kw: object) -> ArticleAnalysis:
 
 def test_memory_backend_is_a_link_backend() -> None:
     assert isinstance(MemoryLinkBackend(), LinkBackend)
+    backend = MemoryLinkBackend()
+    backend.put("a1", ["k", "x"], {}, "s1")
+    backend.put("a2", ["k"], {}, "s2")
+    backend.move_story("s2", "s3")
+    assert backend.key_stories(["k", "x", "none"]) == {"k": {"s1", "s3"}, "x": {"s1"}}
 
 
 def test_first_article_starts_a_story_named_after_it() -> None:

@@ -676,6 +676,7 @@ def test_link_backend(store: Store) -> None:
     assert store.story_articles("s1") == [a1.article.id, a2.article.id]
     assert store.story_articles("s2") == []
     assert store.all_story_ids() == ["s1", "s3"]
+    assert store.key_stories(["ent:red hand", "mh:3", "nothing"]) == {"ent:red hand": {"s1"}, "mh:3": {"s3"}}
     assert store.article_record(a2.article.id)["article"]["story"] == "s1"
     # put again replaces keys and features
     store.put(a1.article.id, ["mh:9"], {"minhash": [9]}, "s1")

@@ -39,6 +39,10 @@ class LinkBackend(Protocol):
         """Every story id that has articles."""
         ...
 
+    def key_stories(self, keys: list[str]) -> dict[str, set[str]]:
+        """The stories of the articles that carry each of ``keys`` (absent when none)."""
+        ...
+
     def key_counts(self, keys: list[str]) -> dict[str, int]:
         """How many articles carry each of ``keys`` (absent or 0 when none).
 
@@ -99,3 +103,6 @@ class MemoryLinkBackend:
 
     def key_counts(self, keys: list[str]) -> dict[str, int]:
         return {key: len(self._keys[key]) for key in keys if key in self._keys}
+
+    def key_stories(self, keys: list[str]) -> dict[str, set[str]]:
+        return {key: {self._story[a] for a in self._keys[key]} for key in keys if self._keys.get(key)}

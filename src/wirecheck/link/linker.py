@@ -211,17 +211,13 @@ class StoryLinker:
         keys = [f"ln:{k}" for _, k in lines if k]
         counts = self.key_counts(keys)
         spread, common = self.boilerplate["line_stories"], self.boilerplate["line_articles"]
-        furniture: set[str] = set()
-        for key in set(keys):
-            n = counts[key]
-            if n >= common:
-                furniture.add(key)
-            elif n >= spread:
-                # Syndicated copies of one report share lines too, but within one story:
-                # a line is furniture when the articles carrying it tell several stories.
-                stories = {self.backend.story_of(a) for a in self.backend.candidates([key])}
-                if len(stories) >= spread:
-                    furniture.add(key)
+        furniture = {key for key in set(keys) if counts[key] >= common}
+        # Syndicated copies of one report share lines too, but within one story: a line is
+        # furniture when the articles carrying it tell several stories (one query for all).
+        shared = sorted(key for key in set(keys) if spread <= counts[key] < common)
+        if shared:
+            stories = self.backend.key_stories(shared)
+            furniture |= {key for key in shared if len(stories.get(key, ())) >= spread}
         kept = [line for line, k in lines if not k or f"ln:{k}" not in furniture]
         return "\n".join(kept), keys
 

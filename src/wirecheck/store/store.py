@@ -84,6 +84,10 @@ class Store:
         # analysis never changes once stored, so these can't go stale.
         self._recent: collections.OrderedDict[str, ArticleAnalysis] = collections.OrderedDict()
         self._recent_lock = threading.Lock()
+        # Link features decoded lately, by article id with the JSON they came from: the linker
+        # reads a candidate's features once per article that meets it.  Keyed on the text too,
+        # so a re-linked article's new features are never mistaken for its old ones.
+        self._decoded: collections.OrderedDict[str, tuple[str, dict]] = collections.OrderedDict()
 
     # ------------------------------------------------------------------ plumbing
 
@@ -349,16 +353,44 @@ class Store:
                 out.update({k: n for k, n in conn.execute(q.group_by(t.link_keys.c.key))})
         return out
 
+    def key_stories(self, keys: list[str]) -> dict[str, set[str]]:
+        """The stories of the articles carrying each key, for many keys in one query."""
+        out: dict[str, set[str]] = {}
+        lk, lf = t.link_keys.c, t.link_features.c
+        with self._read() as conn:
+            for part in chunks(list(dict.fromkeys(keys))):
+                q = (
+                    select(lk.key, lf.story_id)
+                    .join_from(t.link_keys, t.link_features, lf.article_id == lk.article_id)
+                    .where(lk.key.in_(part))
+                    .distinct()
+                )
+                for key, story in conn.execute(q):
+                    out.setdefault(key, set()).add(story)
+        return out
+
     def features(self, article_id: str) -> dict | None:
         rows = self._link_rows
         if rows and article_id in rows:
             raw = rows[article_id][0]
-            return None if raw is None else json.loads(raw)
-        with self._read() as conn:
-            raw = conn.execute(
-                select(t.link_features.c.features).where(t.link_features.c.article_id == article_id)
-            ).scalar()
-        return None if raw is None else json.loads(raw)
+        else:
+            with self._read() as conn:
+                raw = conn.execute(
+                    select(t.link_features.c.features).where(t.link_features.c.article_id == article_id)
+                ).scalar()
+        if raw is None:
+            return None
+        with self._recent_lock:
+            hit = self._decoded.get(article_id)
+            if hit is not None and hit[0] == raw:
+                self._decoded.move_to_end(article_id)
+                return hit[1]
+        value = json.loads(raw)
+        with self._recent_lock:
+            self._decoded[article_id] = (raw, value)
+            if len(self._decoded) > 4096:
+                self._decoded.popitem(last=False)
+        return value
 
     def story_of(self, article_id: str) -> str | None:
         rows = self._link_rows
