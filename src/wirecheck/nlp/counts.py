@@ -240,6 +240,9 @@ class Casualty:
     # the mention gives the count of the whole event: "two people were killed", "1 dead",
     # "Officer, suspect injured" (see :func:`aggregate`)
     stated: bool = False
+    # the count is that of a group told of before ("the two hikers were flown to a clinic,
+    # where they died"): it repeats, it does not state, the event's count
+    refers_back: bool = False
 
 
 def _alt(words: list[str]) -> str:
@@ -548,6 +551,29 @@ def _subject_of(segment: str, plural: bool = False) -> tuple[str, CountRange | N
     return None
 
 
+# "..., where they died", "... and they were pronounced dead": "they" closes the segment
+_THEY_END = re.compile(r"(?:,\s*|\s+)(?:where|and|but|before|then|until)\s+(?:both\s+|all\s+)?they(?:\s+(?:both|all|each))?\s*$", re.I)
+
+
+def _they_antecedent(seg: str) -> tuple[str, CountRange | None, int, str | None] | None:
+    """The group "they" stands for when it ends ``seg`` after a clause joiner: the subject of the
+    clause before it ("Both hikers were flown to a clinic, where they [died]" -> two), when
+    that subject counts two or more people."""
+    tm = _THEY_END.search(seg)
+    if not tm:
+        return None
+    head = seg[: tm.start()]
+    bm = re.search(r"\b(?P<be>were|are|have\s+been|had\s+been|was|is|has\s+been)\b", head, re.I)
+    if not bm:
+        return None
+    plural = bm.group("be").lower() in ("were", "are") or bm.group("be").lower().startswith("have")
+    found = _subject_of(head[: bm.start()], plural=plural)
+    # a singular "they" ("the hiker was flown to a clinic, where they died") is one person
+    if found is None or found[1] is None or found[1].low < (2 if plural else 1):
+        return None
+    return found
+
+
 # where a relative clause or a participle phrase starts after its head noun: "the teen who ...",
 # "a man, who ...", "the boy shot in the leg ..."
 _RELATIVE_START = re.compile(r"\s*,?\s+(?i:who|that|whom)\b|\s+(?:shot|wounded|injured|stabbed|struck|hit)\b")
@@ -810,6 +836,12 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
             if subj is None:
                 # "the teen who was shot Sunday has died": the subject is before its relative clause
                 subj = _subject_before_relative(seg, plural)
+            they = False
+            if subj is None:
+                # "two hikers were flown to a clinic, where they died": "they" are the main
+                # clause's subject
+                subj = _they_antecedent(seg)
+                they = subj is not None
             if subj is not None:
                 phrase_txt, rng, named, noun = subj
                 # "X was killed along with Y": one more named victim
@@ -820,7 +852,11 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
                 a = seg.rfind(phrase_txt) if phrase_txt else -1
                 a = lo + a if a >= 0 else ts
                 if rng is not None:
+                    n = len(out)
                     add(kind, rng, a, te, trig, named=named, subj=noun)
+                    if they and len(out) > n:
+                        out[-1].refers_back = True
+                        out[-1].definite = True
     for m in _FATAL_OBJECT.finditer(s):
         if not re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", s[: m.start()]):
             obj = m.group("obj") or m.group("found")
@@ -862,12 +898,58 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
     for a, b, rng, named, obj in _weak_victims(s):
         # "left another teen wounded": the object tells of someone beside those counted
         add("injured", rng, a, b, "shot", named=named, other=bool(obj and _additional_pattern().match(obj)))
+    for a, b, k in _ordinal_hits(s):
+        n = len(out)
+        add("injured", CountRange(k, k, k), a, b, "shot")
+        if len(out) > n:
+            out[-1].trigger = _ORDINAL
+            out[-1].additional = False  # everyone hit, not one more beside the others
+        else:
+            # the hurt person's own mention is kept; the ordinal's count goes beside it
+            out.append(Casualty(kind="injured", range=CountRange(k, k, k), phrase=s[a:b], start=base + a,
+                                end=base + b, trigger=_ORDINAL, weak=True))
     out.sort(key=lambda c: c.start)
     _mark_second_individuals(out)
     return out
 
 
+@cache
+def _ordinal_pattern() -> re.Pattern[str]:
+    """A hurt person counted by an ordinal: "a third hiker received minor injuries", "a fourth
+    victim was driven to a clinic" (groups ``o``, the ordinal; ``hurt``, the predicate; ``rest``,
+    the clause after it, where a death word makes it no hurt person)."""
+    hurt = (
+        r"(?:was|were|is)\s+(?:\w+ly\s+|also\s+|later\s+)*(?:shot|wounded|injured|hurt|struck|hit|grazed|hospitalized|"
+        r"taken|rushed|transported|treated|listed|in\s+\w+\s+condition)\b"
+        r"|(?:received|suffered|sustained|had|has)\s+(?:[\w-]+\s+){0,3}?(?:injuries|injury|wounds?)\b"
+        rf"|with\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?{_WOUND}"
+    )
+    return re.compile(
+        rf"\b(?:a|an|the)\s+(?P<o>{_alt(list(_data()['ordinal_victim']))})\s+(?:[\w-]+\s+){{0,2}}?"
+        rf"(?P<noun>victim|person|{_SINGULAR})\b(?:\s*,[^,;]{{1,60}},)?"
+        rf"(?:\s+(?:\w+\s+){{0,3}}?(?P<hurt>{hurt}))?(?P<rest>[^;.]{{0,60}})",
+        re.I,
+    )
+
+
+def _ordinal_hits(s: str) -> list[tuple[int, int, int]]:
+    """(start, end, people hit) for each hurt person an ordinal counts in ``s``: "a third
+    teenager was wounded" -> 3.  A "victim" needs no verb; any other noun needs one of hurt, and
+    none says the person died ("a third man drew a knife" is no victim)."""
+    out = []
+    for m in _ordinal_pattern().finditer(s):
+        if not m.group("hurt") and m.group("noun").lower() != "victim":
+            continue
+        if re.search(r"\b(?:died|dies|dead|killed|fatally|deceased)\b", m.group("rest") + (m.group("hurt") or ""), re.I):
+            continue
+        k = int(_data()["ordinal_victim"][m.group("o").lower()])
+        out.append((m.start(), m.start("rest"), k))
+    return out
+
+
 _MULTI_SHOOTING = "multiple shooting"
+# "a fourth victim was wounded": like a multiple shooting, everyone hit, but no count of the hurt
+_ORDINAL = "ordinal victim"
 
 
 @cache
@@ -1037,9 +1119,11 @@ _WEAK_PATTERNS = [
 # to a hospital": the subject is read like a casualty verb's
 _WEAK_PREDICATE = re.compile(
     rf"\s+(?:(?:had|has|have)\s+)?(?:suffered|sustained|suffering\s+from|suffers|received)\s+(?:\w+\s+){{0,4}}?{_WOUND}"
+    # "a third hiker received minor injuries"
+    r"|\s+(?:(?:had|has|have)\s+)?(?:suffered|sustained|suffers|received)\s+(?:(?:minor|serious|critical|non-?\s*life[\s-]threatening|life[\s-]threatening|\w+ly)\s+){1,2}injur(?:y|ies)\b"
     rf"|\s+with\s+(?:a\s+|one\s+|multiple\s+|several\s+)?(?:[\w-]+\s+)?{_WOUND}"
     r"|\s+(?:is|was|are|were|remains|remained)\s+(?:\w+ly\s+)?(?:recovering|expected\s+to\s+(?:survive|recover|be\s+ok)|"
-    r"(?:taken|rushed|transported|driven|brought|flown|airlifted)\s+(?:\w+\s+){0,4}?to\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:hospital|medical\s+center|trauma\s+center))"
+    r"(?:taken|rushed|transported|driven|brought|flown|airlifted)\s+(?:\w+\s+){0,4}?to\s+(?:(?:a|an|the)\s+(?:\w+\s+){0,3}?|(?-i:(?:[A-Z][\w.'’-]*\s+){1,4}))(?:hospital|medical\s+center|trauma\s+center|(?-i:Hospital|Medical\s+Center|Trauma\s+Center)))"
     # "a second victim was found two blocks away with a gunshot wound", "two of them had gunshot
     # wounds", "both are listed in critical condition"
     rf"|\s+(?:is|was|are|were)\s+(?:\w+ly\s+)?found\s+(?:[\w.'’-]+\s+){{0,8}}?with\s+(?:a\s+|one\s+|multiple\s+|several\s+)?(?:[\w-]+\s+)?{_WOUND}"
@@ -1128,7 +1212,7 @@ def aggregate(casualties: list[Casualty]) -> tuple[Casualty | None, Casualty | N
     dead_names = {_surname(x) for c in killed for x in c.names}
     injured = []
     for c in kept:
-        if c.kind != "injured":
+        if c.kind != "injured" or c.trigger == _ORDINAL:
             continue
         # inside a death's own subject: "a boy [who was wounded Sunday] has died" is one victim
         if any(k.start <= c.start and c.end <= k.end and _value(c) <= _value(k) for k in killed):
@@ -1169,7 +1253,7 @@ def aggregate(casualties: list[Casualty]) -> tuple[Casualty | None, Casualty | N
             i_best = replace(i_best, range=CountRange(rest, rest, rest))
     # (Any weak count of several -- "three had gunshot wounds" -- was tried: where the dead were
     # undercounted it made up the hurt, and lost more than it won.)
-    hit = [c for c in kept if c.trigger == _MULTI_SHOOTING]
+    hit = [c for c in kept if c.trigger in (_MULTI_SHOOTING, _ORDINAL)]
     if hit:
         top = max(hit, key=_value)
         rest = _value(top) - n_killed
@@ -1213,6 +1297,8 @@ def _number_start() -> re.Pattern[str]:
 
 def _states_number(c: Casualty) -> bool:
     """A mention that gives the count of the whole event: "two people were killed", "1 dead"."""
+    if c.refers_back:
+        return False
     return c.stated or (not c.names and not c.additional and bool(_number_start().match(c.phrase)))
 
 
