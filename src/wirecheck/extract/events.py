@@ -726,6 +726,7 @@ _LOCATIVE = re.compile(
 _ASIDE_BEFORE = re.compile(
     r"(?:\b(?i:hospital|medical[ \t]+cent(?:er|re)|health|clinic|trauma[ \t]+cent(?:er|re))[ \t]+(?:in|at)"
     r"|(?:[A-Z][\w'’-]+|\d+),[ \t]+(?:of|from)"
+    r"|\b(?i:age|aged)[ \t]+\d+,?[ \t]+(?:of|from)"
     r"|\b[A-Z][\w'’-]+[ \t]+(?!(?:City|Town|Village|Township|Borough|County|Parish|State|University|Department|"
     r"Office|College|School|Church|District|Province|Region|Area|Bank|Center|Centre|Hospital|Mount|Port)\b)"
     r"[A-Z][a-z][\w'’-]*[ \t]+of"
@@ -795,10 +796,12 @@ def _choose_place(
         # A town after a locative preposition, the one after the trigger ("strike in X")
         # first, else the nearest one before it; a region, a county or a lone street only when
         # the sentence names no town.
+        # (a town written with a house number or block, "1200 Elm Road, Oakvale", is located)
         located = [
             m
             for m in mentions
             if getattr(m, "in_phrase", False) or _LOCATIVE.search(nd.text[max(0, m.start - 25) : m.start])
+            or (m.detail and m.detail[:1].isdigit() and _real_town(m))
         ]
         towns = [m for m in mentions if _real_town(m)]
         # a hospital's or a resident's town only when the sentence names no other; a town

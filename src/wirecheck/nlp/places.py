@@ -329,6 +329,10 @@ class TextContext:
     # more evidence for its own meaning than a name said once ("Paris" named thrice makes no
     # Italian text of a Florida report)
     own: dict[str, tuple[dict[str, float], dict[tuple[str, str], float], int]] = field(default_factory=dict)
+    # capitalised words the text also writes on their own inside a sentence ("said Quillfeather",
+    # "the Quillfeather farm"): after a small town's name ("of Tyrone Quillfeather") one makes it a
+    # first name
+    alone: frozenset[str] = frozenset()
 
     def without(self, name: str) -> TextContext:
         """This context with ``name``'s own votes counted as if it were named once."""
@@ -339,7 +343,7 @@ class TextContext:
         votes = {k: v - extra * mine[0].get(k, 0.0) for k, v in self.countries.items()}
         regions = {k: v - extra * mine[1].get(k, 0.0) for k, v in self.regions.items()}
         return TextContext({k: v for k, v in votes.items() if v > 1e-9}, self.admin1, self.admin2,
-                           {k: v for k, v in regions.items() if v > 1e-9}, self.surnames)
+                           {k: v for k, v in regions.items() if v > 1e-9}, self.surnames, alone=self.alone)
 
     def weight(self, iso: str | None) -> float:
         return self.countries.get(iso or "", 0.0)
@@ -704,7 +708,8 @@ def get_gazetteer() -> Gazetteer:
 # --------------------------------------------------------------------------- mentions
 
 # a capitalised token: "Baghdad", "al-Amin", "O'Fallon", "St.", "U.S.", "N.J.", "BALTIMORE"
-_TOK = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-zA-Z'’-]*\.?)"
+# (accented letters inside a word: "José" is not "Jos")
+_TOK = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-ZÀ-ÖØ-Þ][a-zA-ZÀ-ÖØ-öø-ÿ'’-]*\.?)"
 _CAPSEQ = re.compile(
     rf"{_TOK}(?:[ \t]+(?:(?:of|de|del|la|las|los|le|les|el|al|upon|on|du|des|da|do|dos|das|di|della|am|an|im|"
     rf"sur|en|van|der|den|aan|op)[ \t]+)?{_TOK})*"
@@ -760,8 +765,17 @@ _ADMIN2_WORD = re.compile(r"[ \t]+(?:district|county|lga|township|municipality|s
                           r"subdivision|commune|municipio)(?![\w])", re.I)
 _ADMIN_TAIL = re.compile(r"[ \t]+(?:Province|Region|State|Governorate|Oblast|Department|Prefecture|District|"
                          r"County|Division|Municipality)$")
+# words that go on a town's name as part of a longer place name ("Oakvale Township")
+_PLACE_NOUNS = frozenset({"Township", "County", "Parish", "Borough", "City", "Town", "Lake", "Lakes", "Beach",
+                          "Springs", "Valley", "Creek", "River", "Road", "Street", "Avenue", "Drive", "Lane",
+                          "Boulevard", "Highway", "Station", "Junction", "Center", "Centre", "Falls", "Harbor",
+                          "Island", "Bay", "Mountain", "Ridge", "Point", "Mills", "Crossing"})
+_COUNTY_NAME = re.compile(r"[ \t](?:County|Parish)$")
 # minimum population for a single capitalised word to count as a town without other evidence
 _MIN_POP_PLAIN = 15000
+# a US town this small, listed in another state than the one a text names, may be an unlisted
+# namesake in the named state
+_SMALL_TOWN = 10_000
 # a town this big is what its bare name means in a text's country votes (GeoNames populations)
 _MAJOR_CITY = 250_000
 
@@ -797,6 +811,7 @@ def text_context(text: str) -> TextContext:
     own: dict[str, tuple[dict[str, float], dict[tuple[str, str], float], int]] = {}
     admin1: set[tuple[str, str]] = set()
     admin2: set[tuple[str, str]] = set()
+    counties: dict[str, set[str]] = {}  # a US county's name -> the states having one so named
 
     def vote(isos: set[str], w: float) -> None:
         for iso in sorted(isos):  # sorted: dict order (ties in max) must not follow str hashing
@@ -809,7 +824,10 @@ def text_context(text: str) -> TextContext:
             if code:
                 admin1.add(("US", gaz._states[code]["name"]))
                 votes["US"] += 1.5
+    alone: set[str] = set()
     for m in _CAPSEQ.finditer(text):
+        if " " not in m.group(0) and re.search(r"\b[a-z]+[ \t]+$", text[max(0, m.start() - 20) : m.start()]):
+            alone.add(_norm(re.sub(r"['’]s$", "", m.group(0)).rstrip(".,")))
         if _BLOCK_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue  # "the 900 block of Valencia": a street's name says nothing of the country
         toks = [(m.start() + t.start(), m.start() + t.end()) for t in re.finditer(r"\S+", m.group(0))]
@@ -859,6 +877,8 @@ def text_context(text: str) -> TextContext:
                             vote({iso for iso, _ in found1}, 2.0 * bonus if bonus > 1 else 1.0)
                         hit = True
                     found2 = {t for k in _admin_keys(key) for t in gaz._admin2_keys.get(k, ())}
+                    if found2 and _COUNTY_NAME.search(key):
+                        counties.setdefault(n, set()).update(a1 for iso, a1, _ in found2 if iso == "US")
                     if found2:
                         admin2 |= {(iso, a2) for iso, _, a2 in found2}
                         if not stop or bonus > 1:
@@ -897,10 +917,15 @@ def text_context(text: str) -> TextContext:
                         and not _STATE_AFTER.match(text, toks[-1][1])):
                     surnames.add(_norm(re.sub(r"['’]s$", "", text[toks[-1][0] : toks[-1][1]]).rstrip(".,")))
             i += step
+    # "Madison County" is in nineteen states, "Kershaw County" in one: the one state that
+    # has every county a text names is the text's state, as if it were named
+    common = set.intersection(*counties.values()) if len(counties) >= 2 else set()
+    if len(common) == 1:
+        admin1.add(("US", common.pop()))
     for a1 in sorted(admin1):
         regions[a1] += 2.0
     return TextContext(dict(sorted(votes.items())), frozenset(admin1), frozenset(admin2), dict(sorted(regions.items())),
-                       frozenset(surnames), own)
+                       frozenset(surnames), own, frozenset(alone))
 
 
 @lru_cache(maxsize=1)
@@ -1021,6 +1046,14 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
                 i = j
                 while i < len(toks) and toks[i][0] < b:
                     i += 1
+            elif i == 0 and (unlisted := _unlisted_town(gaz, s, toks, ctx)) is not None:
+                emit(toks[0][0], unlisted[0], unlisted[1])
+                i = len(toks)
+            elif (i == 0 and s[toks[0][0] : toks[0][1]] in ("Upper", "Lower") and len(toks) > 1
+                  and s[toks[1][0] : toks[1][1]] in _MODIFIERS):
+                # "Lower East Side", "Upper West Side": a city's neighbourhood the gazetteer
+                # lacks, not the "East Side" of another country
+                i = len(toks)
             elif i == 0 and s[toks[i][0] : toks[i][1]] in _MODIFIERS:
                 i += 1
             else:
@@ -1077,6 +1110,31 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
     out.sort(key=lambda pm: pm.start)
     _mark_parts(s, base, out)
     return out
+
+
+_ADDRESS_BEFORE = re.compile(r"(?:,|\b(?:in|of|near|from|at|outside))[ \t]+$")
+
+
+def _unlisted_town(gaz: Gazetteer, s: str, toks: list[tuple[int, int]], ctx: TextContext) -> tuple[int, Place] | None:
+    """A capitalised name the gazetteer lacks, written with its US state after an address or a
+    preposition ("... Elm Road, Oakvale, Indiana", "of Oakvale, Ind."): the writer's town in
+    that state, without coordinates; with the end of the state's span."""
+    if len(toks) > 2:
+        return None
+    a, b = toks[0][0], toks[-1][1]
+    name = s[a:b]
+    sm = _STATE_AFTER.match(s, b)
+    if (sm is None or not _ADDRESS_BEFORE.search(s[max(0, a - 12) : a]) or len(name) < 4 or name.isupper()
+            or gaz.candidates(name) or _norm(name) in gaz.stoplist or gaz.is_country_word(name)
+            or gaz.state_code(name) or any(_norm(w) in ctx.surnames for w in name.split())
+            or name.split()[0] in _MODIFIERS
+            or not all(re.fullmatch(r"[A-Z][a-zà-öø-ÿ'’-]+", w) for w in name.split())):  # "WebNewsGLUED"
+        return None
+    st = sm.group("st")
+    if gaz.state_code(st) is None or re.match(r"[ \t]*[A-Z][a-z]", s[sm.end() : sm.end() + 3]):
+        return None  # "Oakvale, Indiana State Police": no state after the town
+    place = gaz.unlisted_us_town(name, st)
+    return (sm.end(), place) if place is not None else None
 
 
 # words that make a town name a part of a city: "the Woodlawn neighborhood", "the Mott Haven
@@ -1266,6 +1324,14 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
             and not gaz.candidates(nxt.group(1))
             and (top_iso != place.iso or _norm(nxt.group(1)) in ctx.surnames)):
         return None
+    # "the death of Tyrone Quillfeather" where the text says "Quillfeather" on its own too: a person's first
+    # name, even after "of"
+    if (len(words) == 1 and nxt and _norm(nxt.group(1)) in ctx.alone
+            and getattr(gaz.entry_of(place), "population", pop) < 100_000
+            and nxt.group(1).lower() not in gaz.stoplist and nxt.group(1) not in gaz.continuations
+            and nxt.group(1) not in _PLACE_NOUNS and not gaz.candidates(nxt.group(1))
+            and not _STATE_AFTER.match(s, b)):
+        return None
     # the rules below weigh the rest of the text: a name said ten times is not ten votes for
     # its own country ("Lochem" repeated in a Wisconsin report is no Dutch text)
     own_ctx = ctx.without(key)
@@ -1286,6 +1352,18 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
             # small for the gazetteer, not its namesake abroad
             return gaz.unlisted_us_town(key, next(iter(states)))
         return inner
+    # a text naming one state only (or counties only one state has) and a small town the
+    # gazetteer lists in another state only: "a man of Warroad" in a report on two South
+    # Carolina counties lives in a South Carolina Warroad too small for the gazetteer (a
+    # namesake in the named state, had it one, would have won the lookup)
+    states = ctx.us_states()
+    own_entry = gaz.entry_of(place) if place.iso == "US" and place.precision == 1 else None
+    # (after "in", "of", "near" only, and not before another capitalised word: "taken to
+    # Elias Hale" is a hospital named for a person)
+    if (own_entry is not None and len(states) == 1 and place.admin1 not in states
+            and own_entry.population < _SMALL_TOWN and (place.iso, place.admin1) not in ctx.admin1
+            and re.search(r"\b(?:in|of|near|outside)[ \t]+$", near) and not re.match(r"[ \t]+[A-Z]", s[b:])):
+        return gaz.unlisted_us_town(key, next(iter(states)))
     # a division of the text's country beats a town abroad ("Punjab" in a text about Pakistan)
     if top_iso and top_w >= 3 and ctx.weight(place.iso) < top_w:
         inner = gaz.admin1(key, top_iso)
