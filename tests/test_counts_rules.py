@@ -176,3 +176,75 @@ def test_other_victims_and_suicides(text: str, expected: tuple) -> None:
 )
 def test_days_and_partitives(text: str, expected: tuple) -> None:
     assert _toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a double shooting with one death leaves one hurt
+        ("A man was killed in a double shooting near the mill", (1, 1)),
+        ("Detectives are looking into a triple shooting on Birch Lane. Nobody died", (0, 3)),
+        # a new, indefinite person after the named dead one is someone else
+        (
+            "Tobias Wrenfield was shot and killed on Friday. Medics found Wrenfield, who had been shot twice, "
+            "and a 41-year-old cyclist, who had been shot in the foot",
+            (1, 1),
+        ),
+        # ... but "he was shot" is still the dead man
+        ("Tobias Wrenfield was shot and killed on Friday. He was shot in the chest", (1, 0)),
+        # the dead are among the hurt counted before them
+        ("Three people were wounded at the fairground on Friday. The youngest victim died on Sunday", (1, 2)),
+        ("A man was killed at the fairground. Three people were wounded", (1, 3)),
+        # a list found dead
+        ("Deputies found a man and a woman deceased inside the cabin", (2, 0)),
+        # "was the man killed"
+        ("A retired pilot from Ashvale was the man killed in the crash", (1, 0)),
+        # a weak "was then shot"
+        ("The guard was then shot in the hand", (0, 1)),
+    ],
+)
+def test_round_two_tolls(text: str, expected: tuple) -> None:
+    assert _toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Four shot, 1 dead near Quarry Park | kxyz.comPolice gave no names.", (1, 3)),
+        ("One dead, two critical after fire on Pine Road | kxyz.comPolice gave no names.", (1, 2)),
+        ("Two shot dead in Quarry Park | kxyz.comPolice gave no names.", (2, 0)),
+    ],
+)
+def test_headline_counts(text: str, expected: tuple) -> None:
+    assert _toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "they" takes the size of the clause's subject
+        ("Two teens were shot behind the depot. Both teens were flown to a trauma hospital, where they died", (2, 0)),
+        ("The woman and her uncle were driven to a clinic where they later died", (2, 0)),
+        # a singular "they" is one person
+        ("The cyclist was carried to a clinic where they later died", (1, 0)),
+        # a group told of before repeats, it does not state, the toll beside a suicide
+        (
+            "A rancher fatally shot a nurse and a cook before killing himself. The two victims were flown "
+            "to a trauma hospital where they later died",
+            (3, 0),
+        ),
+        # an ordinal victim: everyone hit
+        ("Three miners were wounded at the quarry. A fourth victim, Olek Varga, was struck by a ricochet", (0, 4)),
+        ("Two brothers were killed near the quarry. A third youth sustained non-life-threatening injuries", (2, 1)),
+        ("A woman was killed near the quarry. A third youth received minor injuries", (1, 2)),
+        # an ordinal person who is no victim
+        ("Two brothers were wounded near the quarry. A third man pulled a pistol", (0, 2)),
+        ("Two brothers were wounded near the quarry. A third victim died at the clinic", (1, 2)),
+        # hurt by a plain verb
+        ("A woman received minor injuries in the blast", (0, 1)),
+        # a hospital named without an article
+        ("Police say all five were rushed to Saint Ottilie Hospital", (0, 5)),
+    ],
+)
+def test_round3_tolls(text: str, expected: tuple[int, int]) -> None:
+    assert _toll(text) == expected

@@ -1,10 +1,16 @@
 """Same-named places in US local news: a name repeated is no extra evidence for itself, an old
 alternate name loses to today's towns, a street after "block of" is no town, Washington is in
-the District of Columbia.  Texts are invented; the places are real towns."""
+the District of Columbia; a town the gazetteer lists only in other states, a state abbreviation
+without its full stop, a town used as a person's adjective, a neighbourhood worked by a big
+city's police, a dateline's state holding a namesake; the one state having every county a text
+names, a person's first name that is also a town, "Lower East Side"-style neighbourhoods, an
+unlisted town written with an address and its state, accented names.  Texts are invented;
+places are real (or invented where a town must be unknown)."""
 
 import pytest
 
 from wirecheck.extract import analyze_article
+from wirecheck.extract.events import _CountryMention, _namesake_in
 from wirecheck.models import Article, Sentence
 from wirecheck.nlp import load_pipeline
 from wirecheck.nlp.countries import country_evidence
@@ -68,3 +74,114 @@ def test_hospital_town_is_not_the_event_place(nlp) -> None:
 def test_dc_gives_the_city(nlp) -> None:
     p = place_of(nlp, "A 40-year-old man was shot and killed Monday in Northeast D.C., police said.")
     assert (p.name, p.admin1) == ("Washington", "District of Columbia")
+
+
+def test_town_with_its_state_named_stays_in_that_state() -> None:
+    # GeoNames lists a Hibbing in Minnesota only: the writer's state wins, without coordinates
+    pm = [pm for pm in mentions("The boy, who grew up in Hibbing, Georgia, was taken to a clinic.")
+          if pm.text.startswith("Hibbing")]
+    assert pm and (pm[0].place.name, pm[0].place.admin1, pm[0].place.precision) == ("Hibbing", "Georgia", 1)
+
+
+def test_state_abbreviation_without_full_stop() -> None:
+    gaz = get_gazetteer()
+    assert gaz.state_code("Tenn") == "TN" and gaz.state_code("Calif") == "CA"
+    p = gaz.lookup("Dover, Del")
+    assert p is not None and p.admin1 == "Delaware"
+
+
+def test_repeated_foreign_name_in_a_one_state_text_is_a_local_town() -> None:
+    text = ("The Lochem Fire Department closed the road after a shooting on Friday, and Lochem police said a "
+            "hunter was hurt near the Lochem school. The hunter, of Platteville, Wisconsin, was flown to a "
+            "hospital in Madison, Wisconsin, the Grant County sheriff said. Wisconsin game wardens are "
+            "looking into the shooting.")
+    lochem = [pm for k, pm in enumerate(mentions(text)) if pm.text == "Lochem"]
+    assert lochem and all(pm.place.iso == "US" and pm.place.admin1 == "Wisconsin" for pm in lochem)
+
+
+def test_town_as_a_persons_adjective_gives_way(nlp) -> None:
+    text = ("MILFORD, Del. (WQRT) — A Dover woman was shot and wounded Tuesday when a rifle went off as she was "
+            "hunting in Sussex County, police said.")
+    assert place_of(nlp, text).name == "Milford"
+
+
+def test_neighbourhood_worked_by_a_big_citys_police(nlp) -> None:
+    # no Rosedale lies in Ohio: the shooting Dayton police work is in a part of Dayton
+    text = "A man was shot and wounded in Rosedale early Sunday, the Dayton police reported."
+    p = place_of(nlp, text)
+    assert (p.name, p.admin1, p.detail) == ("Dayton", "Ohio", "Rosedale")
+
+
+def test_dateline_state_holds_a_namesake() -> None:
+    gaz = get_gazetteer()
+    far = gaz.lookup("Springfield", "US", "Missouri")
+    dayton = gaz.lookup("Dayton", "US", "Ohio")
+    assert far is not None and dayton is not None
+    found = _namesake_in((_CountryMention("Springfield", 10, 21, far), 0), dayton)
+    assert found is not None and found[0].place.admin1 == "Ohio" and found[0].place.name == "Springfield"
+    # no namesake in the dateline's state: nothing to offer
+    hibbing = gaz.lookup("Hibbing")
+    assert hibbing is not None and _namesake_in((_CountryMention("Hibbing", 0, 7, hibbing), 0), dayton) is None
+
+
+_COUNTIES = "Deputies from Kershaw County and Lancaster County searched the farm on Tuesday."
+
+
+def test_counties_only_one_state_has_decide_the_state() -> None:
+    ctx = text_context(_COUNTIES)
+    assert ctx.us_states() == {"South Carolina"}
+    # Lancaster County alone is another state's
+    p = get_gazetteer().lookup("Lancaster County", context=ctx)
+    assert p is not None and p.admin1 == "South Carolina"
+    assert get_gazetteer().lookup("Lancaster County").admin1 != "South Carolina"
+
+
+def test_one_county_names_no_state() -> None:
+    assert text_context("Deputies from Lancaster County searched the farm on Tuesday.").us_states() == frozenset()
+
+
+def test_small_town_listed_elsewhere_is_the_named_states_namesake() -> None:
+    text = _COUNTIES + " The injured hunter, a man of Warroad, was flown to a trauma center."
+    pm = [m for m in find_places(text, Sentence(1, len(_COUNTIES) + 1, len(text), text[len(_COUNTIES) + 1 :]))
+          if m.text == "Warroad"]
+    assert pm and (pm[0].place.admin1, pm[0].place.lat) == ("South Carolina", None)
+
+
+def test_first_name_that_is_a_town_after_of() -> None:
+    text = ("Officers are investigating the death of Tyrone Quillfeather on Friday. "
+            "A cousin said Quillfeather had moved there last spring.")
+    assert not [m for m in mentions(text) if m.text.startswith("Tyrone")]
+
+
+def test_town_before_a_surname_the_text_never_writes_alone_stays() -> None:
+    text = "The crash happened north of Tyrone Tuesday, troopers said."
+    assert [m for m in mentions(text) if m.text == "Tyrone"]
+
+
+@pytest.mark.parametrize("hood", ["Lower East Side", "Upper West Side"])
+def test_upper_lower_compass_neighbourhood_is_no_foreign_town(hood: str) -> None:
+    text = f"Two men were hurt late Sunday on the {hood}, officers said."
+    assert not [m for m in mentions(text) if m.place.iso not in (None, "US")]
+
+
+def test_unlisted_town_with_address_and_state() -> None:
+    text = "Officers went to 410 Birch Lane, Quarryvale, Ohio, after a neighbor called."
+    pm = [m for m in mentions(text) if m.place.name == "Quarryvale"]
+    assert pm and (pm[0].place.admin1, pm[0].place.precision) == ("Ohio", 1)
+
+
+def test_glued_or_capitalised_junk_is_no_unlisted_town() -> None:
+    text = "Read more at WebNewsGLUED Vernon, Ohio, on the station's site."
+    assert not [m for m in mentions(text) if "GLUED" in m.text]
+
+
+def test_accented_first_name_is_not_cut_into_a_town() -> None:
+    text = "Officers said José Quintanilla, 31, was hurt in the leg."
+    assert not [m for m in mentions(text) if m.text == "Jos"]
+
+
+def test_address_town_beats_a_relative_of_a_big_city(nlp) -> None:
+    text = ("Deputies were sent to 410 Birch Lane, Quarryvale, Ohio, where a 9-year-old boy was shot "
+            "by his uncle, age 52 of Columbus, on Saturday.")
+    p = place_of(nlp, text)
+    assert (p.name, p.admin1) == ("Quarryvale", "Ohio")
