@@ -242,6 +242,8 @@ def test_headline_counts(text: str, expected: tuple) -> None:
         ("Two brothers were wounded near the quarry. A third victim died at the clinic", (1, 2)),
         # hurt by a plain verb
         ("A woman received minor injuries in the blast", (0, 1)),
+        # still being treated: hurt, beside the dead of the same sentence
+        ("Doctors said nine people had died and 14 were still being treated", (9, 14)),
         # a hospital named without an article
         ("Police say all five were rushed to Saint Ottilie Hospital", (0, 5)),
     ],

@@ -269,7 +269,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     count = rf"(?:(?:a\s+total\s+of\s+)?(?:(?:{mods})\s+)?(?:(?:between\s+)?{num}(?:\s*(?:to|or|and|-|–)\s*{num})?|{vague}))"
     nouns = _alt(cas["person_nouns"])
     adj = r"(?:[a-z0-9]+(?:-[a-z0-9]+)*\s+)"
-    be = r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|being|got|remain|remained|remains|later|also|all|reportedly|allegedly|initially|then|both)"
+    be = r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|being|got|remain|remained|remains|later|also|all|reportedly|allegedly|initially|then|both|still)"
     adv = r"(?:\w+ly)"
     trig_killed = _alt(cas["killed"])
     trig_injured = _alt(cas["injured"])
