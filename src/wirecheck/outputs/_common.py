@@ -182,8 +182,8 @@ def fact_note(fact: Mapping[str, Any]) -> str:
     low = value.get("low") if isinstance(value, Mapping) else None
     if fact.get("attribute") == "injured" and low is not None and lows and low < min(lows):
         return (
-            "Lower than every report: victims first reported wounded who later died are counted "
-            "once, among the killed."
+            "Its low end is below every report's: victims first reported wounded who later died "
+            "are counted once, among the killed."
         )
     return "A later report's figure replaces earlier ones (tolls rise as victims die or are found)."
 
