@@ -474,7 +474,7 @@ def count_fact(
 
 
 def _conflict_best(
-    reports: list[_Report], sources: _Sources, clock: ReportClock, attribute: str = "fatalities"
+    reports: list[_Report], sources: _Sources, clock: ReportClock, attribute: str
 ) -> int | None:
     """The best guess inside a conflict: the figure most independent sources give; on a tie the
     higher or the lower one as ``[counts].tie`` in reconcile.toml says for ``attribute`` (the

@@ -31,7 +31,7 @@ from wirecheck.models import (
     Place,
     TimeExpression,
 )
-from wirecheck.nlp.entities import country_of, entity_at
+from wirecheck.nlp.entities import _gazetteer, country_of, entity_at
 from wirecheck.nlp.pipeline import NlpDoc
 
 # ----------------------------------------------------------------------------- lexicon
@@ -872,11 +872,10 @@ def _namesake_in(chosen: tuple[Any, int], wider: Place) -> tuple[Any, int] | Non
     p = chosen[0].place
     if p.precision != 1 or wider.iso != "US" or not wider.admin1 or p.iso not in (None, "US"):
         return None
-    try:
-        from wirecheck.nlp.places import get_gazetteer
-    except ImportError:
+    gaz = _gazetteer()
+    if gaz is None:
         return None
-    alt = get_gazetteer().lookup(p.name, "US", wider.admin1)
+    alt = gaz.lookup(p.name, "US", wider.admin1)
     if alt is None or alt.precision != 1 or alt.admin1 != wider.admin1:
         return None
     pm, si = chosen
@@ -895,11 +894,9 @@ def _policed_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int]
     place, the neighbourhood its detail (SPEC)."""
     if chosen is None or chosen[0].place.precision != 1 or chosen[0].place.iso != "US":
         return chosen
-    try:
-        from wirecheck.nlp.places import get_gazetteer
-    except ImportError:
+    gaz = _gazetteer()
+    if gaz is None:
         return chosen
-    gaz = get_gazetteer()
     pm, si = chosen
     p = pm.place
     own = gaz.entry_of(p)
@@ -944,11 +941,9 @@ def _town_of_county(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, in
     names for its sheriff."""
     if chosen is None or chosen[0].place.precision != 2 or not _COUNTY.search(chosen[0].place.name):
         return chosen
-    try:
-        from wirecheck.nlp.places import get_gazetteer
-    except ImportError:
+    gaz = _gazetteer()
+    if gaz is None:
         return chosen
-    gaz = get_gazetteer()
     county = chosen[0].place
     found: dict[str, list[tuple[Any, int]]] = {}
     for k in range(len(nd.sentences)):
@@ -993,11 +988,10 @@ def _whole_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] |
                 part, city = True, other.within
                 break
     if city is None:
-        try:
-            from wirecheck.nlp.places import get_gazetteer
-        except ImportError:
+        gaz = _gazetteer()
+        if gaz is None:
             return chosen
-        city = get_gazetteer().enclosing_city(pm.place, marked=part)
+        city = gaz.enclosing_city(pm.place, marked=part)
         # (no word boundary before: a web title runs into the text, "6abc.comPhiladelphia")
         if city is None or not (part or re.search(rf"{re.escape(city.name)}\b", nd.text, re.I)):
             return chosen
@@ -1014,11 +1008,10 @@ def _capital_city(chosen: tuple[Any, int] | None) -> tuple[Any, int] | None:
         return chosen
     if chosen[0].place.admin1 != "District of Columbia":
         return chosen
-    try:
-        from wirecheck.nlp.places import get_gazetteer
-    except ImportError:
+    gaz = _gazetteer()
+    if gaz is None:
         return chosen
-    city = get_gazetteer().lookup("Washington", "US", "District of Columbia")
+    city = gaz.lookup("Washington", "US", "District of Columbia")
     if city is None:
         return chosen
     pm, si = chosen
@@ -1100,8 +1093,6 @@ class _CountryMention:
 
 def _country_place(nd: NlpDoc, entities: list[LocalEntity]) -> tuple[Any, int] | None:
     """Last resort for the event's place: the first state the article names (country precision)."""
-    from wirecheck.nlp.entities import _gazetteer
-
     gaz = _gazetteer()
     if gaz is None:
         return None
