@@ -30,7 +30,7 @@ def _toll(text: str) -> tuple[int, int]:
         ("Teen found shot on bike path dies | Daily NewsThe teen died on Sunday.", (1, 0)),
         ("Officer, suspect injured in gunfight | kxyz.comPolice gave no names.", (0, 2)),
         ("1 dead, 2 hurt in Elm Street shooting | kxyz.comPolice gave no names.", (1, 2)),
-        ("Search for gunman after man shot inside diner | wabc.comPolice gave no names.", (0, 1)),
+        ("Search widens for shooter after clerk wounded in bakery | wxyz.comPolice gave no names.", (0, 1)),
     ],
 )
 def test_headline_glued_to_the_first_sentence(text: str, expected: tuple) -> None:
@@ -46,7 +46,7 @@ def test_seam_keeps_names_with_inner_capitals() -> None:
     "text",
     [
         "Police say a man's body was found behind the store.",
-        "A fisherman found the body of a woman in the river.",
+        "A kayaker spotted the body of a woman in the canal.",
         "He is charged in the shooting death of 40-year-old Ann Vale.",
         "The homicide victim was identified on Tuesday.",
         "Police named the victim of a deadly weekend shooting in Akron.",
@@ -250,3 +250,52 @@ def test_headline_counts(text: str, expected: tuple) -> None:
 )
 def test_round3_tolls(text: str, expected: tuple[int, int]) -> None:
     assert _toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare past year marks a past event, not this report's
+        ("Vic Harlan killed two men at a barn dance in the summer of 2009. A clerk was shot and killed on Friday", (1, 0)),
+        ("Friends lit candles for the 80 residents lost to gunfire on Dayton streets in 2019", (0, 0)),
+        # a possessive stands for a determiner; a name in apposition is the same person
+        ("The deputy who fatally shot a young man and the man's elderly neighbor is suing the city", (2, 0)),
+        ("That night Reyes fatally shot Jo Vance, 19, and Vance's neighbor Ann Pike, 55", (2, 0)),
+        # ages in front of names; the parts of a list that are animals are no casualties
+        ("Officers found 40-year-old Ann Pike and 12-year-old Jo Pike dead in the cabin", (2, 0)),
+        ("His wife, her teenage son, the couple's baby and their old cat were discovered dead", (3, 0)),
+        # names after a counted noun name the counted people
+        ("Deputies said the two boys, 5-year-old Tom Reed and 11-year-old Cal Reed, died before help arrived", (2, 0)),
+        # a reduced or an object relative clause after one person
+        ("The clerk fatally shot by deputies in Dayton last month was unarmed, his sister said", (1, 0)),
+        ("Cousins of a cyclist who troopers fatally shot near the ferry want answers", (1, 0)),
+        # a surname alone as the object; "also" before the verb adds a victim
+        ("Officer Dunn fatally shot Vance, who held a bat. The deputy then also shot and killed a bystander, Ann Pike", (2, 0)),
+        # a participle phrase after the subject; a compound predicate after a weak sign
+        ("A man walking his poodle was critically wounded by a stray bullet", (0, 1)),
+        ("One person, a 30-year-old welder, got a gash across one elbow and was rushed to Saint Ivo Hospital", (0, 1)),
+        # the ages count the people
+        ("Dale Voss, 40, shot and killed his boys, ages 4 and 9, and later fatally shot himself inside the barn", (3, 0)),
+        # a family of N
+        ("A family of six lay shot to death inside a Tulsa cabin", (6, 0)),
+        ("Police: family of five found dead inside Akron farmhouse | news.comPolice gave no names", (5, 0)),
+    ],
+)
+def test_round4_tolls(text: str, expected: tuple[int, int]) -> None:
+    assert _toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grady said the pellet was inches from possibly killing his niece",
+        "The bullets could have struck the little girl next door, a sergeant said",
+        "The men had threatened to kill the clerk before they fled",
+    ],
+)
+def test_harm_that_did_not_happen(text: str) -> None:
+    assert _toll(text) == (0, 0)
+
+
+def test_nearly_before_a_count_is_a_count() -> None:
+    assert _toll("Nearly 40 people were killed in the blast")[0] >= 36

@@ -333,8 +333,8 @@ _ONE_PERSON = re.compile(
     re.I,
 )
 # --------------------------------------------------------------------------- lists of victims
-# "three children and two adults", "a woman and her five-year-old son", "her father and
-# 6-year-old daughter", "Allen, Daniels and Williams": the parts of a list of victims are counted
+# "three children and two adults", "a woman and her nine-year-old nephew", "her uncle and
+# 8-year-old niece", "Allen, Daniels and Williams": the parts of a list of victims are counted
 # one by one and summed.  An age ("a 17 year old", "the 13-year-old") is a person, never a count.
 _AGE = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)(?:\s*-\s*|\s+)(?:years?|months?|weeks?|days?)(?:\s*-\s*|\s+)old"
 # a count that is no age ("17 year old") and no year ("the 2014 killing")
@@ -346,7 +346,8 @@ def _conjunct_parts() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(one part of a victim list, a whole list of two or more parts)."""
     d = _data()
     co = d["coordination"]
-    nouns = sorted(set(d["casualty"]["person_nouns"]) | set(co["extra_nouns"]) | set(_SINGULAR.replace("\\s+", " ").split("|")))
+    nouns = sorted(set(d["casualty"]["person_nouns"]) | set(co["extra_nouns"]) | set(_SINGULAR.replace("\\s+", " ").split("|"))
+                   | set(co["animals"]))
     noun = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(nouns, key=len, reverse=True))
     numwords = [w for w in d["numbers"] if w not in ("a", "an", "no", "none", "single", "both", "zero")]
     num = rf"(?:\d{{1,3}}(?![\d,.:])|(?:{_alt(numwords)})(?:-(?:{_alt(numwords)}))?|{_alt(list(d['vague']))}){_NOT_AGE}"
@@ -356,10 +357,17 @@ def _conjunct_parts() -> tuple[re.Pattern[str], re.Pattern[str]]:
     stop = ("and|or|but|then|who|were|was|are|is|had|have|has|said|says|told|found|discovered|located|saw|"
             "dead|killed|wounded|injured|shot|of|the|a|an|his|her|their|its|in|at|on|to|with|from|by|for")
     mod = rf"(?:{_AGE}|(?-i:(?!(?:{stop}|{_alt(numwords)})\b)[a-z]+))"
-    name = r"(?-i:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|Jr\.|Sr\.)){0,3})"
+    # a capital inside a surname ("McKay", "LeRoux") keeps it one word
+    name = r"(?-i:[A-Z][a-z'’]+(?:-?[A-Z][a-z'’]+)?(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+(?:-?[A-Z][a-z'’]+)?|Jr\.|Sr\.)){0,3})"
+    # "the man's elderly neighbor", "the couple's baby": a possessive stands where a determiner
+    # does; "her neighbor Ann Pike, 55": a name in apposition to the noun is the same person;
+    # "40-year-old Ann Pike": an age in front of a name
+    poss = r"(?:(?:the|his|her|their|a|an)\s+)?[A-Za-z][\w-]*['’]s"
+    age_tail = r"(?:\s*,\s*\d{1,3}\s*(?=,))?"
     part = (
-        rf"(?<![\w'’-])(?:(?:(?P<det>{det})\s+)?(?:(?P<num>{num})\s+)?(?:{mod}\s+){{0,3}}?(?P<noun>{_AGE}\s+(?:{noun})|(?:{noun})|{_AGE})(?![\w-])"
-        rf"|(?P<name>{name})(?:\s*,\s*\d{{1,3}}\s*(?=,))?)"
+        rf"(?<![\w'’-])(?:(?:(?P<det>{det}|{poss})\s+)?(?:(?P<num>{num})\s+)?(?:{mod}\s+){{0,3}}?(?P<noun>{_AGE}\s+(?:{noun})|(?:{noun})|{_AGE})(?![\w-])(?!['’]s\b)"
+        rf"(?:\s+(?P<appos>{name}){age_tail})?"
+        rf"|(?:{_AGE}\s+)?(?P<name>{name}){age_tail})"
     )
     sep = rf"(?:\s*,\s*(?:(?:{_alt(co['joiners'])})\s+)?|\s+(?:{_alt(co['joiners'])})\s+)"
     one = re.compile(part, re.I)
@@ -382,6 +390,7 @@ def _count_list(phrase: str) -> tuple[CountRange, int, int] | None:
     gaps: list[str] = []
     kinds: list[str] = []
     numbered = 0
+    first_num: int | None = None
     for m in one.finditer(phrase):
         gap = phrase[pos : m.start()]
         if kinds and not re.fullmatch(rf"\s*,\s*(?:(?:{joiner})\s+)?|\s+(?:{joiner})\s+", gap, re.I):
@@ -399,8 +408,15 @@ def _count_list(phrase: str) -> tuple[CountRange, int, int] | None:
             low, best, named = low + 1, best + 1, named + 1
             continue
         kinds.append("noun")
+        if m.group("appos"):
+            first = m.group("appos").split()[0].lower().rstrip(".")
+            if first in _NOT_NAME_WORDS or first in _NOT_SUBJECT_WORDS:
+                return None  # "the man Police said ..." is no name in apposition
+            named += 1
         noun = re.sub(r"\s+", " ", m.group("noun").lower())
         head = noun.split()[-1]
+        if head in co["animals"]:
+            continue  # "a woman and her cat lay dead": the cat is no casualty
         det = (m.group("det") or "").lower()
         plural = (head.endswith("s") and head not in co["pair_nouns"]) or head in co["irregular_plurals"]
         if m.group("num"):
@@ -408,6 +424,8 @@ def _count_list(phrase: str) -> tuple[CountRange, int, int] | None:
             if r is None or (not plural and r.low > 1):
                 return None
             numbered += 1
+            if len(kinds) == 1 and r.best is not None:
+                first_num = r.best
             low += r.low
             if r.best is None:
                 unknown = True
@@ -424,15 +442,22 @@ def _count_list(phrase: str) -> tuple[CountRange, int, int] | None:
             low, best = low + 1, best + 1
     if not kinds or phrase[pos:].strip():
         return None
+    if first_num is not None and len(kinds) >= 3 and not re.search(rf"(?:{joiner})\s", gaps[0], re.I) and first_num == len(kinds) - 1:
+        # "the two children, Tom and Cora Reed": the parts after the comma name the counted ones
+        return CountRange(first_num, first_num, first_num), named, len(kinds)
     if gaps and not re.search(rf"(?:^|\s)(?:{joiner})\s", gaps[-1], re.I) and numbered < len(kinds):
         return None  # "A, B" is an appositive; a list ends "A, B and C" (or counts each: "3 adults, 1 child")
     if any(k.startswith("name") and "," in g and not re.search(rf"(?:{joiner})\s", g, re.I) for k, g in zip(kinds, gaps, strict=False)) and (
         "noun" in kinds
     ):
-        # "Earlier, a man and a woman", "in Oaxaca, a man and a woman": an adverb or a place
+        # "Earlier, a man and a woman", "in Leeds, a man and a girl": an adverb or a place
         # before the list, not a victim
         return None
     return CountRange(low, None if unknown else best, None if unknown else best), named, len(kinds)
+
+
+# ", ages 4 and 9" / ", ages 2, 6 and 8" after a plural noun
+_AGES_AFTER = re.compile(r"\s*,\s*ages\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s*and\s+\d{1,3}\b")
 
 
 def _list_at_end(seg: str) -> tuple[str, CountRange, int] | None:
@@ -454,10 +479,11 @@ def _list_at_end(seg: str) -> tuple[str, CountRange, int] | None:
     return None
 
 
-def _list_at_start(seg: str) -> tuple[str, CountRange, int, int] | None:
+def _list_at_start(seg: str, relative: bool = False) -> tuple[str, CountRange, int, int] | None:
     """The victims that an active verb's object names at the start of ``seg``: "her two
-    daughters", "a woman and girl", "her father and 6-year-old daughter": (text, count, named,
-    parts)."""
+    daughters", "a woman and girl", "her uncle and 8-year-old niece": (text, count, named,
+    parts).  ``relative``: the verb opens a relative clause ("the officer who killed a man and
+    his son is ..."), so a verb after the object is the main clause's."""
     one, chain = _conjunct_parts()
     m = re.match(r"\s+", seg)
     start = m.end() if m else 0
@@ -467,7 +493,7 @@ def _list_at_start(seg: str) -> tuple[str, CountRange, int, int] | None:
     found = _count_list(cm.group(0))
     if found is None:
         return None
-    if found[2] >= 2 and re.match(r"['’]s\b|\s+(?:was|were|is|are|had|has|have|said|says|told|did|would|will|could|then)\b", seg[cm.end() :], re.I):
+    if found[2] >= 2 and not relative and re.match(r"['’]s\b|\s+(?:was|were|is|are|had|has|have|said|says|told|did|would|will|could|then)\b", seg[cm.end() :], re.I):
         return None  # "killed a man and the teen's father said ...": the last part starts a new clause
     return seg[: cm.end()], found[0], found[1], found[2]
 
@@ -498,6 +524,12 @@ def _subject_of(segment: str, plural: bool = False) -> tuple[str, CountRange | N
     Returns (matched text, range, named victims, subject noun) or None.
     """
     pats = _patterns()
+    # "a family of six [was found dead]": the number counts the family
+    fm = re.search(r"\b(?:an?\s+|the\s+)?(?:entire\s+|whole\s+)?family\s+of\s+(?P<n>[a-z]+|\d{1,2})(?:\s*,[^,;]{1,60},)?\s*$", segment, re.I)
+    if fm:
+        rng = parse_count(fm.group("n"))
+        if rng is not None and rng.best is not None and rng.best >= 2:
+            return fm.group(0).strip(), rng, 0, "family"
     # "three children and two adults", "a woman and her son": every part counts
     listed = _list_at_end(segment)
     if listed is not None:
@@ -576,7 +608,11 @@ def _they_antecedent(seg: str) -> tuple[str, CountRange | None, int, str | None]
 
 # where a relative clause or a participle phrase starts after its head noun: "the teen who ...",
 # "a man, who ...", "the boy shot in the leg ..."
-_RELATIVE_START = re.compile(r"\s*,?\s+(?i:who|that|whom)\b|\s+(?:shot|wounded|injured|stabbed|struck|hit)\b")
+_RELATIVE_START = re.compile(
+    r"\s*,?\s+(?i:who|that|whom)\b|\s+(?:shot|wounded|injured|stabbed|struck|hit)\b"
+    # "a man walking his poodle [was wounded]", "a woman sitting in her car": a participle phrase
+    r"|\s+(?!(?:during|morning|evening|building|shooting|wedding|nothing|something|thing|king|according|including)\b)[a-z]{2,}ing\b"
+)
 
 
 def _subject_before_relative(seg: str, plural: bool = False) -> tuple[str, CountRange | None, int, str | None] | None:
@@ -590,8 +626,13 @@ def _subject_before_relative(seg: str, plural: bool = False) -> tuple[str, Count
             continue
         found = _subject_of(head, plural)
         # a bare article is no subject ("A shot was fired")
-        if found is not None and found[0].strip().lower() not in ("a", "an", "the", "one"):
-            return found
+        if found is None or found[0].strip().lower() in ("a", "an", "the", "one"):
+            continue
+        # after a participle in -ing, only a person noun is its head ("a woman pushing a stroller"),
+        # not a name or a place ("Owner of Elm City clothing store")
+        if m.group(0).strip().endswith("ing") and not (found[3] or _ONE_PERSON.search(found[0])):
+            continue
+        return found
     return None
 
 
@@ -601,7 +642,7 @@ def _PERSONS() -> str:
 
 
 # Crawled pages often glue the headline (and the site's name) to the first sentence:
-# "Man shot, killed | abc13.comA man was shot and killed ...", "... Los Angeles TimesJane Doe, 23,
+# "Clerk shot, slain | news.comA clerk was gunned down ...", "... Los Angeles TimesJane Doe, 23,
 # died".  A lowercase word of three or more letters run straight into a capitalised word is such a
 # seam (names like "McKay", "LaToya", "DeShawn" have a shorter head and are not cut); " | " parts
 # a headline from the site's name.
@@ -657,9 +698,11 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
         for sa, sb, sk in seen_spans:
             if sk == kind and a < sb and sa < b:
                 return
+        if _hypothetical(s, a, b):
+            return
         lo, hi = clause_bounds(a)
         clause = s[lo:hi]
-        cumulative = bool(pats["cumulative"].search(clause))
+        cumulative = bool(pats["cumulative"].search(clause)) or _past_year(s, a, b)
         seen_spans.append((a, b, kind))
         definite = named > 0 or bool(_DEFINITE_SUBJECT.match(s[a:b]))
         names = _names_at(s[a:b]) if named else ()
@@ -739,8 +782,14 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
         passive_before = re.search(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?(?:(?:shot|stabbed)\s*,?\s*(?:and\s+)?)?$", before, re.I)
         if transitive and not passive_before:
             # the object lists two or more victims: "killed her two daughters", "fatally shot a
-            # woman and a girl", "killing her father and 6-year-old daughter"
-            listed = _list_at_start(after)
+            # woman and a girl", "killing her uncle and 8-year-old niece"
+            listed = _list_at_start(after, relative=bool(re.search(r"\b(?:who|that)\s+(?:\w+ly\s+)?$", before, re.I)))
+            if listed is not None and listed[1].best is None and listed[3] == 1:
+                # "killed his boys, ages 4 and 9": the ages count the people
+                ages = _AGES_AFTER.match(after[len(listed[0]) :])
+                if ages:
+                    n = len(re.findall(r"\d+", ages.group(0)))
+                    listed = (after[: len(listed[0]) + ages.end()], CountRange(n, n, n), listed[2], listed[3])
             if (
                 listed is not None
                 and listed[1].low >= 2
@@ -768,7 +817,7 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
             if tl.startswith(("kill", "wound", "injur", "hurt")) and re.match(r"^\s+(?:him|her)\b", after):
                 add(kind, CountRange(1, 1, 1), ts, te + re.match(r"^\s+(?:him|her)\b", after).end(), trig)
                 continue
-        # a list of victims before the verb: "three children and two adults were found dead"
+        # a list of victims before the verb: "three children and two adults lay dead"
         if _predicate(tl) and kind in ("killed", "injured"):
             tail = _LIST_TAIL.search(before[lo:])
             head = before[lo : lo + tail.start()] if tail else before[lo:]
@@ -862,6 +911,8 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
             obj = m.group("obj") or m.group("found")
             if obj.lower() in ("himself", "herself"):
                 continue  # a suicide: read below
+            if " " not in obj and obj.lower() in _NOT_NAME_WORDS | _NOT_SUBJECT_WORDS:
+                continue  # "killed Sunday": a day, not a victim
             rng, named = CountRange(1, 1, 1), int(obj[:1].isupper())
             # "found a woman and her uncle dead": every part of the list
             listed = _count_list(obj) if m.group("found") else None
@@ -916,7 +967,7 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
 @cache
 def _ordinal_pattern() -> re.Pattern[str]:
     """A hurt person counted by an ordinal: "a third hiker received minor injuries", "a fourth
-    victim was driven to a clinic" (groups ``o``, the ordinal; ``hurt``, the predicate; ``rest``,
+    victim was carried to a clinic" (groups ``o``, the ordinal; ``hurt``, the predicate; ``rest``,
     the clause after it, where a death word makes it no hurt person)."""
     hurt = (
         r"(?:was|were|is)\s+(?:\w+ly\s+|also\s+|later\s+)*(?:shot|wounded|injured|hurt|struck|hit|grazed|hospitalized|"
@@ -983,6 +1034,45 @@ def _mark_second_individuals(found: list[Casualty]) -> None:
 _INDEFINITE_ONE = re.compile(r"(?:a|an|one)\s", re.I)
 
 
+@cache
+def _hypothetical_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    h = _data()["hypothetical"]
+    return (
+        re.compile(rf"\b(?:{_alt(h['before'])})\s+(?:\w+ly\s+)?$", re.I),
+        re.compile(rf"\b(?:{_alt(h['inside'])})\b", re.I),
+    )
+
+
+def _hypothetical(s: str, a: int, b: int) -> bool:
+    """Whether the mention s[a:b] tells of a harm that did not happen: "the pellet was inches
+    from possibly killing his niece", "had threatened to kill the clerk", "he could have been hurt
+    badly"."""
+    before, inside = _hypothetical_patterns()
+    m = before.search(s[:a])
+    if m and not (m.group(0).split()[0].lower() in ("nearly", "almost") and _number_start().match(s[a:b])):
+        return True
+    return bool(inside.search(s[a:b]))
+
+
+@cache
+def _past_year_pattern() -> re.Pattern[str]:
+    lead = _alt(_data()["background"]["year_lead"])
+    return re.compile(rf"\b(?:{lead})\s+(?:(?-i:[A-Z][a-z]+)\.?\s+)?(?:19|20)\d\d\b(?![\d,])", re.I)
+
+
+def _past_year(s: str, a: int, b: int) -> bool:
+    """Whether the mention s[a:b] tells of a year's past event: "killed two hikers at a campsite in
+    the summer of 2008", "the 40 residents lost to gunfire in 2019", "In 2014, a gunman killed
+    two".  The year follows the mention closely in its own clause (or opens the sentence); a
+    full date ("on June 9, 2011") is left alone, as reports of old cases give one."""
+    rx = _past_year_pattern()
+    after = re.split(r"[;:.!?]\s|,\s+(?:and|but|while|when)\b", s[b : b + 70], maxsplit=1)[0]
+    if rx.search(after):
+        return True
+    m = rx.match(s)
+    return bool(m and re.match(r"\s*,", s[m.end() :]) and m.end() < a)
+
+
 # a month right before a number makes it a day of the month ("on Sept. 3")
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.\s*$"
@@ -1047,7 +1137,13 @@ def _additional_pattern() -> re.Pattern[str]:
 
 def _additional(s: str, a: int, b: int) -> bool:
     """Whether the mention s[a:b] tells of people beside those already counted."""
-    return bool(_additional_pattern().search(s[a:b]))
+    # "the deputy then also shot and killed a bystander": "also" just before the verb
+    if _additional_pattern().search(s[a:b]):
+        return True
+    # "... also shot himself": a reflexive is the shooter, no one beside the others
+    if re.search(r"\b(?:him|her|them)sel(?:f|ves)$", s[a:b], re.I):
+        return False
+    return bool(re.search(r"\b(?:also|too)\s+(?:\w+ly\s+){0,2}(?:shot\s+and\s+|shot\s*,\s*)?$", s[:a], re.I))
 
 
 @cache
@@ -1107,7 +1203,7 @@ _WEAK_PATTERNS = [
     # "an officer shot him", "accused of shooting his wife", "shot a woman in the leg"
     re.compile(rf"\b(?:shot|shooting|shoots|shoot|wounded|wounding|injured|injuring|struck|striking)\s+"
                rf"(?:and\s+(?:wounded|injured)\s+)?(?P<obj>{_PERSON_NP})(?![\w-])", re.I),
-    # "officers found a man shot in the leg", "discovered a 15-year-old with a gunshot wound"
+    # "officers found a clerk shot in the hip", "discovered a teenager bleeding from a bullet wound"
     re.compile(rf"\b(?:found|located|discovered|find|locate)\s+(?P<obj>{_PERSON_NP}|(?-i:[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){{0,2}}))"
                rf"(?:,[^,;]{{1,40}},)?\s+(?:shot(?!\s+(?:to\s+death|dead|and\s+killed))|suffering|with\s+(?:a\s+|one\s+|multiple\s+|several\s+)?"
                rf"(?:[\w-]+\s+)?{_WOUND}|wounded|injured|bleeding)\b", re.I),
@@ -1138,7 +1234,9 @@ _FATAL_BEFORE = re.compile(r"\b(?:fatally|mortally|and\s+killed|and\s+kills?)\s+
 _FATAL_OBJECT = re.compile(
     rf"\b(?:(?:fatally|mortally)\s+(?:shot|shooting|shoots|wounded|wounding|stabbed|stabbing)|"
     rf"(?:shot|shoots|shooting)\s+and\s+(?:killed|kills|killing)|killed|killing|kills|murdered|murdering)\s+"
-    rf"(?P<obj>{_PERSON_NP}|(?:[A-Z][a-z'’]+\s+){{1,2}}[A-Z][a-z'’]+(?=[\s,.;]))(?![\w-])"
+    rf"(?P<obj>{_PERSON_NP}|(?:[A-Z][a-z'’]+\s+){{1,2}}[A-Z][a-z'’]+(?=[\s,.;])"
+    # a surname alone before a comma or a clause word: "fatally shot Vance, who ..."
+    rf"|[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)?(?=\s*[,.;]|\s+(?:after|before|when|while|as|during)\b))(?![\w-])"
     # "police found a man dead", "found John Doe shot to death"
     rf"|\b(?:found|discovered|located|find|left)\s+(?P<found>{_PERSON_NP}|(?:[A-Z][a-z'’]+\s+){{0,2}}[A-Z][a-z'’]+)"
     rf"(?:,[^,;]{{1,40}},)?\s+(?:dead|deceased|shot\s+to\s+death|stabbed\s+to\s+death|fatally\s+(?:shot|wounded)|shot\s+dead)\b"
@@ -1158,7 +1256,12 @@ def _dead_person_pattern() -> re.Pattern[str]:
         rf"|\b(?:a|an|the|one)\s+(?:[\w-]+\s+){{0,2}}?(?:{_alt(d['victim'])})\b(?!\s+(?:{_alt(d['not_after'])})\b)"
         rf"|\bvictim\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{_alt(d['fatal'])})\s+(?:[\w-]+\s+){{0,3}}?(?:shooting|stabbing|attack|assault)"
         # "Jane Doe was the woman killed", "he is the man who died"
-        rf"|\b(?:was|is)\s+(?:identified\s+as\s+)?the\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGULAR})\s+(?:who\s+(?:was\s+)?)?(?:killed|slain|died|shot\s+and\s+killed|fatally\s+shot)\b",
+        rf"|\b(?:was|is)\s+(?:identified\s+as\s+)?the\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGULAR})\s+(?:who\s+(?:was\s+)?)?(?:killed|slain|died|shot\s+and\s+killed|fatally\s+shot)\b"
+        # "the clerk fatally shot by deputies", "the woman killed in the crash", "(relatives of) a
+        # clerk who deputies fatally shot": a reduced or object relative clause after one person
+        rf"|\b(?:the|a|an|of)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGULAR}|(?:\d+|[a-z]+)-year-old)\s+"
+        rf"(?:who\s+(?:police|officers|deputies|troopers|(?:an|the)\s+officer)\s+)?(?:{_alt(d['relative'])})\s+"
+        rf"(?:by|in|on|at|during|outside|inside|near|last|early|late|after|when|while|(?-i:[A-Z][a-z]+day))\b",
         re.I,
     )
 
@@ -1178,7 +1281,18 @@ def _weak_victims(s: str) -> list[tuple[int, int, CountRange, int, str]]:
             out.append((m.start(), m.end(), CountRange(1, 1, 1), named, obj if m.group(0)[:4].lower() == "left" else ""))
     for m in _WEAK_PREDICATE.finditer(s):
         lo = max(s.rfind(";", 0, m.start()), s.rfind(":", 0, m.start())) + 1
-        subj = _subject_of(s[lo : m.start()], plural=bool(re.match(r"\s+(?:are|were|have)\b", m.group(0))))
+        plural = bool(re.match(r"\s+(?:are|were|have)\b", m.group(0)))
+        subj = _subject_of(s[lo : m.start()], plural=plural)
+        if subj is None:
+            # "a welder got a gash across one elbow and was rushed to a clinic": the
+            # subject of a compound predicate is before its first verb
+            seg = s[lo : m.start()]
+            if not re.search(r"(?:,\s*|\s+)and\s*$", seg):
+                continue
+            cuts = list(_CLAUSE_CUT.finditer(seg))
+            off = cuts[-1].end() if cuts else 0
+            vm = re.search(r"\s(?:was|were|is|are|had|has|got|went|ran|fell|(?-i:[a-z]{3,}ed))\b", seg[off:])
+            subj = _subject_of(seg[: off + vm.start()], plural=plural) if vm else None
         if subj is None:
             continue
         phrase_txt, rng, named, _noun = subj
