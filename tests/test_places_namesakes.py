@@ -4,7 +4,10 @@ the District of Columbia; a town the gazetteer lists only in other states, a sta
 without its full stop, a town used as a person's adjective, a neighbourhood worked by a big
 city's police, a dateline's state holding a namesake; the one state having every county a text
 names, a person's first name that is also a town, "Lower East Side"-style neighbourhoods, an
-unlisted town written with an address and its state, accented names.  Texts are invented;
+unlisted town written with an address and its state, accented names; (round 4) sentence ends
+inside capitalised runs, names before "said", datelines in parentheses or glued with a state,
+outlets' towns for street-only stories, unlisted places after "shot in" or a block, state
+police naming the state, residents after a name suffix.  Texts are invented;
 places are real (or invented where a town must be unknown)."""
 
 import pytest
@@ -14,7 +17,7 @@ from wirecheck.extract.events import _CountryMention, _namesake_in
 from wirecheck.models import Article, Sentence
 from wirecheck.nlp import load_pipeline
 from wirecheck.nlp.countries import country_evidence
-from wirecheck.nlp.places import find_places, get_gazetteer, text_context
+from wirecheck.nlp.places import find_dateline, find_places, get_gazetteer, outlet_town, text_context
 
 
 @pytest.fixture(scope="module")
@@ -185,3 +188,98 @@ def test_address_town_beats_a_relative_of_a_big_city(nlp) -> None:
             "by his uncle, age 52 of Columbus, on Saturday.")
     p = place_of(nlp, text)
     assert (p.name, p.admin1) == ("Quarryvale", "Ohio")
+
+
+# ----------------------------------------------------------------------------- round 4
+
+
+def test_sentence_end_inside_a_capitalised_run_makes_no_surname() -> None:
+    # "... north Tulsa. Tulsa officers ..." runs "Tulsa. Tulsa" together: no person called Tulsa
+    text = "Three people were hurt at a cookout in north Tulsa. Tulsa officers are asking for tips."
+    assert "tulsa" not in text_context(text).surnames
+    assert [m for m in mentions(text) if m.place.name == "Tulsa" and m.place.admin1 == "Oklahoma"]
+
+
+def test_name_before_said_casts_no_division_vote() -> None:
+    text = "Nobody was hurt, Sergeant Orla Bavaria said on Friday about the fire on Elm Street."
+    assert text_context(text).weight("DE") == 0
+
+
+def test_heights_abbreviation() -> None:
+    p = get_gazetteer().lookup("Garfield Hts.")
+    assert p is not None and p.name == "Garfield Heights"
+
+
+def test_dateline_in_parentheses() -> None:
+    text = "Woman Hurt Near Bus Stop(Cleveland, OH)--A woman was hurt near a bus stop on Sunday."
+    dl = find_dateline(text, "Woman Hurt Near Bus Stop")
+    assert dl is not None and (dl.place.name, dl.place.admin1) == ("Cleveland", "Ohio")
+
+
+def test_glued_dateline_with_a_state_abbreviation() -> None:
+    text = "Boy hurt on a farm - WQRT TV, scores & sportsMARION COUNTY, Fla. - A boy was hurt on a farm."
+    dl = find_dateline(text, "Boy hurt on a farm")
+    assert dl is not None and (dl.place.name, dl.place.admin1) == ("Marion County", "Florida")
+
+
+def test_outlet_town_of_a_page_title() -> None:
+    assert outlet_town("Man hurt near a gas station « WQRT Denver").name == "Denver"
+    assert outlet_town("Woman hurt in fall | Tucson Local News - station.com").name == "Tucson"
+    assert outlet_town("A title with no outlet") is None
+
+
+def test_outlet_word_in_capitals_ends_a_place() -> None:
+    text = "Oakvale teen hurt | Akron NEWS | station.com"
+    assert not [m for m in mentions(text) if m.place.name == "Akron"]
+
+
+def test_street_only_story_takes_the_outlets_town(nlp) -> None:
+    text = ("A courier was wounded near the 4100 block of West Larchmont Street late Monday, police said. "
+            "Medics treated a cut on his arm and let him go home.")
+    an = analyze_article(Article(id="t", text=text, title="Man shot on West Side | WQRT Pittsburgh"), nlp)
+    ev = next(e for e in an.events if e.id == an.main_event)
+    p = ev.location.place
+    assert (p.name, p.admin1) == ("Pittsburgh", "Pennsylvania") and "Larchmont" in (p.detail or "")
+
+
+def test_unlisted_neighbourhood_after_shot_in_with_a_county(nlp) -> None:
+    text = "Dorian Wexley, 30, was shot and killed in Quillbrook Flats, Maricopa County deputies said."
+    p = place_of(nlp, text)
+    assert (p.name, p.admin1, p.precision) == ("Quillbrook Flats", "Arizona", 1)
+
+
+def test_georgia_the_state_counts_for_the_us_too() -> None:
+    ev = country_evidence("He was taken to Georgia Coastal Medical Center with a wound to his leg.")
+    assert ev.weight("US") > 0
+
+
+def test_small_town_before_a_possessive_name_is_a_shop() -> None:
+    text = "Shots were fired at Mama Tilda's diner early Friday, officers said."
+    assert not [m for m in mentions(text) if m.place.name == "Mama"]
+
+
+def test_town_two_words_before_college_is_part_of_the_name() -> None:
+    text = "Dale Orrin, a student at Marion Ridge Technical College, was hurt on Tuesday."
+    assert all(m.in_name for m in mentions(text) if m.place.name == "Marion")
+
+
+def test_resident_after_a_name_suffix_is_an_aside(nlp) -> None:
+    text = ("Plano police named the man wounded on Friday as Darnell Quade III of Frisco, Texas. "
+            "Gunfire broke out at a duplex on a quiet street.")
+    p = place_of(nlp, text)
+    assert p.name == "Plano"
+
+
+def test_town_listed_elsewhere_lies_in_the_state_the_event_names(nlp) -> None:
+    text = ("Indiana State Police said a teenager was shot by accident at a home on Quarry Ridge Road "
+            "in Montclair on Monday.")
+    p = place_of(nlp, text)
+    assert (p.name, p.admin1) == ("Montclair", "Indiana")
+
+
+def test_unlisted_place_after_a_block_and_an_ethnicity_word(nlp) -> None:
+    text = ("Marisol Quant, a 41-year-old Latina, was found wounded on the 300 block of Wren Avenue in "
+            "Quillbrook Flats, Pima County deputies said.")
+    assert not [m for m in mentions(text) if m.place.name == "Latina"]
+    p = place_of(nlp, text)
+    assert (p.name, p.admin1) == ("Quillbrook Flats", "Arizona")

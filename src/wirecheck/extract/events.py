@@ -727,10 +727,11 @@ _ASIDE_BEFORE = re.compile(
     r"(?:\b(?i:hospital|medical[ \t]+cent(?:er|re)|health|clinic|trauma[ \t]+cent(?:er|re))[ \t]+(?:in|at)"
     r"|(?:[A-Z][\w'’-]+|\d+),[ \t]+(?:of|from)"
     r"|\b(?i:age|aged)[ \t]+\d+,?[ \t]+(?:of|from)"
+    r"|\b(?:Jr\.?|Sr\.?|II|III|IV)[ \t]+(?:of|from)"  # "Sam Doe Jr. of Oakton"
     r"|\b[A-Z][\w'’-]+[ \t]+(?!(?:City|Town|Village|Township|Borough|County|Parish|State|University|Department|"
     r"Office|College|School|Church|District|Province|Region|Area|Bank|Center|Centre|Hospital|Mount|Port)\b)"
     r"[A-Z][a-z][\w'’-]*[ \t]+of"
-    r"|\b(?:resident|residents|native|natives|both|all|who[ \t]+(?:is|was|are|were))[ \t]+(?:of|from)"
+    r"|\b(?:resident|residents|native|natives|both|all|also|who[ \t]+(?:is|was|are|were))[ \t]+(?:of|from)"
     r")[ \t]+(?:the[ \t]+)?$"
 )
 
@@ -828,15 +829,22 @@ def _choose_place(
         ):
             chosen = (pick, si)
             chosen_aside = pick in aside
+    if chosen is not None:
+        chosen = _unlisted_scene(nd, chosen, ev.sentences)
     detail = None
     if chosen is not None and not _real_town(chosen[0]):
         detail = chosen[0].place.detail
         # "the 2200 block of Main Street", "Harris County": the town the article is filed
-        # from or names most, when it lies in the same state or country
-        for alt in (dateline, fallback):
-            if alt is not None and _real_town(alt[0]) and _inside(chosen[0].place, alt[0].place):
-                chosen = alt
-                break
+        # from or names most, when it lies in the same state or country; else the town of the
+        # local outlet that ran it, before a town named only inside a longer name ("Oakvale
+        # Memorial Hospital")
+        alts = [alt for alt in (dateline, fallback)
+                if alt is not None and _real_town(alt[0]) and _inside(chosen[0].place, alt[0].place)]
+        if alts and not getattr(alts[0][0], "in_name", False):
+            chosen = alts[0]
+        else:
+            outlet = _outlet_place(nd, chosen)
+            chosen = outlet if outlet is not chosen or not alts else alts[0]
     elif (chosen is not None and chosen_aside and dateline is not None and _real_town(dateline[0])
           and _inside(chosen[0].place, dateline[0].place, admin=True)):
         # only a hospital's or a resident's town: the dateline's is the better guess
@@ -850,7 +858,8 @@ def _choose_place(
         # "North Portland" in a "PORTLAND, Ore." report: a part of the dateline's city
         chosen = dateline
     if chosen is None:
-        chosen = dateline or fallback
+        chosen = dateline or fallback or _outlet_only(nd)
+    chosen = _town_of_named_state(nd, chosen, ev.sentences)
     chosen = _policed_city(nd, chosen)
     chosen = _capital_city(_whole_city(nd, _town_of_county(nd, chosen)))
     # (country evidence) the divisions and countries the text names overrule a namesake abroad
@@ -864,6 +873,128 @@ def _choose_place(
     if detail and place.detail != detail:
         place = Place(**{**place.as_dict(), "detail": detail})
     return Located(place, pm.text, Evidence(aid, si, pm.start, pm.end))
+
+
+# "was shot in Oakvale Heights, deputies said": a casualty verb, "in", a capitalised name
+# and a comma or full stop after it
+_SCENE_IN = re.compile(
+    r"\b(?:shot|killed|wounded|stabbed|died|slain|injured)[ \t]+(?:\w+[ \t]+){0,3}?in[ \t]+"
+    r"(?P<name>[A-Z][a-z]+(?:[- ][A-Z][a-z]+){0,2})(?=[,.;])"
+    # ... or a block and its street first: "in the 400 block of Elm Avenue in Oakvale Heights."
+    r"|\bblock[ \t]+of[ \t]+(?:[\w.]+[ \t]+){1,5}?in[ \t]+(?P<name2>[A-Z][a-z]+(?:[- ][A-Z][a-z]+){0,2})(?=[,.;])"
+)
+
+
+def _unlisted_scene(nd: NlpDoc, chosen: tuple[Any, int], sentences: list[int]) -> tuple[Any, int]:
+    """A county or state stands for the event's place while its sentence says it happened in a
+    place the gazetteer lacks ("shot in Oakvale Heights, the Lake County sheriff said"): that place, a town-level place of the county's state without coordinates."""
+    pm, _ = chosen
+    p = pm.place
+    gaz = _gazetteer()
+    if gaz is None:
+        return chosen
+    state = p.admin1 if p.iso == "US" and p.precision in (2, 3) else None
+    if state is None and _real_town(pm):
+        # the gazetteer knew only the name's first word ("Oakvale| Heights" taken for a town
+        # abroad): the state of the county or state the sentence names
+        states = {m.place.admin1 for m in _places(nd, nd.sentence_of(pm.start))
+                  if m.place.iso == "US" and m.place.precision in (2, 3) and m.place.admin1}
+        state = states.pop() if len(states) == 1 else None
+    if state is None:
+        return chosen
+    try:
+        from wirecheck.nlp.places import text_context
+    except ImportError:
+        return chosen
+    surnames = text_context(nd.text).surnames
+    for si in sentences:
+        sent = nd.sentences[si]
+        for m in _SCENE_IN.finditer(sent.text):
+            group = "name" if m.group("name") else "name2"
+            name = m.group(group)
+            words = name.replace("-", " ").split()
+            # (one stop word is fine: "Union", "Park" and "El" are in many places' names)
+            if (gaz.candidates(name) or all(w.lower() in gaz.stoplist for w in words)
+                    or name.lower() in gaz.stoplist or any(gaz.is_country_word(w) for w in words)
+                    or gaz.state_code(name) or (len(words) == 1 and name.lower() in surnames)):
+                continue
+            a = sent.start + m.start(group)
+            if _real_town(pm) and not (pm.start == a and pm.end < a + len(name)):
+                continue  # a town of the gazetteer is the place, unless it is this name's start
+            town = gaz.unlisted_us_town(name, state)
+            if town is None:
+                continue
+            return _CountryMention(name, a, a + len(name), town), si
+    return chosen
+
+
+# a state's own police working the case: "the Ohio State Patrol" ("State" may be in the mention)
+_STATE_POLICE = re.compile(r"[ \t]+(?:State[ \t]+)?(?:Police|Patrol|Troopers)\b")
+
+
+def _town_of_named_state(nd: NlpDoc, chosen: tuple[Any, int] | None, sentences: list[int]) -> tuple[Any, int] | None:
+    """A town the gazetteer lists only in another state than the county or state the event's
+    own sentences say it happened in ("... was hurt at a farm in Oakvale, Pike County, Ohio"), in a text that never names the listed town's state: a town of the named state
+    too small for the gazetteer, not its bigger namesake."""
+    if chosen is None or chosen[0].place.iso != "US" or not _real_town(chosen[0]):
+        return chosen
+    pm, si = chosen
+    p = pm.place
+    if not getattr(pm, "in_phrase", False) or getattr(pm, "dateline", False) or _region_named(nd, p):
+        return chosen
+    gaz = _gazetteer()
+    if gaz is None:
+        return chosen
+    own = gaz.entry_of(p)
+    if own is None or own.population >= 100_000:
+        return chosen
+    states = {m.place.admin1 for k in sentences for m in _places(nd, k)
+              if m.place.iso == "US" and m.place.precision in (2, 3) and m.place.admin1
+              and not getattr(m, "in_name", False)
+              and (getattr(m, "in_phrase", False) or _STATE_POLICE.match(nd.text, m.end))}
+    if len(states) != 1 or p.admin1 in states:
+        return chosen
+    state = states.pop()
+    if gaz.lookup(p.name, "US", state) is not None:
+        return chosen  # a namesake in that state: _namesake_in's and the lookup's business
+    town = gaz.unlisted_us_town(p.name, state)
+    if town is None:
+        return chosen
+    if pm.detail:
+        town = Place(**{**town.as_dict(), "detail": pm.detail})
+    return _CountryMention(pm.text, pm.start, pm.end, town, pm.detail), si
+
+
+def _outlet_only(nd: NlpDoc) -> tuple[Any, int] | None:
+    """The town of the local outlet in the page title, for a text that names no place at all."""
+    try:
+        from wirecheck.nlp.places import outlet_town, text_context
+    except ImportError:
+        return None
+    town = outlet_town(nd.article.title, context=text_context(nd.text))
+    if town is None:
+        return None
+    at = nd.text.find(town.name)
+    if at < 0:
+        return _CountryMention(town.name, 0, 0, town), 0
+    return _CountryMention(town.name, at, at + len(town.name), town), nd.sentence_of(at)
+
+
+def _outlet_place(nd: NlpDoc, chosen: tuple[Any, int]) -> tuple[Any, int]:
+    """A street the text names with no town anywhere ("in the 900 block of Elm Street"): the
+    town the local outlet of the page title is named for, the street kept as detail, when the
+    street's known country or state agrees."""
+    pm, si = chosen
+    if pm.place.precision != 1 or not pm.detail:
+        return chosen
+    try:
+        from wirecheck.nlp.places import outlet_town, text_context
+    except ImportError:
+        return chosen
+    town = outlet_town(nd.article.title, context=text_context(nd.text))
+    if town is None or not _inside(pm.place, town, admin=True):
+        return chosen
+    return _CountryMention(pm.text, pm.start, pm.end, Place(**{**town.as_dict(), "detail": pm.detail}), pm.detail), si
 
 
 def _namesake_in(chosen: tuple[Any, int], wider: Place) -> tuple[Any, int] | None:
@@ -1055,7 +1186,7 @@ def _dominant_place(nd: NlpDoc, sentences: list[int]) -> tuple[Any, int] | None:
         return _dominant_place(nd, list(range(len(nd.sentences)))) if len(sentences) < len(nd.sentences) else None
     # a town before a county, state or street: the fallback stands in for a street or county
     # the event sentence names, and only a town can
-    # (a town named only inside a longer name, "Mount Sinai Hospital", comes after other towns)
+    # (a town named only inside a longer name, "St. Olaf Memorial Hospital", comes after other towns)
     def town(v: list[tuple[Any, int]]) -> bool:
         return _real_town(v[0][0]) and not all(getattr(pm, "in_name", False) for pm, _ in v)
 

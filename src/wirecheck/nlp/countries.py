@@ -437,7 +437,11 @@ def country_evidence(text: str) -> CountryEvidence:
                     # "invasion of X", "solidarity with X", "a X patrol": a country the
                     # event concerns, not necessarily where it happened
                     w = wt["country_aside"]
-                credit({place.iso: None}, w, phrase, a, a + len(phrase))
+                isos: dict[str, str | None] = {place.iso: None}
+                state = gaz.us_state(phrase)
+                if state is not None and state.lower() == phrase.lower():
+                    isos["US"] = state  # "Georgia": the US state as much as the country
+                credit(isos, w, phrase, a, a + len(phrase))
                 step = j - i
                 break
             i += step

@@ -51,7 +51,7 @@ from typing import Any, NamedTuple
 from wirecheck.models import Place, Sentence
 
 __all__ = ["Gazetteer", "PlaceMention", "TextContext", "find_dateline", "find_places", "get_gazetteer",
-           "text_context"]
+           "outlet_town", "text_context"]
 
 # Bump when the pickled tables change shape.
 _CACHE_FORMAT = 5
@@ -110,6 +110,7 @@ def _norm(name: str) -> str:
     n = re.sub(r"\bste\.?\s", "sainte ", n)
     n = re.sub(r"\bft\.?\s", "fort ", n)
     n = re.sub(r"\bmt\.?\s", "mount ", n)
+    n = re.sub(r"\bhts\b\.?", "heights", n)  # "Oakvale Hts."
     n = n.replace("-", " ")
     return re.sub(r"\s+", " ", n).strip()
 
@@ -750,7 +751,7 @@ _OUTLET_AFTER = re.compile(
     r"[ \t]+(?:Times|Post|Tribune|Herald|Journal|Gazette|Star|Sun|Daily|News|Chronicle|Examiner|Courier|"
     r"Register|Observer|Dispatch|Inquirer|Sentinel|Telegraph|Record|Bee|Magazine|Free[ \t]+Press|Review|Reporter|"
     r"Leader|Democrat|Republic|Statesman|Enquirer|Ledger|Argus|Beacon|Bulletin|Mercury|Eagle|Citizen|Standard|"
-    r"Independent|Patch|Business[ \t]+Journal)(?![a-z])"
+    r"Independent|Patch|Business[ \t]+Journal|Local[ \t]+News|NEWS)(?![a-z])"
 )
 # a town's own police or officials after its name: "Houston police", "Cicero officials say"
 # (a surname is rarely followed by these)
@@ -770,6 +771,7 @@ _PLACE_NOUNS = frozenset({"Township", "County", "Parish", "Borough", "City", "To
                           "Springs", "Valley", "Creek", "River", "Road", "Street", "Avenue", "Drive", "Lane",
                           "Boulevard", "Highway", "Station", "Junction", "Center", "Centre", "Falls", "Harbor",
                           "Island", "Bay", "Mountain", "Ridge", "Point", "Mills", "Crossing"})
+_DIVISION_NOUNS = frozenset({"County", "Parish", "Borough", "City", "Township", "Town", "State"})
 _COUNTY_NAME = re.compile(r"[ \t](?:County|Parish)$")
 # minimum population for a single capitalised word to count as a town without other evidence
 _MIN_POP_PLAIN = 15000
@@ -784,7 +786,12 @@ def _continued(gaz: Gazetteer, s: str, b: int) -> bool:
     """Whether the place name ending at ``b`` goes on with an institution or neighbourhood
     word ("Mount Sinai| Hospital", "Rogers| Park")."""
     m = re.match(r"[ \t]+([A-Z][a-z]+)\b", s[b : b + 20])
-    return bool(m) and m.group(1) in gaz.continuations
+    if bool(m) and m.group(1) in gaz.continuations:
+        return True
+    # two words on: "Oakvale Valley Community College", not "Oakvale County Hospital"
+    m = re.match(r"((?:[ \t]+[A-Z][a-z]+){1,2})[ \t]+([A-Z][a-z]+)\b", s[b : b + 50])
+    return (bool(m) and m.group(2) in ("College", "University", "Hospital", "Academy", "School")
+            and not any(w in _DIVISION_NOUNS for w in m.group(1).split()))
 
 
 def _titlecase(s: str) -> str:
@@ -794,6 +801,10 @@ def _titlecase(s: str) -> str:
 def _in_parens(s: str, a: int) -> bool:
     """Whether position ``a`` is inside an open parenthesis: "(Colombo, Western)"."""
     return s.rfind("(", 0, a) > s.rfind(")", 0, a)
+
+
+# a speech verb after a name: the name is a person's ("... Brask said")
+_SAID_AFTER = re.compile(r"[ \t]+(?:said|says|told|added)\b")
 
 
 @lru_cache(maxsize=32)
@@ -842,6 +853,9 @@ def text_context(text: str) -> TextContext:
                     continue
                 key = _titlecase(phrase) if phrase.isupper() and len(phrase) > 3 else phrase
                 n = _norm(key)
+                if (i > 0 and j == i + 1 == len(toks) and _SAID_AFTER.match(text, b)
+                        and not gaz.is_country_word(phrase)):
+                    continue  # "Officer Lena Brask said": a surname, no vote for a division
                 bonus = 1.5 if (_in_parens(text, a) or _ADMIN1_WORD.match(text, b) or _ADMIN2_WORD.match(text, b)) else 1.0
                 hit = False
                 if n in gaz._country_names:
@@ -906,6 +920,8 @@ def text_context(text: str) -> TextContext:
                     break
             if (i == 0 and step == 1 and 2 <= len(toks) <= 3 and not _in_parens(text, toks[0][0])
                     and all(text[x].isupper() for x, _ in toks)  # no "of", "de" inside
+                    # "... northwest Dallas. Dallas police say": a sentence ends inside, no name
+                    and not any(y - x > 3 and text[y - 1] == "." for x, y in toks[:-1])
                     and re.search(r"[a-z,][ \t]+$", text[max(0, toks[0][0] - 3) : toks[0][0]])
                     and not (toks[0][0] > 0 and text[toks[0][0] - 1].isalpha())):
                 # "Kevin Walker": no place as a whole, no place word first -> a person's name
@@ -1198,10 +1214,18 @@ def find_dateline(text: str, title: str | None = None, *, context: TextContext |
         starts.append(len(title.strip()))
     starts += [m.end() for m in re.finditer(r"\n\s*", text[:within])]
     # glued: capitals right after a lower-case letter or a full stop of the title
-    starts += [m.start() + 1 for m in re.finditer(r"[a-z.](?=[A-Z]{2}[A-Z .,'’-]*(?:\(|—|–|--|>>|\?\?\?| -))",
-                                                   text[:within])]
+    # (a state may follow the capitals: "...sportsOAKVALE COUNTY, Fla. - ")
+    starts += [m.start() + 1 for m in re.finditer(
+        r"[a-z.](?=[A-Z]{2}[A-Z .,'’-]*(?:,[ \t]*[A-Z][a-z]{1,3}\.[ \t]*)?(?:\(|—|–|--|>>|\?\?\?| -))", text[:within])]
     # a capitalised dateline after a sentence of a web page's top ("...into a home. ALBANY - ")
     starts += [m.end() for m in re.finditer(r"[.!?][ \t]+(?=[A-Z]{3,}[A-Z .,'’-]*(?:\(|—|–| - |>>))", text[:within])]
+    # "... Bus Stop(Oakvale, OH)--A man was ...": the dateline in parentheses
+    paren = _DATELINE_PARENS.search(text, 0, within)
+    if paren is not None:
+        place = gaz.lookup(f"{paren.group('city')}, {paren.group('st')}", context=ctx)
+        if place is not None and place.precision == 1 and place.iso == "US":
+            return PlaceMention(text=text[paren.start("city") : paren.end("st")], start=paren.start("city"),
+                                end=paren.end("st"), place=place, dateline=True)
     for pos in sorted(set(starts)):
         lead = _LEAD_JUNK.match(text, pos)
         at = lead.end() if lead else pos
@@ -1228,6 +1252,42 @@ def find_dateline(text: str, title: str | None = None, *, context: TextContext |
         return PlaceMention(text=text[m.start() : end], start=m.start(), end=end, place=place, dateline=True)
     return None
 
+
+# what parts a web page's title from the outlet's name: "Man hurt in crash | The Oakvale Courier"
+_TITLE_SEP = re.compile(r"[ \t]+(?:\||«|»|-|–|—)[ \t]+")
+# a local outlet is named for a city of some size (GeoNames populations)
+_OUTLET_TOWN_POP = 50_000
+
+
+def outlet_town(title: str | None, *, context: TextContext | None = None) -> Place | None:
+    """The town a local news outlet is named for, at the end of a web page's title ("... « CBS
+    Oakvale", "... | The Oakvale Courier"), or None: where the outlet reports from, a last guess
+    for a story that names only streets."""
+    if not title:
+        return None
+    parts = _TITLE_SEP.split(title.strip())
+    if len(parts) < 2:
+        return None
+    gaz = get_gazetteer()
+    # the outlet's part is the last, or the one before a web address ("| Oakvale News - site.com")
+    for m in (m for part in reversed(parts[1:]) for m in _CAPSEQ.finditer(part)):
+        words = [w.rstrip(".,") for w in m.group(0).split()]
+        for i in range(len(words)):
+            for j in range(min(len(words), i + 3), i, -1):
+                phrase = " ".join(words[i:j])
+                if len(phrase) < 4 or gaz.is_country_word(phrase):
+                    continue
+                pop = gaz.population(phrase)
+                # (a stop word only as a major city's name: "CBS Denver")
+                if pop < _OUTLET_TOWN_POP or (_norm(phrase) in gaz.stoplist and pop < _MAJOR_CITY):
+                    continue
+                place = gaz.lookup(phrase, context=context)
+                if place is not None and place.precision == 1:
+                    return place
+    return None
+
+
+_DATELINE_PARENS = re.compile(r"\((?P<city>[A-Z][A-Za-z.'’ -]{2,30}),[ \t]*(?P<st>[A-Z]{2}|[A-Z][a-z]{1,4}\.)\)[ \t]*(?:--|—|–)")
 
 # capitalised words that open a line like a dateline but are none
 _DATELINE_WORDS = frozenset({"UPDATE", "UPDATED", "VIDEO", "PHOTOS", "WATCH", "BREAKING", "EXCLUSIVE", "NEWS",
@@ -1316,6 +1376,14 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
         return None
     # "Wadi Khakurik", "Ras al Naqoura": the first word of a longer name the gazetteer lacks
     nxt = re.match(r"[ \t]+(?:(?:al|el|ar|as|ad|an|de|del|la)[ \t]+)?([A-Z][\w'’-]*)", s[b:])
+    # "at Papa Orlo's diner": a small town's name before a possessive name is a shop's or a person's
+    if (len(words) == 1 and pop < 100_000 and re.match(r"[ \t]+[A-Z][a-z]+['’]s\b", s[b : b + 30])
+            and not _STATE_AFTER.match(s, b)):
+        return None
+    # ("said Mirela Okafor": a big city's foreign name before a capitalised word is a first name)
+    if (len(words) == 1 and nxt and not strong and not in_parens and all(e.alt for e in cands)
+            and nxt.group(1).lower() not in gaz.stoplist and not gaz.candidates(nxt.group(1))):
+        return None
     place = gaz.lookup(key, context=ctx)
     if place is None:
         return None
