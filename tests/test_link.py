@@ -316,3 +316,35 @@ def test_story_average_is_capped_and_keeps_the_candidates() -> None:
     linker.weights = {**linker.weights, "average_link": 1.0}
     # The candidate m4 and the first other member by id (m1): (1.0 + 0.0) / 2.
     assert linker._story_score("new", {}, "s-m1", ["m4"], {"m4": 1.0}) == pytest.approx(0.5)
+
+
+def test_ages_read_from_the_ways_news_gives_them() -> None:
+    from wirecheck.link.features import ages
+
+    text = (
+        "A 15-year-old cyclist and her father, 42, were hurt. Deputies named the driver as Jo Vance, 19, "
+        "of Dunmore; a girl, 8, was unhurt and a woman aged 71 called for help. On June 5, 2016, "
+        "12 people met on Main Street, 40 minutes later."
+    )
+    # dates, counts and times are no ages
+    assert ages(text) == [8, 15, 19, 42, 71]
+
+
+def test_shared_and_clashing_ages_are_evidence() -> None:
+    linker = StoryLinker(MemoryLinkBackend(), Settings())
+    first = analysis("a1", "A 15-year-old was wounded in Ferndale, and his brother, 17, was unhurt.", city="Ferndale")
+    same = analysis("a2", "The Ferndale boy, 15, shot on Saturday is recovering.", city="Ferndale")
+    other = analysis("a3", "A 62-year-old was wounded in Ferndale on Saturday.", city="Ferndale")
+    none = analysis("a4", "A man was wounded in Ferndale on Saturday.", city="Ferndale")
+    for a in (first, same, other, none):
+        linker.add(a)
+    feats = {a: linker.backend.features(a) for a in ("a1", "a2", "a3", "a4")}
+
+    def pair(x: str, y: str) -> dict[str, float]:
+        return linker.pair_features(x, feats[x], y, feats[y])
+
+    assert pair("a1", "a2")["age_same"] == 1.0 and pair("a1", "a2")["age_clash"] == 0.0
+    assert pair("a1", "a3")["age_clash"] == 1.0
+    assert pair("a1", "a4")["age_same"] == pair("a1", "a4")["age_clash"] == 0.0
+    # the weights count a shared age for and a clash against
+    assert linker.weights["age_same"] > 0 > linker.weights["age_clash"]

@@ -9,6 +9,7 @@ linker reads them from the backend's key counts (see ``StoryLinker``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections import Counter
@@ -87,6 +88,30 @@ def type_family(event_type: str | None) -> str | None:
     return link_data()["type_family"].get(event_type, event_type)
 
 
+@functools.cache
+def _age_pattern() -> re.Pattern[str]:
+    """Ages as crime and accident news gives them: "a 15-year-old", "a boy, 8,", "Jo Vance, 19,"."""
+    nouns = "|".join(sorted(word_set("age_nouns"), key=len, reverse=True))
+    return re.compile(
+        r"\b(\d{1,3})[- ](?:years?|yrs?)[- ]old\b"
+        rf"|\b(?i:{nouns})(?:, (?:aged? )?| aged? )(\d{{1,3}})\b(?![-,.:]?\d)"
+        r"|\b[A-Z][a-z'\-]+ [A-Z][a-z'\-]+(?:, (?:aged? )?| aged? )(\d{1,3}),"
+    )
+
+
+def ages(text: str) -> list[int]:
+    """The ages of people a text gives (1-109), sorted and distinct.
+
+    Two reports of one shooting give the victims' and suspects' ages; two like crimes in one town
+    usually give different ones, where the rest of their wording is the same."""
+    found = set()
+    for m in _age_pattern().finditer(text):
+        age = int(next(g for g in m.groups() if g))
+        if 0 < age < 110:
+            found.add(age)
+    return sorted(found)
+
+
 def article_features(analysis: ArticleAnalysis, body: str | None = None) -> dict[str, Any]:
     """Story features of one article, without corpus statistics (the linker adds ``vec``).
 
@@ -98,6 +123,7 @@ def article_features(analysis: ArticleAnalysis, body: str | None = None) -> dict
         "tf": dict(Counter(content_words(art.text if body is None else body))),
         "title": sorted(set(content_words(art.title or ""))),
         "pub": art.published[:10] if parse_day(art.published) else None,
+        "ages": ages((art.title or "") + "\n" + (art.text if body is None else body)),
     }
     feats.update(_names(analysis))
     feats.update(_event_features(main_mention(analysis)))

@@ -342,6 +342,11 @@ class StoryLinker:
             # and no person in common.  The words the two share are the template's, so they are
             # no evidence of one story.  (A follow-up weeks later names the people again.)
             out["text"] = out["title"] = 0.0
+        ages_a, ages_b = set(a.get("ages") or ()), set(b.get("ages") or ())
+        if ages_a and ages_b:
+            # The people's ages: one shooting's reports give its victims' ages, a like shooting
+            # in the same town others.
+            out["age_same" if ages_a & ages_b else "age_clash"] = 1.0
         for attr, same, clash in (("fatalities", "counts_same", "counts_clash"), ("injured", "hurt_same", "hurt_clash")):
             ka, kb = a.get(attr), b.get(attr)
             if ka and kb and ka[0] == ka[1] and kb[0] == kb[1]:
@@ -429,7 +434,7 @@ class StoryLinker:
 FEATURES = (
     "text", "title", "persons", "lead_same", "lead_clash", "surnames", "orgs", "place_same", "place_diff", "admin_diff",
     "date_close", "date_near", "date_far", "year_diff", "type_same", "type_diff", "counts_same", "counts_clash",
-    "hurt_same", "hurt_clash",
+    "hurt_same", "hurt_clash", "age_same", "age_clash",
 )
 _ALL = "all"  # a key every article carries: its count is the corpus size
 
