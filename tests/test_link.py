@@ -348,3 +348,25 @@ def test_shared_and_clashing_ages_are_evidence() -> None:
     assert pair("a1", "a4")["age_same"] == pair("a1", "a4")["age_clash"] == 0.0
     # the weights count a shared age for and a clash against
     assert linker.weights["age_same"] > 0 > linker.weights["age_clash"]
+
+
+def test_an_early_report_moves_to_the_story_it_fits_better() -> None:
+    """Linked on arrival, a report may go to a neighbouring story before its own exists; when its
+    own story's reports come, it moves there (and the move is reported as a change to both)."""
+    ferry = "The harbour board voted to sell the old ferry terminal to a hotel developer after a long debate about parking and tourism."
+    both = (
+        "The harbour board voted on the ferry terminal sale and also heard that the lighthouse keeper cottage will be "
+        "restored by volunteers and reopened as a maritime museum."
+    )
+    museum = "Volunteers restoring the lighthouse keeper cottage found old logbooks; the maritime museum opens in the cottage next spring."
+    museum2 = "The maritime museum in the restored lighthouse keeper cottage will show the logbooks volunteers found during the work."
+    linker = StoryLinker(MemoryLinkBackend(), Settings())
+    # text alone decides here, so the scores are plain to follow
+    linker.weights = {**dict.fromkeys(linker.weights, 0.0), "text": 1.0, "bias": 0.23, "average_link": 1.0}
+    story = linker.backend.story_of
+    linker.add(analysis("p1", ferry, published=None))
+    assert linker.add(analysis("x", both, published=None)).story_id == "s-p1"  # the only story there is
+    result = linker.add(analysis("q1", museum, published=None))
+    assert result.story_id == "s-q1" and story("x") == "s-q1" and story("p1") == "s-p1"
+    assert result.touched == {"s-q1", "s-p1"} and not result.removed
+    assert linker.add(analysis("q2", museum2, published=None)).story_id == "s-q1"

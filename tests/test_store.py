@@ -683,6 +683,12 @@ def test_link_backend(store: Store) -> None:
     assert store.candidates(["mh:1"]) == set() and store.features(a1.article.id) == {"minhash": [9]}
     assert store.unlinked_article_ids() == []
     assert store.table_counts()["link_keys"] == 4  # mh:9; mh:2 + ent (once); mh:3
+    # one article moves to another story; its keys and features stay
+    store.move_article(a3.article.id, "s1")
+    assert store.story_of(a3.article.id) == "s1" and store.features(a3.article.id) == {}
+    assert store.story_articles("s1") == [a1.article.id, a2.article.id, a3.article.id]
+    assert store.all_story_ids() == ["s1"] and store.candidates(["mh:3"]) == {a3.article.id}
+    assert store.article_record(a3.article.id)["article"]["story"] == "s1"
 
 
 def test_reader_while_writer(store_url: str) -> None:

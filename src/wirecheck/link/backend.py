@@ -31,6 +31,10 @@ class LinkBackend(Protocol):
         """Merge: every article of ``old_story_id`` now belongs to ``new_story_id``."""
         ...
 
+    def move_article(self, article_id: str, story_id: str) -> None:
+        """One article now belongs to ``story_id`` (its keys and features stay as they are)."""
+        ...
+
     def story_articles(self, story_id: str) -> list[str]:
         """Article ids of a story, in the order they were added."""
         ...
@@ -60,6 +64,7 @@ class MemoryLinkBackend:
         self._features: dict[str, dict[str, Any]] = {}
         self._story: dict[str, str] = {}
         self._members: dict[str, list[str]] = defaultdict(list)
+        self._seq: dict[str, int] = {}  # order of arrival, kept when an article moves
 
     def candidates(self, keys: list[str]) -> set[str]:
         out: set[str] = set()
@@ -82,6 +87,7 @@ class MemoryLinkBackend:
         for key in keys:
             self._keys[key].add(article_id)
         self._features[article_id] = features
+        self._seq.setdefault(article_id, len(self._seq))
         if old != story_id:
             self._story[article_id] = story_id
             self._members[story_id].append(article_id)
@@ -93,6 +99,16 @@ class MemoryLinkBackend:
         for article_id in moved:
             self._story[article_id] = new_story_id
         self._members[new_story_id].extend(moved)
+
+    def move_article(self, article_id: str, story_id: str) -> None:
+        old = self._story.get(article_id)
+        if old is None or old == story_id:
+            return
+        self._members[old].remove(article_id)
+        self._story[article_id] = story_id
+        members = self._members[story_id]
+        members.append(article_id)
+        members.sort(key=self._seq.__getitem__)
 
     def story_articles(self, story_id: str) -> list[str]:
         return list(self._members.get(story_id, []))

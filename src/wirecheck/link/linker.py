@@ -7,6 +7,8 @@ fitted by logistic regression).  A story's score for the article blends its best
 its average pair score over the story's members (average-link, ``average_link`` in ``[score]``);
 the article joins the best-scoring story when that passes ``Settings.story_threshold``; other
 stories it matches by a clear margin more merge with it into the largest (its id survives).
+Earlier candidates that fit the article's story better than their own then move to it (a report
+that arrived before its story's other reports may have gone to a neighbouring story).
 Text is compared without page furniture: lines that earlier articles of several stories carry
 (sign-in boxes, a station group's template) are left out of the MinHash and TF-IDF words, and a
 near-copy counts as a duplicate only when its event dates do not contradict it.
@@ -171,7 +173,10 @@ class StoryLinker:
             story = story_id_for(art_id)
             self.backend.put(art_id, keys, feats, story)
             self._counted(keys)
-            return LinkResult(article=art_id, story_id=story, touched={story}, duplicate_of=duplicate_of)
+            left, emptied = self._regroup(art_id, feats, story, pair_scores)
+            return LinkResult(
+                article=art_id, story_id=story, touched={story} | left, removed=emptied, duplicate_of=duplicate_of
+            )
 
         # Another story the article matches as well merges in only on stronger evidence than
         # joining takes: a bridge between two stories must be clear, or stories snowball.
@@ -188,12 +193,13 @@ class StoryLinker:
             self.backend.move_story(story, target)
         self.backend.put(art_id, keys, feats, target)
         self._counted(keys)
+        left, emptied = self._regroup(art_id, feats, target, pair_scores)
         best = max(story_scores.values())
         return LinkResult(
             article=art_id,
             story_id=target,
-            touched={target} | removed,
-            removed=removed,
+            touched={target} | removed | left,
+            removed=removed | emptied,
             duplicate_of=duplicate_of,
             score=None if math.isinf(best) else best,
         )
@@ -274,6 +280,55 @@ class StoryLinker:
         mean = sum(scores) / len(scores) if scores else best
         # Never above the best pair: the average may hold back, not push, a join.
         return min(best, (1 - share) * best + share * mean)
+
+    def _regroup(
+        self, art_id: str, feats: dict[str, Any], story: str, pair_scores: dict[str, float]
+    ) -> tuple[set[str], set[str]]:
+        """Move earlier articles that fit the new article's story better than their own.
+
+        Linking one article at a time commits each to the best story it finds on arrival; a report
+        that came before its own story's other reports may have gone to a neighbouring story (the
+        same leaders, another summit).  When the new article matches such a report, the report
+        moves to the new article's story if its average pair score there passes the threshold
+        and beats its average over its present story (a story of its own counts as nothing).
+        Only the new article's candidates are looked at, so the work stays bounded by the
+        blocking, and arrival order alone decides, so batch and one-at-a-time linking agree.
+        Near-copies stay with the report they copy.  Returns (stories an article left, stories
+        left empty).
+        """
+        left: set[str] = set()
+        emptied: set[str] = set()
+        threshold = self.settings.story_threshold
+        for other in sorted(pair_scores):
+            if pair_scores[other] < threshold or other == art_id:
+                continue
+            current = self.backend.story_of(other)
+            other_feats = self.backend.features(other)
+            if current is None or current == story or other_feats is None or other_feats.get("dup_of"):
+                continue
+            there = self._fit(other, other_feats, self.backend.story_articles(story))
+            if there is None or there < threshold:
+                continue
+            rest = [m for m in self.backend.story_articles(current) if m != other]
+            here = self._fit(other, other_feats, rest) if rest else None
+            if here is not None and there <= here:
+                continue
+            self.backend.move_article(other, story)
+            left.add(current)
+            if not rest:
+                emptied.add(current)
+        return left, emptied
+
+    def _fit(self, art_id: str, feats: dict[str, Any], members: list[str]) -> float | None:
+        """An article's average pair score over a story's members (at most ``story_members``,
+        the first by id), or None when it has no others."""
+        others = sorted(m for m in members if m != art_id)[: self.story_members]
+        scores = []
+        for member in others:
+            member_feats = self.backend.features(member)
+            if member_feats is not None:
+                scores.append(self.pair_score(art_id, feats, member, member_feats))
+        return sum(scores) / len(scores) if scores else None
 
     def _choose(self, story_scores: dict[str, float]) -> str | None:
         """The story the article joins: the best-scoring one past the threshold."""

@@ -430,6 +430,15 @@ class Store:
                 update(t.articles).where(t.articles.c.story_id == old_story_id).values(story_id=new_story_id)
             )
 
+    def move_article(self, article_id: str, story_id: str) -> None:
+        """One article now belongs to ``story_id`` (its keys and features stay as they are)."""
+        self._forget_link_rows()
+        with self._write() as conn:
+            conn.execute(
+                update(t.link_features).where(t.link_features.c.article_id == article_id).values(story_id=story_id)
+            )
+            conn.execute(update(t.articles).where(t.articles.c.id == article_id).values(story_id=story_id))
+
     def _forget_link_rows(self) -> None:
         if self._link_rows:
             self._local.link_rows = {}
