@@ -283,3 +283,33 @@ def test_unlisted_place_after_a_block_and_an_ethnicity_word(nlp) -> None:
     assert not [m for m in mentions(text) if m.place.name == "Latina"]
     p = place_of(nlp, text)
     assert (p.name, p.admin1) == ("Quillbrook Flats", "Arizona")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Deputies said a Dallas welder was wounded outside the depot.", "Dallas"),
+        ("Officers found the girl in a southwest Charlotte apartment.", "Charlotte"),
+        ("Shootings rose across the Denver area this spring.", "Denver"),
+    ],
+)
+def test_a_town_used_as_an_adjective_is_the_town(text: str, name: str) -> None:
+    # these names are also first names or surnames: before a common noun they are the town
+    assert [m.place.name for m in mentions(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text", ["The Jackson family thanked the nurses.", "She waved at a Charlotte who said hello."]
+)
+def test_names_stay_names(text: str) -> None:
+    assert mentions(text) == []
+
+
+def test_a_town_named_again_and_again_outweighs_a_country_in_a_sidebar(nlp) -> None:
+    text = (
+        "A gunman wounded two brothers at a Dallas car wash early Sunday.\n"
+        "Dallas police said the shooting followed an argument over a parking spot.\n"
+        "Highlights: Portugal stuns the favourites in a qualifier\n"
+        "Dallas detectives asked witnesses to come forward."
+    )
+    assert place_of(nlp, text).name == "Dallas"

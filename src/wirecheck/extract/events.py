@@ -1279,6 +1279,10 @@ def _agree_with_text(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, i
             found = get_gazetteer().lookup(name, iso)
             if found is not None and found.iso == iso:
                 return _CountryMention(name, a, b, found), nd.sentence_of(a)
+    if p.precision <= 2 and p.name and len(re.findall(rf"\b{re.escape(p.name)}\b", nd.text)) >= max(2.0, 2 * w):
+        # a town the text names again and again is its own support: a country named once in
+        # an aside (a sports score in the page's sidebar) does not move the event abroad
+        return chosen
     if clear is None and p.iso and ev.weight(p.iso) < 0.25 * w and w >= 0.75 and w >= 2 * ev.second():
         clear = top  # nothing else in the text supports the chosen place's country
     if clear is None or not p.iso or p.iso == clear or ev.weight(p.iso) >= 0.5 * w:

@@ -775,6 +775,16 @@ _DIVISION_NOUNS = frozenset({"County", "Parish", "Borough", "City", "Township", 
 _COUNTY_NAME = re.compile(r"[ \t](?:County|Parish)$")
 # minimum population for a single capitalised word to count as a town without other evidence
 _MIN_POP_PLAIN = 15000
+# A name between an indefinite article or a compass word and a common noun is an adjective:
+# "a Dallas man", "a southwest Charlotte home".  ("the" is left out: "the Jackson family" is a
+# surname's; "the Denver area" is allowed by _AREA_AFTER.)
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"\b(?:an?|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?)[ \t]+$", re.I
+)
+_COMMON_NOUN_AFTER = re.compile(
+    r"[ \t]+(?!(?:said|says|told|added|was|is|who|has|had|and|or|to|of|in|on|at|for|with|by)\b)[a-z]"
+)
+_AREA_AFTER = re.compile(r"[ \t]+(?:area|region|suburbs?|metro|metropolitan)\b")
 # a US town this small, listed in another state than the one a text names, may be an unlisted
 # namesake in the named state
 _SMALL_TOWN = 10_000
@@ -1366,7 +1376,13 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
     if len(words) == 1 and _norm(key) in ctx.surnames and not _STATE_AFTER.match(s, b):
         return None
     if len(words) == 1:
-        if stop and not ((strong or in_parens) and (pop >= _MIN_POP_PLAIN or _STATE_AFTER.match(s, b))):
+        # "a Dallas man", "a southwest Charlotte home", "the Denver area": a town's name used
+        # as an adjective before a common noun is the town, even when it is also a name
+        attributive = bool(
+            (_ATTRIBUTIVE_BEFORE.search(s[max(0, a - 30) : a]) and _COMMON_NOUN_AFTER.match(s, b))
+            or (re.search(r"\bthe[ \t]+$", s[max(0, a - 10) : a]) and _AREA_AFTER.match(s, b))
+        )
+        if stop and not ((strong or in_parens or attributive) and (pop >= _MIN_POP_PLAIN or _STATE_AFTER.match(s, b))):
             return None
         if sentence_initial and not strong and pop < 100_000:
             return None
