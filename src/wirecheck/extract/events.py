@@ -1438,6 +1438,17 @@ def _reported_sentences(nd: NlpDoc, events: list[_Event], main: int | None) -> l
     return out
 
 
+@functools.cache
+def _tally_patterns() -> list[re.Pattern[str]]:
+    """The statistic-sentence patterns reconciling uses (``data/reconcile.toml`` [tally])."""
+    data = tomllib.loads(resources.files("wirecheck.data").joinpath("reconcile.toml").read_text("utf-8"))
+    return [re.compile(p, re.I) for p in data["tally"]["patterns"]]
+
+
+def _tally_sentence(text: str) -> bool:
+    return any(p.search(text) for p in _tally_patterns())
+
+
 def _counts(
     nd: NlpDoc, ev: _Event, owner_of: dict[int, list[_Event]], extra: list[int] = ()
 ) -> tuple[Count | None, Count | None]:
@@ -1472,22 +1483,74 @@ def _counts(
             # by span: aggregate may hand back a copy whose count sums several mentions
             sentence_of[(cas.start, cas.end)] = si
     killed, injured = aggregate(found)
+    own = set(ev.sentences)
 
     def count(cas: Any) -> Count | None:
         if cas is None:
             return None
-        return Count(cas.range, cas.phrase, Evidence(aid, sentence_of[(cas.start, cas.end)], cas.start, cas.end))
+        si = sentence_of[(cas.start, cas.end)]
+        if si in own and _tally_sentence(nd.sentences[si].text):
+            # Reconciling leaves out a figure read from a sentence that reads as a total of several
+            # incidents.  When that sentence names this very event ("a night of shootings leaves
+            # one dead" told of one spree), the same figure stated again in a plain sentence is
+            # its toll, and the evidence to give.  A headline only borrowed from the reported
+            # sentences ("two separate shootings leave one dead") stays a total of others.
+            same = [
+                c
+                for c in found
+                if c.kind == cas.kind
+                and c.range == cas.range
+                and not _tally_sentence(nd.sentences[sentence_of[(c.start, c.end)]].text)
+            ]
+            if same:
+                cas = same[0]
+                si = sentence_of[(cas.start, cas.end)]
+        return Count(cas.range, cas.phrase, Evidence(aid, si, cas.start, cas.end))
 
     return count(killed), count(injured)
+
+
+_NEGATED = re.compile(r"\b(?:no|not|never|without)\s+(?:[\w-]+\s+){0,1}$|n't\s+(?:[\w-]+\s+){0,1}$", re.I)
+
+
+def _negated(nd: NlpDoc, ev: _Event) -> bool:
+    """Every mention of the event is denied ("police say no arrests are planned", "no arrest
+    is expected"): the article says it did not happen, so it cannot be the reported event."""
+    for t in ev.triggers:
+        sent = nd.sentences[t.sentence]
+        if not _NEGATED.search(sent.text[max(0, t.start - sent.start - 30) : t.start - sent.start]):
+            return False
+    return True
+
+
+# Gatherings over violence (ACLED's protest type covers vigils and marches): see find_events.
+_RALLY_TYPES = {"Protests"}
+
+
+# Steps taken after an event (arrests, charges, seizures) rather than violence itself.
+_STEPS = {"Strategic developments"}
 
 
 def _main_index(nd: NlpDoc, events: list[_Event]) -> int | None:
     title = (nd.article.title or "").lower()
     best: tuple[float, int] | None = None
-    all_background = all(ev.best is not None and ev.best.background for ev in events)
+    live = [not _negated(nd, ev) for ev in events]
+    if not any(live):
+        live = [True] * len(events)
+    candidates = [ev for ev, ok in zip(events, live, strict=True) if ok and ev.best is not None]
+    all_background = all(ev.best.background for ev in candidates)
+    reported = [ev for ev in candidates if not ev.best.background]
+    if reported and all(ev.best.type.event_type in _STEPS for ev in reported):
+        # Only an arrest or charges are told as news, and the violence they follow is told in
+        # the lead ("A woman is dead after a shooting ... Deputies later arrested her neighbor"):
+        # that violence is the reported event, its "after" notwithstanding.
+        all_background = any(
+            ev.best.background and ev.best.type.event_type not in _STEPS and ev.sentences[0] <= 1
+            for ev in candidates
+        )
     for i, ev in enumerate(events):
         assert ev.best is not None
-        if ev.best.background and not all_background:
+        if not live[i] or (ev.best.background and not all_background):
             continue
         score = len(ev.sentences) + ev.best.type.priority / 100
         if ev.sentences[0] <= 1:
@@ -1533,12 +1596,22 @@ def find_events(
     out: list[EventMention] = []
     aid = nd.article.id
     reported = _reported_sentences(nd, events, main)
+    types = [_event_type(nd, ev) for ev in events]
+    # A protest, vigil or march is held over violence, and the dead and hurt its sentences name
+    # ("neighbors marched for the three teenagers wounded this summer") are the ones it is about,
+    # often others than the reported event's: the main event does not borrow counts from them.
+    # (Leaving out the sentences of every other event but arrests and charges was tried: a
+    # second mention of the reported shooting lost more tolls than it kept wrong ones out.)
+    rallies = {
+        si for j, e in enumerate(events) if j != main and types[j][0] in _RALLY_TYPES for si in e.sentences
+    }
     for i, ev in enumerate(events):
         best = ev.best
         assert best is not None
-        etype, sub = _event_type(nd, ev)
+        etype, sub = types[i]
         background = best.background and i != main
-        killed, injured = _counts(nd, ev, owner_of, reported if i == main else [])
+        extra = [si for si in reported if si not in rallies or si in ev.sentences] if i == main else []
+        killed, injured = _counts(nd, ev, owner_of, extra)
         actors = _arguments(nd, ev, entities, claims, owner)
         victims = [a for a in actors if a.role == "victim"]
         if victims and killed is None and injured is None and any(v.name for v in victims):
