@@ -53,6 +53,7 @@ def main(an):
         ("Hundreds of teachers protested outside parliament in Nairobi.", "Protests", "Peaceful protest"),
         ("Police fired tear gas to disperse protesters in Lagos.", "Protests", "Protest with intervention"),
         ("Police arrested a journalist in Minsk.", "Strategic developments", "Arrests"),
+        ("A welder accused of selling stolen rifles is in custody in Tulsa.", "Strategic developments", "Arrests"),
         ("Soldiers clashed with militants near Gao.", "Battles", "Armed clash"),
         ("A man was shot and killed outside a bar in Memphis.", "Violence against civilians", "Attack"),
     ],
