@@ -313,3 +313,14 @@ def test_a_town_named_again_and_again_outweighs_a_country_in_a_sidebar(nlp) -> N
         "Dallas detectives asked witnesses to come forward."
     )
     assert place_of(nlp, text).name == "Dallas"
+
+
+def test_the_headline_names_the_town_the_text_leaves_out(nlp) -> None:
+    # a page whose text kept only the story's second half: the headline says where
+    text = "Two men were wounded by gunfire from a grey pickup, deputies said. Both are expected to live."
+    an = analyze_article(
+        Article(id="t", text=text, title="Two wounded in drive-by outside Tacoma laundromat | The Harbor Ledger"), nlp
+    )
+    ev = next(e for e in an.events if e.id == an.main_event)
+    assert ev.location is not None and ev.location.place.name == "Tacoma"
+    assert ev.location.place.admin1 == "Washington"

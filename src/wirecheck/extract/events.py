@@ -29,6 +29,7 @@ from wirecheck.models import (
     LocalEntity,
     Located,
     Place,
+    Sentence,
     TimeExpression,
 )
 from wirecheck.nlp.entities import _gazetteer, country_of, entity_at
@@ -858,7 +859,12 @@ def _choose_place(
         # "North Portland" in a "PORTLAND, Ore." report: a part of the dateline's city
         chosen = dateline
     if chosen is None:
-        chosen = dateline or fallback or _outlet_only(nd)
+        chosen = dateline or fallback or _title_place(nd) or _outlet_only(nd)
+    if chosen is not None and chosen[0].place.precision >= 3:
+        # only a state or a country: the town the headline names there, if any
+        title = _title_place(nd)
+        if title is not None and title[0].place.precision <= 2 and _inside(title[0].place, chosen[0].place, admin=True):
+            chosen = title
     chosen = _town_of_named_state(nd, chosen, ev.sentences)
     chosen = _policed_city(nd, chosen)
     chosen = _capital_city(_whole_city(nd, _town_of_county(nd, chosen)))
@@ -963,6 +969,28 @@ def _town_of_named_state(nd: NlpDoc, chosen: tuple[Any, int] | None, sentences: 
     if pm.detail:
         town = Place(**{**town.as_dict(), "detail": pm.detail})
     return _CountryMention(pm.text, pm.start, pm.end, town, pm.detail), si
+
+
+def _title_place(nd: NlpDoc) -> tuple[Any, int] | None:
+    """The place the headline names ("Four wounded in shooting at Oakvale diner"), a town first,
+    for an event whose text names none: a page's text may hold only the story's second half.
+    The evidence is the same name in the text where the text has it, else the text's start."""
+    if not nd.article.title:
+        return None
+    try:
+        from wirecheck.nlp.places import find_places, headline, text_context
+    except ImportError:
+        return None
+    head = headline(nd.article.title)
+    found = [m for m in find_places(head, Sentence(0, 0, len(head), head), context=text_context(nd.text))
+             if not getattr(m, "in_name", False)]
+    if not found:
+        return None
+    pm = next((m for m in found if m.place.precision <= 2), found[0])
+    at = nd.text.find(pm.text)
+    if at < 0:
+        return _CountryMention(pm.text, 0, 0, pm.place), 0
+    return _CountryMention(pm.text, at, at + len(pm.text), pm.place), nd.sentence_of(at)
 
 
 def _outlet_only(nd: NlpDoc) -> tuple[Any, int] | None:

@@ -51,7 +51,7 @@ from typing import Any, NamedTuple
 from wirecheck.models import Place, Sentence
 
 __all__ = ["Gazetteer", "PlaceMention", "TextContext", "find_dateline", "find_places", "get_gazetteer",
-           "outlet_town", "text_context"]
+           "headline", "outlet_town", "text_context"]
 
 # Bump when the pickled tables change shape.
 _CACHE_FORMAT = 5
@@ -1267,6 +1267,12 @@ def find_dateline(text: str, title: str | None = None, *, context: TextContext |
 _TITLE_SEP = re.compile(r"[ \t]+(?:\||«|»|-|–|—)[ \t]+")
 # a local outlet is named for a city of some size (GeoNames populations)
 _OUTLET_TOWN_POP = 50_000
+
+
+def headline(title: str) -> str:
+    """A web page's title without the outlet's name after it ("Man hurt in crash | The Oakvale
+    Courier" -> "Man hurt in crash")."""
+    return _TITLE_SEP.split(title.strip())[0]
 
 
 def outlet_town(title: str | None, *, context: TextContext | None = None) -> Place | None:
