@@ -45,6 +45,7 @@ from wirecheck.models import (
     Story,
     StoryResult,
 )
+from wirecheck.nlp.counts import is_tally
 
 _WORD = re.compile(r"\w+")
 
@@ -669,18 +670,13 @@ def _count_of(c: CountRange | None) -> int:
     return c.best if c.best is not None else c.low
 
 
-@functools.cache
-def _tally_patterns() -> list[re.Pattern[str]]:
-    return [re.compile(p, re.IGNORECASE) for p in _rules()["tally"]["patterns"]]
-
-
 def _tally(m: _Mention, count: Count) -> bool:
     """Whether a count's sentence totals several incidents or a period (a statistic, not a toll)."""
     index = count.evidence.sentence
     sentences = m.analysis.sentences
     sentence = sentences[index] if 0 <= index < len(sentences) and sentences[index].index == index else None
     sentence = sentence or next((s for s in sentences if s.index == index), None)
-    return sentence is not None and any(p.search(sentence.text) for p in _tally_patterns())
+    return sentence is not None and is_tally(sentence.text)
 
 
 def _wounded_who_died(

@@ -859,12 +859,16 @@ def _choose_place(
         # "North Portland" in a "PORTLAND, Ore." report: a part of the dateline's city
         chosen = dateline
     if chosen is None:
-        chosen = dateline or fallback or _title_place(nd) or _outlet_only(nd)
-    if chosen is not None and chosen[0].place.precision >= 3:
-        # only a state or a country: the town the headline names there, if any
+        chosen = dateline or fallback
+    if chosen is None or chosen[0].place.precision >= 3:
+        # no place, or only a state or a country: the place the headline names (a town there)
         title = _title_place(nd)
-        if title is not None and title[0].place.precision <= 2 and _inside(title[0].place, chosen[0].place, admin=True):
+        if title is not None and (
+            chosen is None or (title[0].place.precision <= 2 and _inside(title[0].place, chosen[0].place, admin=True))
+        ):
             chosen = title
+    if chosen is None:
+        chosen = _outlet_only(nd)
     chosen = _town_of_named_state(nd, chosen, ev.sentences)
     chosen = _policed_city(nd, chosen)
     chosen = _capital_city(_whole_city(nd, _town_of_county(nd, chosen)))
@@ -973,8 +977,7 @@ def _town_of_named_state(nd: NlpDoc, chosen: tuple[Any, int] | None, sentences: 
 
 def _title_place(nd: NlpDoc) -> tuple[Any, int] | None:
     """The place the headline names ("Four wounded in shooting at Oakvale diner"), a town first,
-    for an event whose text names none: a page's text may hold only the story's second half.
-    The evidence is the same name in the text where the text has it, else the text's start."""
+    for an event whose text names none: a page's text may hold only the story's second half."""
     if not nd.article.title:
         return None
     try:
@@ -987,10 +990,7 @@ def _title_place(nd: NlpDoc) -> tuple[Any, int] | None:
     if not found:
         return None
     pm = next((m for m in found if m.place.precision <= 2), found[0])
-    at = nd.text.find(pm.text)
-    if at < 0:
-        return _CountryMention(pm.text, 0, 0, pm.place), 0
-    return _CountryMention(pm.text, at, at + len(pm.text), pm.place), nd.sentence_of(at)
+    return _named_in_text(nd, pm.text, pm.place)
 
 
 def _outlet_only(nd: NlpDoc) -> tuple[Any, int] | None:
@@ -1000,12 +1000,16 @@ def _outlet_only(nd: NlpDoc) -> tuple[Any, int] | None:
     except ImportError:
         return None
     town = outlet_town(nd.article.title, context=text_context(nd.text))
-    if town is None:
-        return None
-    at = nd.text.find(town.name)
+    return None if town is None else _named_in_text(nd, town.name, town)
+
+
+def _named_in_text(nd: NlpDoc, name: str, place: Place) -> tuple[Any, int]:
+    """A place read outside the text (the page title), with the same name in the text as its
+    evidence where the text has it, else the text's start."""
+    at = nd.text.find(name)
     if at < 0:
-        return _CountryMention(town.name, 0, 0, town), 0
-    return _CountryMention(town.name, at, at + len(town.name), town), nd.sentence_of(at)
+        return _CountryMention(name, 0, 0, place), 0
+    return _CountryMention(name, at, at + len(name), place), nd.sentence_of(at)
 
 
 def _outlet_place(nd: NlpDoc, chosen: tuple[Any, int]) -> tuple[Any, int]:
@@ -1466,22 +1470,11 @@ def _reported_sentences(nd: NlpDoc, events: list[_Event], main: int | None) -> l
     return out
 
 
-@functools.cache
-def _tally_patterns() -> list[re.Pattern[str]]:
-    """The statistic-sentence patterns reconciling uses (``data/reconcile.toml`` [tally])."""
-    data = tomllib.loads(resources.files("wirecheck.data").joinpath("reconcile.toml").read_text("utf-8"))
-    return [re.compile(p, re.I) for p in data["tally"]["patterns"]]
-
-
-def _tally_sentence(text: str) -> bool:
-    return any(p.search(text) for p in _tally_patterns())
-
-
 def _counts(
     nd: NlpDoc, ev: _Event, owner_of: dict[int, list[_Event]], extra: list[int] = ()
 ) -> tuple[Count | None, Count | None]:
     """The event's killed and injured counts, read from its sentences (and ``extra`` ones)."""
-    from wirecheck.nlp.counts import aggregate
+    from wirecheck.nlp.counts import aggregate, is_tally
 
     aid = nd.article.id
     found = []
@@ -1517,7 +1510,7 @@ def _counts(
         if cas is None:
             return None
         si = sentence_of[(cas.start, cas.end)]
-        if si in own and _tally_sentence(nd.sentences[si].text):
+        if si in own and is_tally(nd.sentences[si].text):
             # Reconciling leaves out a figure read from a sentence that reads as a total of several
             # incidents.  When that sentence names this very event ("a night of shootings leaves
             # one dead" told of one spree), the same figure stated again in a plain sentence is
@@ -1528,7 +1521,7 @@ def _counts(
                 for c in found
                 if c.kind == cas.kind
                 and c.range == cas.range
-                and not _tally_sentence(nd.sentences[sentence_of[(c.start, c.end)]].text)
+                and not is_tally(nd.sentences[sentence_of[(c.start, c.end)]].text)
             ]
             if same:
                 cas = same[0]

@@ -119,11 +119,12 @@ def article_features(analysis: ArticleAnalysis, body: str | None = None) -> dict
     its page furniture, see :func:`text_lines`); the article's whole text by default.
     """
     art = analysis.article
+    text = art.text if body is None else body
     feats: dict[str, Any] = {
-        "tf": dict(Counter(content_words(art.text if body is None else body))),
+        "tf": dict(Counter(content_words(text))),
         "title": sorted(set(content_words(art.title or ""))),
         "pub": art.published[:10] if parse_day(art.published) else None,
-        "ages": ages((art.title or "") + "\n" + (art.text if body is None else body)),
+        "ages": ages(f"{art.title or ''}\n{text}"),
     }
     feats.update(_names(analysis))
     feats.update(_event_features(main_mention(analysis)))

@@ -25,7 +25,7 @@ from typing import Any
 
 from wirecheck.models import CountRange, Sentence
 
-__all__ = ["Casualty", "find_casualties", "parse_count", "parse_number"]
+__all__ = ["Casualty", "find_casualties", "is_tally", "parse_count", "parse_number"]
 
 
 @cache
@@ -247,6 +247,17 @@ class Casualty:
 
 def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _tally_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(p, re.IGNORECASE) for p in _data()["tally"]["patterns"]]
+
+
+def is_tally(text: str) -> bool:
+    """Whether a sentence totals several incidents or a period ("nine hurt in four shootings this
+    weekend"): its figures are a statistic, not one event's toll (``[tally]`` in counts.toml)."""
+    return any(p.search(text) for p in _tally_patterns())
 
 
 @cache
