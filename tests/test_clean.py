@@ -49,7 +49,7 @@ def test_report_fixture_moves_every_kind_of_boilerplate():
         "The cause of the fire was not immediately known.",
     ]
     assert article.source == "Coastline Herald" and article.published == "2025-02-03T07:45:00Z"
-    assert article.id == article_id(article.text)
+    assert article.id == article_id(article.text, article.title)
 
 
 def test_nothing_is_lost():
@@ -265,6 +265,14 @@ def test_article_id_ignores_whitespace_only():
     assert article_id("a  b\n\nc") == article_id("a b c")
     assert article_id("a b c") != article_id("a b d")
     assert re.fullmatch(r"[0-9a-f]{16}", article_id("x"))
+
+
+def test_article_id_includes_the_headline():
+    # one body under two headlines (a sign-up wall over each of a site's stories) is two reports
+    wall = "Create a free account to keep reading.\n\nAlready a member? Sign in."
+    assert article_id(wall, "Ferry fire forces evacuation") != article_id(wall, "Council votes on bus fares")
+    assert article_id(wall, "Ferry  fire forces\nevacuation") == article_id(wall, "Ferry fire forces evacuation")
+    assert article_id(wall, None) == article_id(wall, "  ") == article_id(wall)
 
 
 def test_clean_text_is_pure():

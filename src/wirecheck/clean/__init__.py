@@ -34,9 +34,18 @@ __all__ = ["article_id", "classify", "clean_document", "clean_text", "raw_offset
 _SENTENCE = re.compile(r"(?:\S+\s+){3,}\S*[.!?][\"'”’)\]]*\s*$", re.MULTILINE)
 
 
-def article_id(text: str) -> str:
-    """sha256 of the whitespace-normalised cleaned text, first 16 hex digits."""
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
+def article_id(text: str, title: str | None = None) -> str:
+    """sha256 of the whitespace-normalised headline and cleaned text, first 16 hex digits.
+
+    The headline is part of what a report says: two pages with one body under different
+    headlines (a sign-up wall or a video player over each of a site's stories, a wire copy that
+    an outlet retitled) are two reports, and the linker tells near-copies apart from there.
+    Without a title the id is the text's alone, as before.
+    """
+    content = " ".join(text.split())
+    if title and title.strip():
+        content = " ".join(title.split()) + "\n" + content
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()[:16]
 
 
 def _strip(value: str | None) -> str | None:
@@ -96,7 +105,7 @@ def clean_document(doc: RawDocument, settings: Settings) -> Article:
     if cleaned.byline and author:
         metadata.setdefault("author", author)
     return Article(
-        id=article_id(cleaned.body),
+        id=article_id(cleaned.body, title or cleaned.title),
         text=cleaned.body,
         origin=origin,
         title=title or cleaned.title,

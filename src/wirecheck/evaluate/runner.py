@@ -70,12 +70,10 @@ _NEEDS: dict[str, dict[str, set[str]]] = {
 }
 
 
-def _article_id(text: str) -> str:
-    try:
-        from wirecheck.clean import article_id
-    except ImportError:  # clean not wired yet: the same rule (architecture.md) by hand
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    return article_id(text)
+def _article_id(text: str, title: str | None) -> str:
+    from wirecheck.clean import article_id
+
+    return article_id(text, title)
 
 
 def _default_pipeline() -> ModuleType:
@@ -87,13 +85,13 @@ def _default_pipeline() -> ModuleType:
 def to_articles(ds: Dataset) -> tuple[list[Article], dict[str, str]]:
     """Articles in news order (published, then id) and the dataset id -> article id map.
 
-    Texts are used exactly as given; identical texts become one article (both dataset ids
-    point at it).
+    Texts are used exactly as given; identical texts under one headline become one article
+    (both dataset ids point at it), as ingest makes them.
     """
     article_of: dict[str, str] = {}
     articles: dict[str, Article] = {}
     for rec in sorted(ds.articles, key=lambda r: (r.published is None, r.published or "", r.id)):
-        aid = _article_id(rec.text)
+        aid = _article_id(rec.text, rec.title)
         article_of[rec.id] = aid
         articles.setdefault(
             aid,
