@@ -299,3 +299,57 @@ def test_harm_that_did_not_happen(text: str) -> None:
 
 def test_nearly_before_a_count_is_a_count() -> None:
     assert _toll("Nearly 40 people were killed in the blast")[0] >= 36
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # everyone hit, some fatally: the hurt are those hit less the dead (round 5)
+        ("Six men were shot near a bowling alley in Fresno, one fatally, officers said", (1, 5)),
+        ("Four teens were wounded, two of them fatally, at a bus stop in Omaha", (2, 2)),
+        # "one of them died": a count of a group told of before
+        ("Five men were shot outside a diner in Tulsa. One of them died at a clinic", (1, 4)),
+        ("Three men were shot on a trail near Boise. Two of them later died", (2, 1)),
+        # a count after an opening phrase and a comma
+        ("On Friday, three men were shot in Reno. A man died", (1, 2)),
+        # "in all" and "a total of" sum one shooting's victims, not a period's
+        ("A woman is dead. In all, nine people were hit by gunfire at the fair in Macon", (1, 8)),
+        ("A total of four men were shot at a banquet hall in Yuma", (0, 4)),
+        # "three other men" with gunshot wounds are beside the dead
+        ("Rafe Dunmore, 19, was killed on Pine Road. Three other men had gunshot wounds", (1, 3)),
+    ],
+)
+def test_everyone_hit_less_the_dead(text: str, expected: tuple) -> None:
+    assert _toll(text) == expected
+
+
+def test_plural_hit_needs_a_person_count() -> None:
+    # "Route 150" names a road; "taken to a hospital" tells only of the living
+    assert _toll("Deputies found a clerk on Route 150 with a gunshot wound") != (0, 150)
+    assert _toll("A driver died at the scene. Three men then went to a clinic in Flint") == (1, 0)
+
+
+def test_appositive_after_a_comma_is_no_count() -> None:
+    # "Doe, 29, a local man, was killed along with Roe": the appositive is no count of one
+    assert _toll("Ned Varga, 29, a Denton man, was killed along with Otis Lamb, 31, in a double homicide") == (2, 0)
+
+
+def test_wait_until_is_no_harm() -> None:
+    assert _toll("Deputies chose to wait until a deputy got hurt, a lawyer argued") == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("2 Dead, 5 Hurt In Gunfire At Block Party", (2, 5, None)),
+        ("Four Shot, Woman Dead In Sparks", (1, 3, 4)),
+        ("Five shot in Dayton - WXYZ News", (None, None, 5)),
+        ("Man shot near Elm Park", (None, None, None)),
+        # a headline that totals a weekend's shootings states no one event's toll
+        ("3 Dead, 11 Hurt In Holiday Shootings Across Toledo", (None, None, None)),
+    ],
+)
+def test_headline_toll(title: str, expected: tuple) -> None:
+    from wirecheck.nlp.counts import headline_toll
+
+    assert headline_toll(title) == expected

@@ -79,3 +79,23 @@ def test_vigil_for_other_victims_gives_no_toll(nlp):
     ev = main(an)
     assert ev.fatalities is not None and count_value(ev.fatalities.range) == 1
     assert ev.injured is None or count_value(ev.injured.range) == 0
+
+
+def test_headline_chooses_among_the_texts_readings(nlp):
+    # The headline is no evidence by itself, but it picks the text's own reading: everyone shot
+    # less the dead gives the hurt it states.
+    text = (
+        "Gunfire broke out at a street fair in Macon on Saturday night. "
+        "A 40-year-old man is dead. "
+        "Altogether, nine people were hit by gunfire, police said."
+    )
+    ev = main(analyze(nlp, text, title="1 Dead, 8 Hurt In Gunfire At Macon Street Fair"))
+    assert ev.fatalities is not None and count_value(ev.fatalities.range) == 1
+    assert ev.injured is not None and count_value(ev.injured.range) == 8
+    assert ev.injured.evidence.sentence == 2
+
+
+def test_headline_without_a_matching_reading_changes_nothing(nlp):
+    text = "A man was fatally shot outside a pawn shop in Joplin on Friday, police said."
+    ev = main(analyze(nlp, text, title="2 Dead In Joplin Shooting"))
+    assert ev.fatalities is not None and count_value(ev.fatalities.range) == 1

@@ -39,3 +39,29 @@ def test_county_gives_way_to_a_town_in_it(nlp) -> None:
             "The man was shot outside a home in Rome, deputies said.")
     p = place_of(nlp, text)
     assert (p.name, p.admin1) == ("Rome", "Georgia")
+
+
+# round 5: a US city's own police stand in for a place that cannot be the scene
+
+
+def test_city_police_beat_a_town_abroad(nlp) -> None:
+    # "Whitehaven" is a town in England; here it is an area the Memphis police work
+    text = ("Memphis police are looking into gunfire around the Whitehaven area that left a man hurt. "
+            "The man was driven to a trauma center, officers said.")
+    p = place_of(nlp, text)
+    assert (p.name, p.admin1) == ("Memphis", "Tennessee")
+
+
+def test_city_police_beat_a_street_named_for_a_state(nlp) -> None:
+    text = ("A teenager was shot near Missouri and 9th avenues late Monday, according to a "
+            "sergeant with the Phoenix Police Department.")
+    p = place_of(nlp, text)
+    assert (p.name, p.admin1) == ("Phoenix", "Arizona")
+
+
+def test_county_beats_a_town_abroad(nlp) -> None:
+    # "Quetta" is a city in Pakistan; here it is a community the county's deputies were sent to
+    text = ("A boy was hurt in an accidental shooting on Sunday evening, the Lake County Sheriff's Office "
+            "said. Deputies were sent to a home in the Quetta community shortly before 9 p.m.")
+    p = place_of(nlp, text)
+    assert p.iso == "US" and p.admin1 is not None

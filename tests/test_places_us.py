@@ -127,3 +127,30 @@ def test_enclosing_city_of_a_neighbourhood_but_not_of_a_suburb(gaz) -> None:
 def test_plain_suburb_is_no_part() -> None:
     ms = mentions("Two people were shot in south suburban Cicero on Friday.")
     assert all(not m.part for m in ms)
+
+
+# round 5: names that are streets, surnames or a dateline's "NEAR"
+
+
+def test_dateline_near_a_town() -> None:
+    pm = find_dateline("NEAR SALEM, Ore. – Deputies said a boy was hurt at a farm.")
+    assert pm is not None and (pm.place.name, pm.place.admin1) == ("Salem", "Oregon")
+
+
+def test_state_named_street_is_no_place() -> None:
+    text = "Officers found the man near Missouri and 9th avenues, police said."
+    found = find_places(text, Sentence(0, 0, len(text), text))
+    assert all(m.place.name != "Missouri" for m in found)
+
+
+def test_state_named_avenue_is_no_vote_for_the_state() -> None:
+    assert ("US", "Nevada") not in text_context("Two men were shot outside a store on Nevada Avenue.").admin1
+
+
+def test_surname_is_no_county_of_a_namesake_town(gaz) -> None:
+    # "Jenkins" is a county's name in Georgia; here it is only a neighbour's surname
+    text = ("A boy was hurt in Clarksville on Sunday. A neighbour, Dana Jenkins, called 911. "
+            '"I heard four shots," Jenkins said.')
+    ctx = text_context(text)
+    assert ("US", "Jenkins County") not in ctx.admin2
+    assert gaz.lookup("Clarksville", context=ctx).admin1 == "Tennessee"

@@ -60,6 +60,13 @@ def test_future_weekday_goes_forward() -> None:
     assert one("The council will vote Friday.").value == "2024-01-05"
 
 
+def test_future_clitic_goes_forward() -> None:
+    # "we'll", "she’ll": the clitic is glued to its word and still marks the future
+    assert one("We'll know more about the plan Friday.").value == "2024-01-05"
+    assert one("She’ll brief the board Friday.").value == "2024-01-05"
+    assert one("The board met Friday.").value == "2023-12-29"
+
+
 def test_no_anchor_never_invents() -> None:
     t = one("The strike happened on Thursday.", None)
     assert (t.text, t.value, t.precision) == ("Thursday", None, "unknown")

@@ -81,3 +81,42 @@ def test_publication_stamp_is_not_the_event_date(nlp) -> None:
 def test_no_anchor_no_date(nlp) -> None:
     text = "Two men were shot Saturday night outside a bar in Dayton, police said."
     assert _main_date(nlp, text, published=None) is None
+
+
+def test_a_step_still_to_come_is_not_the_incident(nlp) -> None:
+    # "will question ... Tuesday" lies after the report: no date rather than a future one
+    text = (
+        "A woman was hurt in a shooting in Reno, police said. "
+        "Detectives will question a neighbor Tuesday."
+    )
+    assert _main_date(nlp, text) is None
+    text = "A teenager was wounded in Fresno, police said. We'll bring you an update at six tonight."
+    assert _main_date(nlp, text) is None
+
+
+def test_overnight_is_the_morning_of_the_report(nlp) -> None:
+    text = "Two men were shot overnight outside a bar in Dayton, police said."
+    assert _main_date(nlp, text) == "2024-03-11"
+    # never after the report
+    assert _main_date(nlp, text, published="2024-03-11T06:00:00Z") == "2024-03-11"
+
+
+def test_day_opening_a_later_step_is_not_the_incident(nlp) -> None:
+    text = (
+        "Police on Monday identified the man killed in a shooting in Tulsa. "
+        "He was shot Saturday evening near his home."
+    )
+    assert _main_date(nlp, text) == "2024-03-09"
+    text = (
+        "On Monday, the county prosecutor announced charges against a man who shot his cousin in Macon. "
+        "The cousin was wounded Friday night outside a gas station."
+    )
+    assert _main_date(nlp, text) == "2024-03-08"
+
+
+def test_custody_day_is_a_later_step(nlp) -> None:
+    text = (
+        "A suspect was taken into custody Sunday after a store clerk was wounded in Akron. "
+        "The clerk was shot Thursday afternoon, police said."
+    )
+    assert _main_date(nlp, text) == "2024-03-07"

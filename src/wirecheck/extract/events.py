@@ -871,6 +871,7 @@ def _choose_place(
         chosen = _outlet_only(nd)
     chosen = _town_of_named_state(nd, chosen, ev.sentences)
     chosen = _policed_city(nd, chosen)
+    chosen = _agency_town(nd, chosen)
     chosen = _capital_city(_whole_city(nd, _town_of_county(nd, chosen)))
     # (country evidence) the divisions and countries the text names overrule a namesake abroad
     # and stand in when no place was found: see _agree_with_text
@@ -1079,6 +1080,60 @@ def _policed_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int]
                 continue  # the state has its own town of that name: not a neighbourhood
             detail = f"{pm.detail}, {p.name}" if pm.detail else p.name
             return _CountryMention(pm.text, pm.start, pm.end, Place(**{**c.as_dict(), "detail": detail}), detail), si
+    return chosen
+
+
+def _agency_town(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] | None:
+    """The US city whose own police work the case ("Tulsa police are looking into ...", "the
+    Fresno Police Department said") stands in for a place that cannot be the scene in a US
+    police story: a town abroad the text never backs (a local "community" named like a village
+    in England), a state or country alone, or a namesake town in another state named without
+    "in" (a person's first name read as a town).  A county the text names beats a town abroad
+    too ("Pike County deputies ... in the Millbrook community")."""
+    if chosen is None or getattr(chosen[0], "dateline", False):
+        return chosen
+    pm = chosen[0]
+    p = pm.place
+    foreign = p.iso not in (None, "US") and p.precision <= 3 and not _region_named(nd, p)
+    if foreign:
+        try:
+            from wirecheck.nlp.places import text_context
+        except ImportError:
+            return chosen
+        # the text names that country itself ("Karachi, Pakistan"): the place stands
+        foreign = text_context(nd.text).countries.get(p.iso or "", 0.0) < 3.0
+    wide = p.iso == "US" and p.precision >= 3
+    stray = (p.iso == "US" and p.precision == 1 and _real_town(pm) and not getattr(pm, "in_phrase", False)
+             and not _region_named(nd, p))
+    if not (foreign or wide or stray):
+        return chosen
+    gaz = _gazetteer()
+    if gaz is None:
+        return chosen
+    agencies: dict[tuple[str, str | None], list[tuple[Any, int]]] = {}
+    counties: list[tuple[Any, int]] = []
+    for k in range(len(nd.sentences)):
+        for m in _places(nd, k):
+            c = m.place
+            if c.iso != "US":
+                continue
+            if c.precision == 1 and _real_town(m) and _CITY_AGENCY.match(nd.text, m.end):
+                # a city of some size: "University police", "Metro police" name no town
+                e = gaz.entry_of(c)
+                if e is not None and e.population >= 50_000:
+                    agencies.setdefault((c.name, c.admin1), []).append((m, k))
+            elif c.precision == 2 and _COUNTY.search(c.name) and not getattr(m, "in_name", False):
+                counties.append((m, k))
+    if len(agencies) == 1:
+        m, k = next(iter(agencies.values()))[0]
+        if m.place == p or (stray and m.place.admin1 == p.admin1):
+            return chosen  # a town of the same state: perhaps the scene beside the city
+        if p.precision == 1 and pm.detail:
+            return _CountryMention(m.text, m.start, m.end, Place(**{**m.place.as_dict(), "detail": pm.detail}),
+                                   pm.detail), k
+        return m, k
+    if foreign and counties:
+        return counties[0]
     return chosen
 
 
@@ -1315,6 +1370,10 @@ def _agree_with_text(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, i
         # a town the text names again and again is its own support: a country named once in
         # an aside (a sports score in the page's sidebar) does not move the event abroad
         return chosen
+    if clear is None and p.iso == "US" and p.precision == 2 and _COUNTY.search(p.name):
+        # a US county named with its word ("Pike County deputies") outweighs one small town
+        # abroad read in a local name; a text that names a country plainly still moves it
+        return chosen
     if clear is None and p.iso and ev.weight(p.iso) < 0.25 * w and w >= 0.75 and w >= 2 * ev.second():
         clear = top  # nothing else in the text supports the chosen place's country
     if clear is None or not p.iso or p.iso == clear or ev.weight(p.iso) >= 0.5 * w:
@@ -1387,12 +1446,25 @@ def _is_later_step(nd: NlpDoc, te: TimeExpression, ev: _Event) -> bool:
     from wirecheck.nlp.times import event_date_cues
 
     sent = nd.sentences[te.sentence]
+    later = event_date_cues()[0]
     lo = max(sent.start, te.start - 60)
-    cues = list(event_date_cues()[0].finditer(nd.text, lo, te.start))
-    if not cues:
+    cues = list(later.finditer(nd.text, lo, te.start))
+    if cues:
+        cue_end = cues[-1].end()
+        if not any(t.sentence == te.sentence and cue_end <= t.start < te.start for t in ev.triggers):
+            return True
+    # The day may also stand before its step, in the clause's subject ("Deputies on Friday
+    # named the driver", "On Tuesday, the county prosecutor announced charges"): no
+    # trigger before the day in its sentence, and the step's word right after it.
+    if any(t.sentence == te.sentence and t.start < te.start for t in ev.triggers):
         return False
-    cue_end = cues[-1].end()
-    return not any(t.sentence == te.sentence and cue_end <= t.start < te.start for t in ev.triggers)
+    after = nd.text[te.end : sent.end]
+    aux = r"(?:(?:had|has|have|also|again|formally|publicly|officially|later|then)\s+)?"
+    if re.match(rf"\s+{aux}{later.pattern}", after):
+        return True
+    # after the comma of an opening "On Tuesday," a subject of at most six words
+    opening = nd.text[sent.start : te.start].strip().lower() == "on"
+    return opening and bool(re.match(rf",\s+(?:[\w.'’-]+\s+){{0,6}}?{aux}{later.pattern}", after))
 
 
 def _choose_date(
@@ -1403,7 +1475,9 @@ def _choose_date(
     ``story`` (the main event only) are the sentences that tell the reported story: an article
     often dates its incident in a sentence without a trigger ("It happened about 11 p.m.
     Sunday"), so a day found there is used when the event's own sentences give none."""
-    from wirecheck.nlp.times import day_of, event_date_cues
+    import datetime as _dt
+
+    from wirecheck.nlp.times import day_of, event_date_cues, future_cue
 
     vague = event_date_cues()[2]
     aid = nd.article.id
@@ -1423,6 +1497,24 @@ def _choose_date(
     ]
     # Outside the event's own sentences only a day counts.
     times = [t for t in times if t.sentence in own or day_of(t)]
+
+    def scheduled(te: TimeExpression) -> bool:
+        # A day the sentence puts ahead ("will appear in court Thursday", "we'll have more tonight",
+        # "is scheduled to appear on March 24") is a step still to come, never the reported
+        # event, unless one of the event's triggers stands between the cue and the day ("will
+        # not name the man shot Sunday").  So is a day the text gives only relative to the
+        # publication ("Friday", "tomorrow") that falls after it.
+        day = day_of(te)
+        if day is None:
+            return False
+        sent = nd.sentences[te.sentence]
+        cue = future_cue(nd.text, sent.start, te.start)
+        if cue is not None and not any(t.sentence == te.sentence and cue <= t.start < te.start for t in ev.triggers):
+            return True
+        relative = not re.search(r"\d{4}|\d+/\d+|[A-Za-z]{3}[a-z]*\.?\s*\d", te.text)
+        return anchor is not None and day > anchor and relative
+
+    times = [t for t in times if not scheduled(t)]
     if not times:
         return None
     first = {t.sentence: t for t in reversed(ev.triggers)}
@@ -1444,6 +1536,12 @@ def _choose_date(
 
     te = min(times, key=key)
     day = day_of(te)
+    if day is not None and anchor is not None and vague.fullmatch(te.text.strip()):
+        # An incident "overnight" in the day's report ended in the small hours of the morning
+        # the report came out: it is dated by that morning, not by the evening before (the
+        # night's TimeML value, which find_times keeps).
+        after = (_dt.date.fromisoformat(day) + _dt.timedelta(days=1)).isoformat()
+        day = after if after <= anchor else day
     if day is not None:
         value, precision = day, "day"
     else:
@@ -1474,7 +1572,7 @@ def _counts(
     nd: NlpDoc, ev: _Event, owner_of: dict[int, list[_Event]], extra: list[int] = ()
 ) -> tuple[Count | None, Count | None]:
     """The event's killed and injured counts, read from its sentences (and ``extra`` ones)."""
-    from wirecheck.nlp.counts import aggregate, is_tally
+    from wirecheck.nlp.counts import aggregate, headline_choice, is_tally
 
     aid = nd.article.id
     found = []
@@ -1504,6 +1602,11 @@ def _counts(
             # by span: aggregate may hand back a copy whose count sums several mentions
             sentence_of[(cas.start, cas.end)] = si
     killed, injured = aggregate(found)
+    title = (nd.article.title or "").strip()
+    if extra and title and not nd.text.lstrip().startswith(title[:40]):
+        # The reported event's headline, when the text does not carry it, helps choose among the
+        # text's readings (the evidence stays in the text).
+        killed, injured = headline_choice(title, found, killed, injured)
     own = set(ev.sentences)
 
     def count(cas: Any) -> Count | None:

@@ -25,7 +25,8 @@ from typing import Any
 
 from wirecheck.models import CountRange, Sentence
 
-__all__ = ["Casualty", "find_casualties", "is_tally", "parse_count", "parse_number"]
+__all__ = ["Casualty", "find_casualties", "headline_choice", "headline_toll", "is_tally", "parse_count",
+           "parse_number"]
 
 
 @cache
@@ -292,8 +293,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # count + (other) + (adjs) + (noun) [+ appositive] + (be) + (adv) + (shot and) + END
         "left": re.compile(
-            rf"(?<![\w$.,-])(?<!(?<!dead|lled|ured|nded|hurt|shot),\s)(?<!\bof\s)(?P<count>{count}|\ban?\b|\bno(?:\s+one)?\b|\bnobody\b|\bnone\b)"
-            rf"(?P<rest>\s+(?:(?:other|more|additional|others)\s+)?(?P<noun>{adj}{{0,2}}?(?:{nouns})\b)?(?:\s+(?:of\s+)?(?:other|others|more|whom|them))?"
+            # after a comma a bare number is an age ("Doe, 23, was shot") and "a man" an appositive
+            # ("Doe, a local man, was shot"); a number word or a number before a person noun is a
+            # count ("On Sunday, three people were shot")
+            rf"(?<![\w$.,-])(?:(?<!(?<!dead|lled|ured|nded|hurt|shot),\s)|(?=(?!(?:an?|the)\b)[a-z])|(?=\d+\s+(?:{nouns})\b))(?<!\bof\s)(?P<count>{count}|\ban?\b|\bno(?:\s+one)?\b|\bnobody\b|\bnone\b)"
+            # "two of whom", "one of them": after a bare count the space before "of" is the one
+            # the count's own "\s+" took
+            rf"(?P<rest>\s+(?:(?:other|more|additional|others)\s+)?(?P<noun>{adj}{{0,2}}?(?:{nouns})\b)?(?:(?:\s+|(?<=\s))(?:of\s+)?(?:other|others|more|whom|them))?"
             rf"(?:\s*,[^,;]{{1,60}},)?,?(?:\s+(?:who|that|which))?(?:\s*(?<!\S){be}){{0,3}}(?:\s+{adv})?(?:\s+(?:shot|stabbed|struck|hit|beaten|run\s+over)(?:\s+\w+){{0,2}}?\s*,?\s*(?:and|but)?)?(?:\s+(?:later|then|subsequently|eventually))?)\s*$",
             re.I,
         ),
@@ -557,7 +563,8 @@ def _subject_of(segment: str, plural: bool = False) -> tuple[str, CountRange | N
         and m.group("count")
         and not (m.group("count").isdigit() and m.group("rest").lstrip().startswith(","))
         # "on Sept. 3": a day of the month
-        and not (m.group("count")[:1].isdigit() and _MONTH_BEFORE.search(segment[: m.start()]))
+        and not (m.group("count")[:1].isdigit() and (_MONTH_BEFORE.search(segment[: m.start()])
+                                                     or _designator_before().search(segment[: m.start()])))
     ):
         rng = parse_count(m.group("count"))
         if rng is not None:
@@ -849,7 +856,7 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
             if cnt_txt.isdigit() and lm.group("rest").lstrip().startswith(","):
                 rng = None  # "Carlos, then 18, was shot": an age in an appositive
             pre = before[lo : lo + lm.start()]
-            if cnt_txt[:1].isdigit() and _MONTH_BEFORE.search(pre):
+            if cnt_txt[:1].isdigit() and (_MONTH_BEFORE.search(pre) or _designator_before().search(pre)):
                 rng = None  # "a shooting on Sept. 3 died": a date, not a count
             elif rng is not None and re.search(r"\b(?:one|a)\s+of\s+(?:the|those|these)\s*$", pre, re.I):
                 rng = CountRange(1, 1, 1)  # "one of the three victims died": one of them
@@ -970,9 +977,74 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
             # the hurt person's own mention is kept; the ordinal's count goes beside it
             out.append(Casualty(kind="injured", range=CountRange(k, k, k), phrase=s[a:b], start=base + a,
                                 end=base + b, trigger=_ORDINAL, weak=True))
+    _everyone_hit(s, base, out, add)
     out.sort(key=lambda c: c.start)
     _mark_second_individuals(out)
     return out
+
+
+def _everyone_hit(s: str, base: int, out: list[Casualty], add: Any) -> None:
+    """Several people shot, dead or hurt: "Four women were shot", "three men suffered gunshot
+    wounds" count everyone hit, like "a triple shooting" (see :func:`aggregate`: the hurt are
+    those hit less the dead).  "Six men were shot, two fatally" also tells the dead."""
+    for c in out:
+        if (
+            c.kind == "injured"
+            and c.trigger == "shot"
+            and c.weak
+            and not (c.additional or c.definite or c.names or c.cumulative)
+            and c.range.best is not None
+            and c.range.low >= 2
+            and _number_start().match(c.phrase)
+            and _plural_hit().search(c.phrase)
+        ):
+            if _OTHERS.match(c.phrase):
+                # "three other men had gunshot wounds": the count of those beside the dead
+                c.additional = c.stated = True
+            else:
+                c.trigger = _MULTI_SHOOTING
+    for m in _fatally_pattern().finditer(s):
+        rng = parse_count(m.group("k"))
+        if rng is None or rng.best is None:
+            continue
+        hit = [c for c in out if c.kind == "injured" and not c.cumulative and c.end <= base + m.start()
+               and c.start >= base + s.rfind(";", 0, m.start()) + 1 and _value(c) > rng.best]
+        if not hit:
+            continue
+        n = len(out)
+        add("killed", rng, m.start("k"), m.end(), "killed", stated=True)
+        if len(out) > n:
+            # "were wounded, one fatally": the wounded count is everyone hit, not the hurt
+            hit[-1].trigger = _MULTI_SHOOTING
+            hit[-1].weak = True
+
+
+# a count of people beside others: "three other men", "two more victims", "four others"
+_OTHERS = re.compile(r"\S+(?:\s+\S+)?\s+(?:other|others|more|additional)\b", re.I)
+
+
+@cache
+def _plural_hit() -> re.Pattern[str]:
+    """A plural subject hit by gunfire: "four men were shot", "three people suffered gunshot
+    wounds" (not "taken to a hospital" or "in stable condition": those tell only the living)."""
+    d = _data()
+    plural = [n for n in d["casualty"]["person_nouns"] if n.endswith("s") or n in d["coordination"]["irregular_plurals"]]
+    return re.compile(
+        rf"^(?=\S+(?:\s+[\w-]+){{0,3}}?\s+(?:{_alt(plural)})\b|.*\b(?:were|are|have|had)\b)"
+        rf".*\b(?:shot|{_WOUND}|hit|struck)\b",
+        re.I,
+    )
+
+
+@cache
+def _fatally_pattern() -> re.Pattern[str]:
+    """", one fatally" / ", two of them fatally" after a count of people hit."""
+    words = [w for w in _data()["numbers"] if w not in ("a", "an", "no", "none", "single", "zero", "dozen")]
+    return re.compile(
+        rf",\s*(?:including\s+)?(?P<k>\d{{1,2}}|{_alt(words)})(?:\s+of\s+(?:them|whom|those))?"
+        r"(?:\s+(?!(?:was|were|is|are)\b)[a-z]+)?\s+(?:fatally|mortally)\b",
+        re.I,
+    )
 
 
 @cache
@@ -1090,6 +1162,12 @@ _MONTH_BEFORE = re.compile(
     r"|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s*$",
     re.I,
 )
+
+@cache
+def _designator_before() -> re.Pattern[str]:
+    """A word that makes the number after it a name, not a count: "Highway 150", "Room 12"."""
+    return re.compile(rf"\b(?:{_alt(_data()['designators']['words'])})\.?\s*#?\s*$", re.I)
+
 
 # casualty nouns that are also the first half of compounds ("body cameras", "death penalty")
 _NOUN_TRIGGERS = {"body", "bodies", "death", "deaths", "injury", "injuries", "fatality", "fatalities", "casualty",
@@ -1347,7 +1425,7 @@ def aggregate(casualties: list[Casualty]) -> tuple[Casualty | None, Casualty | N
         # dead bear when every dead person is named; never one of the dead by name ("Doe also
         # had a gunshot wound to the arm")
         other = not names & dead_names and (
-            (c.additional and n_killed == 1) or bool(len(dead_names) >= n_killed and names)
+            (c.additional and (n_killed == 1 or c.stated)) or bool(len(dead_names) >= n_killed and names)
             # someone new after every dead person was named: "John Roe was killed ... officers
             # found Roe and a 20-year-old man, who had been shot in the arm"
             or (not c.names and not c.definite and _INDEFINITE_ONE.match(c.phrase) is not None
@@ -1385,6 +1463,62 @@ def aggregate(casualties: list[Casualty]) -> tuple[Casualty | None, Casualty | N
         if rest > 0 and (i_best is None or _value(i_best) < rest):
             i_best = replace(top, range=CountRange(rest, rest, rest))
     return k_best, i_best
+
+
+def headline_toll(title: str) -> tuple[int | None, int | None, int | None]:
+    """(killed, hurt, everyone hit) that a headline states: "2 Dead, 5 Hurt In Gunfire" ->
+    (2, 5, None); "Four Shot, Woman Dead" -> (1, 3, 4); "Five shot in Dayton" -> (None, None, 5).
+    A site name after " - " or " | " is left out; a headline that totals several incidents
+    ("3 dead in holiday shootings") states no one event's toll (all None)."""
+    head = re.split(r"\s+[-|–—]\s+|\s+::\s+", title.strip())[0]
+    if not head or is_tally(head):
+        return None, None, None
+    found = [c for c in _find_in(head, 0, headline=True) if not c.cumulative]
+    killed, injured = aggregate(found)
+    hits = [c for c in found if c.trigger in (_MULTI_SHOOTING, _ORDINAL)]
+    hit = max((_value(c) for c in hits), default=None)
+    hurt = _value(injured) if injured is not None else None
+    if injured is not None and injured.trigger == "shot":
+        hurt = None  # "Man shot near Elm Park": he may have died
+    if hurt is not None and killed is None and hit is not None and hurt == hit:
+        hurt = None  # "Five shot": everyone hit, some of whom may have died
+    return (_value(killed) if killed is not None else None), hurt, hit
+
+
+def headline_choice(title: str, mentions: list[Casualty], killed: Casualty | None,
+                    injured: Casualty | None) -> tuple[Casualty | None, Casualty | None]:
+    """The event's killed and injured counts, where its headline helps choose among the text's
+    own readings.  A headline is no evidence by itself: when it states a toll that the chosen
+    counts miss, a mention of the text that states the same toll is taken instead (the first,
+    not cumulative), and for the hurt, everyone hit less the dead ("nine people were hit" and
+    one dead beside "1 Dead, 8 Hurt").  Nothing changes when no text mention agrees."""
+    hk, hi, _hit = headline_toll(title)
+    head = re.split(r"\s+[-|–—]\s+|\s+::\s+", title.strip())[0]
+    readings = _find_in(head, 0, headline=True)
+    hurt_phrases = [c.phrase for c in readings if c.kind == "injured"]
+    # "Man kills wife, self": a headline's killer or single subject is often one of several dead;
+    # only a number ("2 dead") overrides the text's count, a singular one fills a missing count
+    # ("Wallkill man, two children dead" lists three: a number after a comma is a list's part)
+    dead_numbered = any(_number_start().match(c.phrase) and not re.search(r"(?:,|&|\band)\s*$", head[: c.start])
+                        for c in readings if c.kind == "killed")
+    live = [c for c in mentions if not c.cumulative]
+    if hk is not None and (killed is None or (dead_numbered and _value(killed) != hk)):
+        same = [c for c in live if c.kind == "killed" and c.range.best == hk]
+        if same:
+            killed = same[0]
+    nk = _value(killed) if killed is not None else 0
+    # a headline's hurt person ("Man killed, girl hurt") fills a missing count; only a number
+    # ("1 dead, 4 hurt") overrides one: "Child injured in shootings" may tell of one of several
+    numbered = any(_number_start().match(p) for p in hurt_phrases)
+    if hi is not None and (injured is None or (numbered and _value(injured) != hi)):
+        same = [c for c in live if c.kind == "injured" and c.range.best == hi
+                and c.trigger not in (_MULTI_SHOOTING, _ORDINAL)]
+        hits = [c for c in live if c.trigger in (_MULTI_SHOOTING, _ORDINAL) and _value(c) - nk == hi]
+        if same:
+            injured = same[0]
+        elif hits:
+            injured = replace(hits[0], range=CountRange(hi, hi, hi))
+    return killed, injured
 
 
 def _plus(r: CountRange, n: int) -> CountRange:

@@ -813,6 +813,26 @@ def _in_parens(s: str, a: int) -> bool:
     return s.rfind("(", 0, a) > s.rfind(")", 0, a)
 
 
+# A place's name that names a street: "Nevada Avenue", "Missouri and 9th avenues",
+# "16th and Missouri streets" (US streets are often named for states and towns)
+# ("Court" and "St." are left out: "Oakvale County Court", "Boston. St. Louis")
+_STREET_WORDS = (r"(?:Street|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.|Parkway|Pkwy\.|"
+                 r"Terrace|Circle|Expressway|Turnpike|Pike)")
+_STREET_AFTER = re.compile(
+    rf"[ \t]+{_STREET_WORDS}(?![\w])"
+    r"|[ \t]+and[ \t]+(?:\d+(?:st|nd|rd|th)|[A-Z][\w'’-]*)[ \t]+(?:avenues|streets|roads|boulevards|drives)\b"
+)
+_STREETS_AFTER = re.compile(r"[ \t]+(?:avenues|streets|roads|boulevards|drives)\b")
+_AND_BEFORE = re.compile(r"(?:\d+(?:st|nd|rd|th)|[A-Z][\w'’-]*)[ \t]+and[ \t]+$")
+
+
+def _street_name(s: str, a: int, b: int) -> bool:
+    """Whether the name at ``s[a:b]`` is a street's ("Nevada Avenue", "Missouri and 9th avenues")."""
+    if _STREET_AFTER.match(s, b):
+        return True
+    return bool(_STREETS_AFTER.match(s, b) and _AND_BEFORE.search(s[max(0, a - 30) : a]))
+
+
 # a speech verb after a name: the name is a person's ("... Brask said")
 _SAID_AFTER = re.compile(r"[ \t]+(?:said|says|told|added)\b")
 
@@ -833,6 +853,8 @@ def text_context(text: str) -> TextContext:
     admin1: set[tuple[str, str]] = set()
     admin2: set[tuple[str, str]] = set()
     counties: dict[str, set[str]] = {}  # a US county's name -> the states having one so named
+    bare2: dict[str, set[tuple[str, str]]] = {}  # US counties named by a bare name ("Jenkins")
+    counted2: set[tuple[str, str]] = set()  # US counties named with their word ("Jenkins County")
 
     def vote(isos: set[str], w: float) -> None:
         for iso in sorted(isos):  # sorted: dict order (ties in max) must not follow str hashing
@@ -883,7 +905,10 @@ def text_context(text: str) -> TextContext:
                     hit = True
                 code = gaz.state_code(key) if (len(key) > 4 and not hit) else None
                 if code:
-                    admin1.add(("US", gaz._states[code]["name"]))
+                    # "Nevada Avenue", "Missouri and 9th avenues": a street, which names no
+                    # state (a US street still speaks for the country)
+                    if not _street_name(text, a, b):
+                        admin1.add(("US", gaz._states[code]["name"]))
                     votes["US"] += 1.5
                     hit = True
                 stop = n in gaz.stoplist
@@ -903,8 +928,21 @@ def text_context(text: str) -> TextContext:
                     found2 = {t for k in _admin_keys(key) for t in gaz._admin2_keys.get(k, ())}
                     if found2 and _COUNTY_NAME.search(key):
                         counties.setdefault(n, set()).update(a1 for iso, a1, _ in found2 if iso == "US")
+                    skip2: set[tuple[str, str]] = set()
+                    if found2 and bonus == 1.0 and not _COUNTY_NAME.search(key):
+                        # "Dana Jenkins": a bare name after another capitalised word is a
+                        # surname, not a US county ("Jenkins County"); one
+                        # that opens a name is kept until the text shows it is a surname
+                        # (its votes for the country stand: the previous weighting)
+                        us2 = {(iso, a2) for iso, _, a2 in found2 if iso == "US"}
+                        if i > 0 or _SAID_AFTER.match(text, b):  # ("... Jenkins said")
+                            skip2 = us2
+                        else:
+                            bare2.setdefault(n, set()).update(us2)
+                    if found2 and _COUNTY_NAME.search(key):
+                        counted2.update((iso, a2) for iso, _, a2 in found2)
                     if found2:
-                        admin2 |= {(iso, a2) for iso, _, a2 in found2}
+                        admin2 |= {(iso, a2) for iso, _, a2 in found2} - skip2
                         if not stop or bonus > 1:
                             vote({iso for iso, _, _ in found2}, 1.0 * bonus)
                         hit = True
@@ -943,6 +981,10 @@ def text_context(text: str) -> TextContext:
                         and not _STATE_AFTER.match(text, toks[-1][1])):
                     surnames.add(_norm(re.sub(r"['’]s$", "", text[toks[-1][0] : toks[-1][1]]).rstrip(".,")))
             i += step
+    named2 = {t for n2, ts in bare2.items() if n2 not in surnames for t in ts}
+    for n2, ts in bare2.items():
+        if n2 in surnames:
+            admin2 -= ts - named2 - counted2
     # "Madison County" is in nineteen states, "Kershaw County" in one: the one state that
     # has every county a text names is the text's state, as if it were named
     common = set.intersection(*counties.values()) if len(counties) >= 2 else set()
@@ -996,7 +1038,7 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
     if dm is None and sentence.index <= 1:
         dm = _DATELINE.match(s)
     if dm:
-        city = _titlecase(dm.group("city").strip())
+        city = _titlecase(_DATELINE_NEAR.sub("", dm.group("city").strip()))
         st = dm.group("st")
         p = gaz.lookup(f"{city}, {st}", context=ctx) if st else gaz.lookup(city, context=ctx)
         if p is not None and st and p.precision >= 3 and not gaz.state_code(st) and not gaz.country(st):
@@ -1039,6 +1081,10 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
                 if place is not None:
                     hit = (j, a, b, place)
                     break
+            if hit and _street_name(s, hit[1], hit[2]):
+                hit = None  # "near Missouri and 9th avenues": streets named for places
+                i += 1
+                continue
             if hit and _OUTLET_AFTER.match(s, hit[2]):
                 hit = None  # "Los Angeles Times", "Chicago Tribune": an outlet, not a place
                 i = len(toks)
@@ -1247,7 +1293,7 @@ def find_dateline(text: str, title: str | None = None, *, context: TextContext |
         city = (m.group("city") or m.group("tcity")).strip()
         if sum(ch.isalpha() for ch in city) < 3 or city in _DATELINE_WORDS:
             continue
-        city = re.sub(r"\bCO\.?$", "County", _titlecase(city)).replace("Co.", "County")
+        city = re.sub(r"\bCO\.?$", "County", _titlecase(_DATELINE_NEAR.sub("", city))).replace("Co.", "County")
         st = m.group("st")
         if st and not (gaz.state_code(st) or gaz.country(st) or gaz.is_division(st)):
             st = None
@@ -1306,6 +1352,8 @@ def outlet_town(title: str | None, *, context: TextContext | None = None) -> Pla
 _DATELINE_PARENS = re.compile(r"\((?P<city>[A-Z][A-Za-z.'’ -]{2,30}),[ \t]*(?P<st>[A-Z]{2}|[A-Z][a-z]{1,4}\.)\)[ \t]*(?:--|—|–)")
 
 # capitalised words that open a line like a dateline but are none
+# "NEAR OAKVALE, Ore. —": the town the dateline is near, the word no part of its name
+_DATELINE_NEAR = re.compile(r"^(?:NEAR|OUTSIDE|Near|Outside)[ \t]+(?=\S)")
 _DATELINE_WORDS = frozenset({"UPDATE", "UPDATED", "VIDEO", "PHOTOS", "WATCH", "BREAKING", "EXCLUSIVE", "NEWS",
                              "LIVE", "CORRECTION", "EDITOR'S NOTE", "WARNING", "ALERT", "FILE", "PHOTO"})
 

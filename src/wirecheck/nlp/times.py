@@ -31,7 +31,7 @@ from typing import Any
 from wirecheck.models import Sentence, TimeExpression
 from wirecheck.nlp.counts import parse_count
 
-__all__ = ["day_of", "event_date_cues", "find_times", "normalize", "parse_anchor"]
+__all__ = ["day_of", "event_date_cues", "find_times", "future_cue", "normalize", "parse_anchor"]
 
 
 @cache
@@ -136,7 +136,11 @@ def _rules() -> list[_Rule]:
 
 @cache
 def _future_re() -> re.Pattern[str]:
-    return re.compile(rf"(?i:(?<![\w'])(?:{_alt(_data()['tense']['future'])})(?![\w]))")
+    words = [w for w in _data()["tense"]["future"] if not w.startswith(("'", "’"))]
+    clitics = [w for w in _data()["tense"]["future"] if w.startswith(("'", "’"))]
+    # A clitic ("we'll", "she’ll") is glued to the word before it, so it needs no word boundary
+    # there; whole words do.
+    return re.compile(rf"(?i:(?:(?<![\w'’])(?:{_alt(words)})|(?<=\w)(?:{_alt(clitics)}))(?![\w]))")
 
 
 # --------------------------------------------------------------------------- values
@@ -518,7 +522,6 @@ def find_times(text: str, sentences: list[Sentence], published: str | None) -> l
     """
     anchor = parse_anchor(published)
     sents = sentences or [Sentence(0, 0, len(text), text)]
-    future_re = _future_re()
     cands = _candidates(text)
     out: list[TimeExpression] = []
     i = 0
@@ -528,8 +531,7 @@ def find_times(text: str, sentences: list[Sentence], published: str | None) -> l
         end = c.end
         sidx = next((k for k, s in enumerate(sents) if s.start <= start < s.end), 0)
         # tense: a future cue ("will", "next", "scheduled") shortly before, in the same sentence
-        window = text[max(sents[sidx].start if sidx < len(sents) else 0, start - 60) : start]
-        future = bool(future_re.search(window))
+        future = future_cue(text, sents[sidx].start if sidx < len(sents) else 0, start) is not None
         val = _value(c.rule, c.match, anchor, future)
         # "9 p.m. Tuesday", "5 p.m. EST, Nov. 6": a clock time followed by its day is one timex
         if c.rule == "clock" and i + 1 < len(cands):
@@ -557,6 +559,15 @@ def find_times(text: str, sentences: list[Sentence], published: str | None) -> l
                                   value=value, precision=precision, kind=kind))
         i += 1
     return out
+
+
+def future_cue(text: str, sentence_start: int, start: int) -> int | None:
+    """End offset of the future-tense cue ("will", "scheduled", "we'll") that makes the time
+    expression at ``start`` point forward, or None: the last cue within 60 characters before
+    it in its sentence (the window ``find_times`` resolves bare weekdays and months by)."""
+    lo = max(sentence_start, start - 60)
+    cues = list(_future_re().finditer(text, lo, start))
+    return cues[-1].end() if cues else None
 
 
 def normalize(expr: str, anchor: date | None, *, future: bool = False) -> tuple[str | None, str]:
