@@ -11,8 +11,12 @@
   (Windows, old Mac), the space around lines and runs of blank lines are normalised.  When the
   body differs from the input text, ``metadata["segments"]`` lists ``[body_start, input_start,
   length]`` for each kept line, so offsets can be mapped back (see :func:`raw_offset`).
+- The headline is the text's first paragraph (:func:`with_headline`): it is part of what the
+  report says -- often its whole toll and town ("Two dead, three hurt in Oakvale shooting") --
+  and on a page whose body is a sign-up wall or a video player it is all the report says.  It
+  stays in ``title`` too.
 
-The article id is a content hash of the cleaned text (:func:`article_id`).
+The article id is a content hash of the cleaned text, headline included (:func:`article_id`).
 """
 
 from __future__ import annotations
@@ -27,25 +31,31 @@ from wirecheck.ingest.dates import normalize_published
 from wirecheck.models import Article, RawDocument
 from wirecheck.settings import Settings
 
-__all__ = ["article_id", "classify", "clean_document", "clean_text", "raw_offset"]
+__all__ = ["article_id", "classify", "clean_document", "clean_text", "raw_offset", "with_headline"]
 
 # A paragraph that reads as a sentence: a few words and a final stop.  Pages whose "main text"
 # has none (menus, link lists) have no main text.
 _SENTENCE = re.compile(r"(?:\S+\s+){3,}\S*[.!?][\"'”’)\]]*\s*$", re.MULTILINE)
 
 
-def article_id(text: str, title: str | None = None) -> str:
-    """sha256 of the whitespace-normalised headline and cleaned text, first 16 hex digits.
+def article_id(text: str) -> str:
+    """sha256 of the whitespace-normalised cleaned text, first 16 hex digits.
 
-    The headline is part of what a report says: two pages with one body under different
-    headlines (a sign-up wall or a video player over each of a site's stories, a wire copy that
-    an outlet retitled) are two reports, and the linker tells near-copies apart from there.
-    Without a title the id is the text's alone, as before.
+    The text begins with the headline (:func:`with_headline`), so one body under two headlines
+    (a sign-up wall over each of a site's stories, a wire copy an outlet retitled) is two reports.
     """
-    content = " ".join(text.split())
-    if title and title.strip():
-        content = " ".join(title.split()) + "\n" + content
-    return hashlib.sha256(content.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
+
+
+def with_headline(body: str, title: str | None) -> tuple[str, int]:
+    """``body`` with the headline as its first paragraph, and how far the body moved.
+
+    Unchanged when there is no headline or the body already opens with it.
+    """
+    head = " ".join((title or "").split())
+    if not head or " ".join(body[: len(head) + 20].split()).startswith(head):
+        return body, 0
+    return f"{head}\n\n{body}", len(head) + 2
 
 
 def _strip(value: str | None) -> str | None:
@@ -94,8 +104,16 @@ def clean_document(doc: RawDocument, settings: Settings) -> Article:
         raise BadInput(origin, "no body text left after cleaning (only a title, labels or boilerplate lines)")
     if from_html and not _SENTENCE.search(cleaned.body):
         raise BadInput(origin, no_text_reason(doc.html or ""))
-    if not from_html and cleaned.body != text:
-        metadata["segments"] = [list(s) for s in cleaned.segments]
+    title = title or cleaned.title
+    body, shift = with_headline(cleaned.body, title)
+    if not from_html and body != text:
+        segments = [[start + shift, raw, length] for start, raw, length in cleaned.segments]
+        if shift:
+            # the headline as the input gave it, when it stood on a line of its own
+            found = re.search(rf"(?m)^[ \t]*({re.escape(body[: shift - 2])})[ \t]*$", text)
+            if found:
+                segments.insert(0, [0, found.start(1), shift - 2])
+        metadata["segments"] = segments
 
     stripped = list(cleaned.stripped)
     section = html_section or cleaned.section
@@ -105,10 +123,10 @@ def clean_document(doc: RawDocument, settings: Settings) -> Article:
     if cleaned.byline and author:
         metadata.setdefault("author", author)
     return Article(
-        id=article_id(cleaned.body, title or cleaned.title),
-        text=cleaned.body,
+        id=article_id(body),
+        text=body,
         origin=origin,
-        title=title or cleaned.title,
+        title=title,
         source=source,
         url=url,
         published=published,

@@ -18,6 +18,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Protocol
 
+from wirecheck.clean import article_id, with_headline
 from wirecheck.evaluate.readers import Dataset, DatasetError, DocRecord, read_dataset
 from wirecheck.evaluate.score import SCORERS, Predictions
 from wirecheck.models import Article, ArticleAnalysis, StoryResult
@@ -70,10 +71,8 @@ _NEEDS: dict[str, dict[str, set[str]]] = {
 }
 
 
-def _article_id(text: str, title: str | None) -> str:
-    from wirecheck.clean import article_id
-
-    return article_id(text, title)
+# Kinds whose gold indexes the text by character offsets: their texts are used exactly as given.
+_OFFSET_GOLD = ("ecbplus", "newswcl50", "timex", "polnear")
 
 
 def _default_pipeline() -> ModuleType:
@@ -85,19 +84,21 @@ def _default_pipeline() -> ModuleType:
 def to_articles(ds: Dataset) -> tuple[list[Article], dict[str, str]]:
     """Articles in news order (published, then id) and the dataset id -> article id map.
 
-    Texts are used exactly as given; identical texts under one headline become one article
-    (both dataset ids point at it), as ingest makes them.
+    As ingest makes them, the headline opens the text (``clean.with_headline``) -- except in
+    corpora whose gold indexes the text by offsets, where texts are used exactly as given.
+    Identical texts become one article (both dataset ids point at it).
     """
     article_of: dict[str, str] = {}
     articles: dict[str, Article] = {}
     for rec in sorted(ds.articles, key=lambda r: (r.published is None, r.published or "", r.id)):
-        aid = _article_id(rec.text, rec.title)
+        text = rec.text if ds.kind in _OFFSET_GOLD else with_headline(rec.text, rec.title)[0]
+        aid = article_id(text)
         article_of[rec.id] = aid
         articles.setdefault(
             aid,
             Article(
                 id=aid,
-                text=rec.text,
+                text=text,
                 origin=f"{ds.name}/{rec.id}",
                 title=rec.title,
                 source=rec.source,

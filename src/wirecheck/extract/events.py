@@ -215,7 +215,12 @@ def _group(nd: NlpDoc, triggers: list[_Trigger]) -> list[_Event]:
         by_sentence.setdefault(t.sentence, []).append(t)
     events: list[_Event] = []
     has_strong = any(not _weak(t) for t in triggers)
-    for si in sorted(by_sentence):
+    order = sorted(by_sentence)
+    if _lead_last(nd) == 2 and order and order[0] == 0 and len(order) > 1:
+        # The headline sums up what the body tells: its words join the events the body opens
+        # ("Arrest made in ... shooting" is the arrest of a shooting the lead reports).
+        order = [*order[1:], 0]
+    for si in order:
         sent = nd.sentences[si]
         ts = by_sentence[si]
         bg_starts = _background_spans(sent.text)
@@ -1655,8 +1660,17 @@ _RALLY_TYPES = {"Protests"}
 _STEPS = {"Strategic developments"}
 
 
+def _lead_last(nd: NlpDoc) -> int:
+    """The index of the lead's last sentence: the first two sentences of the report, after the
+    headline when the text opens with it (a headline sums up; the lead tells who did what)."""
+    title = " ".join((nd.article.title or "").split())
+    opens = bool(title) and bool(nd.sentences) and " ".join(nd.sentences[0].text.split()) == title
+    return 2 if opens else 1
+
+
 def _main_index(nd: NlpDoc, events: list[_Event]) -> int | None:
     title = (nd.article.title or "").lower()
+    lead = _lead_last(nd)
     best: tuple[float, int] | None = None
     live = [not _negated(nd, ev) for ev in events]
     if not any(live):
@@ -1669,7 +1683,7 @@ def _main_index(nd: NlpDoc, events: list[_Event]) -> int | None:
         # the lead ("A woman is dead after a shooting ... Deputies later arrested her neighbor"):
         # that violence is the reported event, its "after" notwithstanding.
         all_background = any(
-            ev.best.background and ev.best.type.event_type not in _STEPS and ev.sentences[0] <= 1
+            ev.best.background and ev.best.type.event_type not in _STEPS and ev.sentences[0] <= lead
             for ev in candidates
         )
     for i, ev in enumerate(events):
@@ -1677,7 +1691,7 @@ def _main_index(nd: NlpDoc, events: list[_Event]) -> int | None:
         if not live[i] or (ev.best.background and not all_background):
             continue
         score = len(ev.sentences) + ev.best.type.priority / 100
-        if ev.sentences[0] <= 1:
+        if ev.sentences[0] <= lead:
             score += 3
         if title and (ev.best.type.head in title or ev.best.text.lower() in title):
             score += 2
