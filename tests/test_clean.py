@@ -77,8 +77,10 @@ def test_seed_articles_clean_by_general_rules():
     assert article.section == lines[0]
     assert article.title == lines[1]
     assert article.updated == lines[-1] and article.updated.startswith("Updated at")
-    for line in (lines[0], lines[1], lines[-1]):
+    for line in (lines[0], lines[-1]):
         assert line not in article.text
+    assert article.text.startswith(f"{lines[1]}\n\n")  # the headline opens the text, once
+    assert article.text.count(lines[1]) == 1
 
     second = clean_file(sorted(SEEDS.glob("004_*.txt"))[0])
     assert len(second.captions) == 1 and re.search(r"/AP\)$", second.captions[0])
@@ -272,6 +274,10 @@ def test_one_body_under_two_headlines_is_two_articles():
     assert first.id != second.id
     assert first.text.startswith("Ferry fire forces evacuation\n\n")
     assert clean(wall, title="Ferry  fire forces evacuation").id == first.id
+    # the outlet's name after the headline is the page's, not the report's
+    paged = clean(wall, title="Ferry fire forces evacuation | Coastline Herald")
+    assert paged.text.startswith("Ferry fire forces evacuation\n\nCreate")
+    assert paged.title == "Ferry fire forces evacuation | Coastline Herald"
 
 
 def test_headline_segment_maps_back_to_its_line():

@@ -25,13 +25,13 @@ import hashlib
 import re
 
 from wirecheck.clean.html import extract_fragment, extract_page, no_text_reason
-from wirecheck.clean.text import classify, clean_text, raw_offset
+from wirecheck.clean.text import classify, clean_text, headline, raw_offset
 from wirecheck.errors import BadInput
 from wirecheck.ingest.dates import normalize_published
 from wirecheck.models import Article, RawDocument
 from wirecheck.settings import Settings
 
-__all__ = ["article_id", "classify", "clean_document", "clean_text", "raw_offset", "with_headline"]
+__all__ = ["article_id", "classify", "clean_document", "clean_text", "headline", "raw_offset", "with_headline"]
 
 # A paragraph that reads as a sentence: a few words and a final stop.  Pages whose "main text"
 # has none (menus, link lists) have no main text.
@@ -50,9 +50,10 @@ def article_id(text: str) -> str:
 def with_headline(body: str, title: str | None) -> tuple[str, int]:
     """``body`` with the headline as its first paragraph, and how far the body moved.
 
-    Unchanged when there is no headline or the body already opens with it.
+    The outlet's name after the headline ("... | The Oakvale Courier") is left out: it is the
+    page's, not the report's.  Unchanged when there is no headline or the body opens with it.
     """
-    head = " ".join((title or "").split())
+    head = " ".join(headline(title or "").split())
     if not head or " ".join(body[: len(head) + 20].split()).startswith(head):
         return body, 0
     return f"{head}\n\n{body}", len(head) + 2

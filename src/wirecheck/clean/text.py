@@ -217,6 +217,16 @@ def _same(a: str, b: str) -> bool:
 # ---------------------------------------------------------------------------- the whole text
 
 
+# what parts a web page's title from the outlet's name: "Man hurt in crash | The Oakvale Courier"
+TITLE_SEP = re.compile(r"[ \t]+(?:\||«|»|-|–|—|::)[ \t]+")
+
+
+def headline(title: str) -> str:
+    """A web page's title without the outlet's name after it ("Man hurt in crash | The Oakvale
+    Courier" -> "Man hurt in crash")."""
+    return TITLE_SEP.split(title.strip())[0]
+
+
 def clean_text(text: str, *, title: str | None = None, rules: Rules | None = None) -> Cleaned:
     """Body paragraphs joined by blank lines, with boilerplate moved to the returned fields.
 

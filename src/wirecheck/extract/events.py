@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from wirecheck.clean.text import headline
 from wirecheck.models import (
     Actor,
     Claim,
@@ -987,7 +988,7 @@ def _title_place(nd: NlpDoc) -> tuple[Any, int] | None:
     if not nd.article.title:
         return None
     try:
-        from wirecheck.nlp.places import find_places, headline, text_context
+        from wirecheck.nlp.places import find_places, text_context
     except ImportError:
         return None
     head = headline(nd.article.title)
@@ -1608,7 +1609,7 @@ def _counts(
             sentence_of[(cas.start, cas.end)] = si
     killed, injured = aggregate(found)
     title = (nd.article.title or "").strip()
-    if extra and title and not nd.text.lstrip().startswith(title[:40]):
+    if extra and title and not nd.text.lstrip().startswith(headline(title)[:40]):
         # The reported event's headline, when the text does not carry it, helps choose among the
         # text's readings (the evidence stays in the text).
         killed, injured = headline_choice(title, found, killed, injured)
@@ -1663,7 +1664,7 @@ _STEPS = {"Strategic developments"}
 def _lead_last(nd: NlpDoc) -> int:
     """The index of the lead's last sentence: the first two sentences of the report, after the
     headline when the text opens with it (a headline sums up; the lead tells who did what)."""
-    title = " ".join((nd.article.title or "").split())
+    title = " ".join(headline(nd.article.title or "").split())
     opens = bool(title) and bool(nd.sentences) and " ".join(nd.sentences[0].text.split()) == title
     return 2 if opens else 1
 

@@ -23,6 +23,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from wirecheck.clean.text import headline
 from wirecheck.models import CountRange, Sentence
 
 __all__ = ["Casualty", "find_casualties", "headline_choice", "headline_toll", "is_tally", "parse_count",
@@ -695,8 +696,8 @@ def find_casualties(text: str, sentence: Sentence) -> list[Casualty]:
         found = text.find(s)
         base = found if found >= 0 else sentence.start
     out: list[Casualty] = []
-    for a, b, headline in _segments(s):
-        out.extend(_find_in(s[a:b], base + a, headline))
+    for a, b, in_headline in _segments(s):
+        out.extend(_find_in(s[a:b], base + a, in_headline))
     return out
 
 
@@ -1470,7 +1471,7 @@ def headline_toll(title: str) -> tuple[int | None, int | None, int | None]:
     (2, 5, None); "Four Shot, Woman Dead" -> (1, 3, 4); "Five shot in Dayton" -> (None, None, 5).
     A site name after " - " or " | " is left out; a headline that totals several incidents
     ("3 dead in holiday shootings") states no one event's toll (all None)."""
-    head = re.split(r"\s+[-|–—]\s+|\s+::\s+", title.strip())[0]
+    head = headline(title)
     if not head or is_tally(head):
         return None, None, None
     found = [c for c in _find_in(head, 0, headline=True) if not c.cumulative]
@@ -1493,7 +1494,7 @@ def headline_choice(title: str, mentions: list[Casualty], killed: Casualty | Non
     not cumulative), and for the hurt, everyone hit less the dead ("nine people were hit" and
     one dead beside "1 Dead, 8 Hurt").  Nothing changes when no text mention agrees."""
     hk, hi, _hit = headline_toll(title)
-    head = re.split(r"\s+[-|–—]\s+|\s+::\s+", title.strip())[0]
+    head = headline(title)
     readings = _find_in(head, 0, headline=True)
     hurt_phrases = [c.phrase for c in readings if c.kind == "injured"]
     # "Man kills wife, self": a headline's killer or single subject is often one of several dead;

@@ -48,6 +48,7 @@ from pathlib import Path
 from threading import Lock
 from typing import Any, NamedTuple
 
+from wirecheck.clean.text import TITLE_SEP, headline
 from wirecheck.models import Place, Sentence
 
 __all__ = ["Gazetteer", "PlaceMention", "TextContext", "find_dateline", "find_places", "get_gazetteer",
@@ -1309,16 +1310,8 @@ def find_dateline(text: str, title: str | None = None, *, context: TextContext |
     return None
 
 
-# what parts a web page's title from the outlet's name: "Man hurt in crash | The Oakvale Courier"
-_TITLE_SEP = re.compile(r"[ \t]+(?:\||«|»|-|–|—)[ \t]+")
 # a local outlet is named for a city of some size (GeoNames populations)
 _OUTLET_TOWN_POP = 50_000
-
-
-def headline(title: str) -> str:
-    """A web page's title without the outlet's name after it ("Man hurt in crash | The Oakvale
-    Courier" -> "Man hurt in crash")."""
-    return _TITLE_SEP.split(title.strip())[0]
 
 
 def outlet_town(title: str | None, *, context: TextContext | None = None) -> Place | None:
@@ -1327,7 +1320,7 @@ def outlet_town(title: str | None, *, context: TextContext | None = None) -> Pla
     for a story that names only streets."""
     if not title:
         return None
-    parts = _TITLE_SEP.split(title.strip())
+    parts = TITLE_SEP.split(title.strip())
     if len(parts) < 2:
         return None
     gaz = get_gazetteer()
