@@ -291,9 +291,10 @@ def _antecedent(events: list[_Event], t: _Trigger) -> _Event | None:
         return (fg if fg and not t.background else same_head)[-1]
     if _weak(t) or t.type.head == "attack":
         # "the attack", "five were wounded": the last event of any violent kind, preferring
-        # the reported ones over background ones.
-        fg = [e for e in events if e.best is not None and not e.best.background]
-        return (fg or events)[-1]
+        # the reported ones over background ones -- an arrest or a charge is no attack.
+        violent = [e for e in events if e.best is not None and e.best.type.event_type not in _STEPS] or events
+        fg = [e for e in violent if e.best is not None and not e.best.background]
+        return (fg or violent)[-1]
     return None
 
 
