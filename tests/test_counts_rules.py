@@ -353,3 +353,21 @@ def test_headline_toll(title: str, expected: tuple) -> None:
     from wirecheck.nlp.counts import headline_toll
 
     assert headline_toll(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the attacker's own death beside a named victim's: two dead
+        ("The gunman was found dead inside the garage. Marla Quince died at a hospital on Monday", (2, 0)),
+        ("Tobias Wren was shot in his office. The shooter was discovered dead nearby. Wren has died", (2, 0)),
+        # no named victim: "the suspect" and "the man" may be one person
+        ("The shooter was discovered dead beside a tractor. The man succumbed late that evening", (1, 0)),
+        # a reflexive is often the only dead: "Jane Roe died ... she shot herself"
+        ("Nadia Fenwick, 15, died on Sunday. She fatally shot herself while holding the pistol", (1, 0)),
+        # a stated number is the whole toll
+        ("Two people were killed, including the gunman. The gunman was found dead. Ellis Varga died", (2, 0)),
+    ],
+)
+def test_attacker_death_beside_a_named_victim(text: str, expected: tuple) -> None:
+    assert _toll(text) == expected

@@ -99,3 +99,17 @@ def test_headline_without_a_matching_reading_changes_nothing(nlp):
     text = "A man was fatally shot outside a pawn shop in Joplin on Friday, police said."
     ev = main(analyze(nlp, text, title="2 Dead In Joplin Shooting"))
     assert ev.fatalities is not None and count_value(ev.fatalities.range) == 1
+
+
+def test_an_earlier_incident_gives_no_toll(nlp):
+    """A closing sentence that steps back in time ("Earlier Sunday, ...") tells of another
+    shooting: its dead are not this event's."""
+    text = (
+        "A man was wounded by a Tacoma police officer on Sunday afternoon near Juniper Avenue. "
+        "Rolf Ainsley, 29, went to Mercy Clinic with a grazed shoulder, police said. "
+        "The shooting was the third involving officers in the county this weekend. "
+        "Earlier Sunday, two brothers were shot to death by deputies at a farmhouse near the river."
+    )
+    ev = story_main(analyze(nlp, text))
+    assert count_value(ev.fatalities) == 0
+    assert count_value(ev.injured) == 1

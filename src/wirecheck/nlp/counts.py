@@ -1543,9 +1543,30 @@ def _total(mentions: list[Casualty]) -> tuple[Casualty | None, int]:
     base = max((_value(c) for c in mentions if not c.additional), default=0)
     extra = sum(_value(c) for c in mentions if c.additional)
     people = base + extra
+    # The attacker's own death beside a named victim's is one more dead: "the shooter was later
+    # discovered dead ... Roe succumbed" (a pronoun or plain noun may be either: not counted)
+    own = [c for c in mentions if _attacker_death(c)]
+    named = [c for c in mentions if c.names and not c.additional and not _attacker_death(c)]
+    if own and named and max(_value(c) for c in own) == 1:
+        people = max(people, max(_value(c) for c in named) + 1)
     if people > n:
         return replace(best, range=CountRange(people, people, None)), people
     return best, n
+
+
+def _attacker_death(c: Casualty) -> bool:
+    """A death told of the attacker by that name: "the gunman was found dead"."""
+    if c.kind != "killed":
+        return False
+    # Only a noun that names the attacker: a reflexive ("shot himself", "took his own life") is as
+    # often the only dead, a named one ("Jane Roe, 16, died ... she shot herself by accident").
+    return _attacker_subject().match(c.phrase) is not None
+
+
+@cache
+def _attacker_subject() -> re.Pattern[str]:
+    words = _data()["attacker"]["nouns"]
+    return re.compile(rf"(?:the\s+)?(?:(?:suspected|alleged|lone)\s+)?(?:{_alt(words)})\b(?!\s+(?:of|who|and)\b)", re.I)
 
 
 @cache
