@@ -1584,10 +1584,12 @@ def _counts(
     aid = nd.article.id
     found = []
     sentence_of = {}
-    earlier = re.compile(
-        r"\s*Earlier(?:\s+(?:that|this|on|in)\s+(?:the\s+)?\w+|\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?)?\s*,"
-    )
     for si in sorted(set(ev.sentences) | set(extra)):
+        if _EARLIER.match(nd.sentences[si].text) and not _SAID.search(nd.sentences[si].text):
+            # "Earlier Friday, two brothers died in a gunfight by the river": a sentence that
+            # opens by stepping back in time tells of another incident; one that reports what
+            # was said then ("Earlier, the sheriff said three were hurt") may be this one's
+            continue
         for cas in _casualties(nd, si):
             if cas.kind not in ("killed", "injured"):
                 continue
@@ -1607,12 +1609,6 @@ def _counts(
             if any(t.background and t.sentence == si and t.start <= cas.start for t in ev.triggers) and not any(
                 not t.background and t.sentence == si for t in ev.triggers
             ):
-                continue
-            # "Earlier Friday, two brothers died in a gunfight by the river": a sentence that
-            # opens by stepping back in time tells of another incident; one that reports what was
-            # said then ("Earlier, the sheriff said three were hurt") may be this one's
-            said = re.search(r"\b(?:said|says|told|reported|according)\b", nd.sentences[si].text)
-            if earlier.match(nd.sentences[si].text) and not said:
                 continue
             found.append(cas)
             # by span: aggregate may hand back a copy whose count sums several mentions
@@ -1669,6 +1665,11 @@ _RALLY_TYPES = {"Protests"}
 
 # Steps taken after an event (arrests, charges, seizures) rather than violence itself.
 _STEPS = {"Strategic developments"}
+# a sentence opening by stepping back in time ("Earlier Sunday,", "Earlier that night,")
+_EARLIER = re.compile(
+    r"\s*Earlier(?:\s+(?:that|this|on|in)\s+(?:the\s+)?\w+|\s+\w+day(?:\s+(?:morning|afternoon|evening|night))?)?\s*,"
+)
+_SAID = re.compile(r"\b(?:said|says|told|reported|according)\b")
 
 
 def _lead_last(nd: NlpDoc) -> int:
