@@ -1472,9 +1472,14 @@ def headline_toll(title: str) -> tuple[int | None, int | None, int | None]:
     A site name after " - " or " | " is left out; a headline that totals several incidents
     ("3 dead in holiday shootings") states no one event's toll (all None)."""
     head = headline(title)
+    return _headline_toll(head, _find_in(head, 0, headline=True))
+
+
+def _headline_toll(head: str, readings: list[Casualty]) -> tuple[int | None, int | None, int | None]:
+    """:func:`headline_toll` of a headline already read into casualty mentions."""
     if not head or is_tally(head):
         return None, None, None
-    found = [c for c in _find_in(head, 0, headline=True) if not c.cumulative]
+    found = [c for c in readings if not c.cumulative]
     killed, injured = aggregate(found)
     hits = [c for c in found if c.trigger in (_MULTI_SHOOTING, _ORDINAL)]
     hit = max((_value(c) for c in hits), default=None)
@@ -1493,9 +1498,9 @@ def headline_choice(title: str, mentions: list[Casualty], killed: Casualty | Non
     counts miss, a mention of the text that states the same toll is taken instead (the first,
     not cumulative), and for the hurt, everyone hit less the dead ("nine people were hit" and
     one dead beside "1 Dead, 8 Hurt").  Nothing changes when no text mention agrees."""
-    hk, hi, _hit = headline_toll(title)
     head = headline(title)
     readings = _find_in(head, 0, headline=True)
+    hk, hi, _hit = _headline_toll(head, readings)
     hurt_phrases = [c.phrase for c in readings if c.kind == "injured"]
     # "Man kills wife, self": a headline's killer or single subject is often one of several dead;
     # only a number ("2 dead") overrides the text's count, a singular one fills a missing count
