@@ -8,7 +8,7 @@ import pytest
 from wirecheck.extract import analyze_article
 from wirecheck.models import Article
 from wirecheck.nlp import load_pipeline
-from wirecheck.nlp.times import day_of, find_times
+from wirecheck.nlp.times import day_of, find_times, future_cue
 
 # 2024-03-11 is a Monday.
 PUBLISHED = "2024-03-11"
@@ -120,3 +120,56 @@ def test_custody_day_is_a_later_step(nlp) -> None:
         "The clerk was shot Thursday afternoon, police said."
     )
     assert _main_date(nlp, text) == "2024-03-07"
+
+
+def test_late_night_yields_to_a_named_day(nlp) -> None:
+    # "late night" names no day; the weekday given later does.
+    text = (
+        "A cook was wounded by gunfire late night outside a diner in Akron. "
+        "Officers were called to Maple Street shortly after 2 a.m. Saturday, police said."
+    )
+    assert _main_date(nlp, text) == "2024-03-09"
+
+
+def test_parenthesised_dateline_below_the_headline_is_a_stamp(nlp) -> None:
+    text = (
+        "Hunter hurt in field near Muncie. "
+        "× Hunter hurt in field near Muncie. "
+        "DELAWARE COUNTY, Ind. (March 11, 2024)— A hunter was shot by his cousin near Muncie. "
+        "Wardens arrived just after 5 p.m. Sunday."
+    )
+    assert _main_date(nlp, text) == "2024-03-10"
+
+
+def test_birth_date_is_not_the_incident(nlp) -> None:
+    text = (
+        "A woman, date of birth 02/14/2001, was shot in her car in Fresno, deputies said. "
+        "It happened on Saturday afternoon near a gas station."
+    )
+    assert _main_date(nlp, text) == "2024-03-09"
+
+
+def test_promoted_show_points_forward() -> None:
+    text = "Tune in Tuesday at 6 p.m. for the latest."
+    (te, *_) = find_times(text, [], PUBLISHED)
+    assert future_cue(text, 0, te.start) is not None
+
+
+def test_main_event_takes_the_day_the_article_gives_elsewhere(nlp) -> None:
+    # The day may stand only in a sentence held by another mention; the article's day still
+    # dates the reported event.
+    text = (
+        "Drive-by leaves three hurt in Tulsa. "
+        "TULSA, Okla. - Three teenagers were hurt in a drive-by in Tulsa Tuesday evening. "
+        "Witnesses said two cars traded shots along Pine Street before speeding off. "
+        "One teen remains in critical condition."
+    )
+    assert _main_date(nlp, text) == "2024-03-05"
+
+
+def test_extradition_day_is_a_later_step(nlp) -> None:
+    text = (
+        "A man accused of shooting a clerk during a robbery in Dayton was extradited Friday. "
+        "The clerk was shot Feb. 20 inside a gas station, police said."
+    )
+    assert _main_date(nlp, text) == "2024-02-20"

@@ -320,7 +320,9 @@ def _casualties(nd: NlpDoc, sentence: int) -> list[Any]:
         from wirecheck.nlp.counts import find_casualties
     except ImportError:
         return []
-    return list(find_casualties(nd.text, nd.sentences[sentence]))
+    # the headline that opens the text is read as a headline too ("Four shot at bar")
+    head = sentence == 0 and _lead_last(nd) == 2
+    return list(find_casualties(nd.text, nd.sentences[sentence], headline=head))
 
 
 _ALLEGED = re.compile(
@@ -1437,12 +1439,14 @@ def _is_stamp(nd: NlpDoc, te: TimeExpression) -> bool:
     before = nd.text[max(sent.start, te.start - 30) : te.start]
     if event_date_cues()[1].search(before):
         return True
-    # a full date in parentheses at the top of the article is its dateline
+    # a full date in parentheses at the top of the article is its dateline; so is one further
+    # down (after a repeated headline) when a dash or colon follows it, "TOWN, St. (date) —"
+    after = nd.text[te.end : te.end + 4].lstrip()
     return (
-        te.sentence <= 1
-        and bool(re.search(r"\b\d{4}\b", te.text))
+        bool(re.search(r"\b\d{4}\b", te.text))
         and before.rstrip().endswith("(")
-        and nd.text[te.end : te.end + 2].lstrip().startswith(")")
+        and after.startswith(")")
+        and (te.sentence <= 1 or bool(re.match(r"\)\s*[-–—:]", after)))
     )
 
 
@@ -1484,7 +1488,7 @@ def _choose_date(
     Sunday"), so a day found there is used when the event's own sentences give none."""
     import datetime as _dt
 
-    from wirecheck.nlp.times import day_of, event_date_cues, future_cue
+    from wirecheck.nlp.times import day_of, event_date_cues, future_cue, other_incident_cue
 
     vague = event_date_cues()[2]
     aid = nd.article.id
@@ -1494,9 +1498,10 @@ def _choose_date(
     # Parts of a day ("Saturday night", "early Sunday", "last night", "9 p.m. Tuesday") are how
     # crime news dates an incident: they count as the day they name.  A bare clock time ("at
     # 10 p.m.") names no day and is left out; so are publication stamps.
+    source = nd.times if all_times is None else all_times
     times: list[TimeExpression] = [
         t
-        for t in (nd.times if all_times is None else all_times)
+        for t in source
         if t.sentence in pool
         and t.kind in ("DATE", "TIME")
         and (t.precision != "time" or day_of(t) is not None or t.value is None)
@@ -1522,24 +1527,38 @@ def _choose_date(
         return anchor is not None and day > anchor and relative
 
     times = [t for t in times if not scheduled(t)]
+    if not times and story is not None:
+        # The reported event's sentences give no day, but the lead may (in a sentence held by
+        # another mention of the same incident, "after a shooting early Tuesday"): the days of
+        # the headline and the first sentences, unless one tells of another incident ("in an
+        # unrelated shooting"), ranked as below (later steps last).  The lead: the headline and
+        # the next four sentences.
+        lead = {
+            s.index
+            for s in nd.sentences[:5]
+            if not other_incident_cue().search(s.text) and not any(rx.search(s.text) for rx in lexicon()["background"])
+        }
+        times = [t for t in source if t.sentence in lead and day_of(t) and not _is_stamp(nd, t) and not scheduled(t)]
     if not times:
         return None
     first = {t.sentence: t for t in reversed(ev.triggers)}
 
-    def key(te: TimeExpression) -> tuple[int, int, int]:
+    def key(te: TimeExpression) -> tuple[int, int, int, int]:
         # A day tied to the event in its own sentences first, then one from the story's other
-        # sentences (or a vague "overnight"), then a day of a later step ("charged Monday") or
-        # one after the article was written (a scheduled hearing), then a month or year, then
-        # words with no anchor; among equals the earliest sentence, then the expression nearest
-        # the trigger.
+        # sentences, then a vague one ("overnight", "an early morning shooting": no day named),
+        # then a day of a later step ("charged Monday") or one after the article was written (a
+        # scheduled hearing), then a month or year, then words with no anchor; among equals the
+        # earliest sentence, then the expression nearest the trigger.
         trig = first.get(te.sentence)
         day = day_of(te)
+        loose = 0
         if day:
             late = _is_later_step(nd, te, ev) or (anchor is not None and day > anchor)
-            rank = 2 if late else 0 if te.sentence in own and not vague.fullmatch(te.text) else 1
+            loose = int(bool(vague.fullmatch(te.text.strip())))
+            rank = 2 if late else 0 if te.sentence in own and not loose else 1
         else:
             rank = 3 if te.value and re.match(r"\d{4}", te.value) else 4
-        return (rank, te.sentence, abs(te.start - trig.start) if trig else 0)
+        return (rank, loose, te.sentence, abs(te.start - trig.start) if trig else 0)
 
     te = min(times, key=key)
     day = day_of(te)

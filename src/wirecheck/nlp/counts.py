@@ -563,6 +563,8 @@ def _subject_of(segment: str, plural: bool = False) -> tuple[str, CountRange | N
         m
         and m.group("count")
         and not (m.group("count").isdigit() and m.group("rest").lstrip().startswith(","))
+        # "two men, 24 and 31": an age list's last age
+        and not (m.group("count").isdigit() and _AGE_LIST_BEFORE.search(segment[: m.start()]))
         # "on Sept. 3": a day of the month
         and not (m.group("count")[:1].isdigit() and (_MONTH_BEFORE.search(segment[: m.start()])
                                                      or _designator_before().search(segment[: m.start()])))
@@ -688,8 +690,10 @@ def _segments(s: str) -> list[tuple[int, int, bool]]:
     return out
 
 
-def find_casualties(text: str, sentence: Sentence) -> list[Casualty]:
-    """Killed/injured counts stated in ``sentence`` (offsets index ``text``)."""
+def find_casualties(text: str, sentence: Sentence, headline: bool = False) -> list[Casualty]:
+    """Killed/injured counts stated in ``sentence`` (offsets index ``text``).  ``headline``: the
+    sentence is the article's headline (the text opens with it), read with the headline rules
+    too ("Four shot at bar", "Clerk shot during holdup")."""
     s = sentence.text
     base = sentence.start
     if text[sentence.start : sentence.end] != s:
@@ -697,7 +701,7 @@ def find_casualties(text: str, sentence: Sentence) -> list[Casualty]:
         base = found if found >= 0 else sentence.start
     out: list[Casualty] = []
     for a, b, in_headline in _segments(s):
-        out.extend(_find_in(s[a:b], base + a, in_headline))
+        out.extend(_find_in(s[a:b], base + a, in_headline or headline))
     return out
 
 
@@ -857,6 +861,8 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
             if cnt_txt.isdigit() and lm.group("rest").lstrip().startswith(","):
                 rng = None  # "Carlos, then 18, was shot": an age in an appositive
             pre = before[lo : lo + lm.start()]
+            if cnt_txt.isdigit() and _AGE_LIST_BEFORE.search(pre):
+                rng = None  # "two men, 24 and 31 were hurt": the last of a list of ages
             if cnt_txt[:1].isdigit() and (_MONTH_BEFORE.search(pre) or _designator_before().search(pre)):
                 rng = None  # "a shooting on Sept. 3 died": a date, not a count
             elif rng is not None and re.search(r"\b(?:one|a)\s+of\s+(?:the|those|these)\s*$", pre, re.I):
@@ -965,6 +971,49 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
         add("injured", CountRange(k, k, k), m.start(), m.end(), "shot")
         if len(out) > n:
             out[-1].trigger = _MULTI_SHOOTING
+    # "a gunman fired from a car, shooting six people": everyone hit, like "a triple shooting";
+    # "the shooting wounds four": that many hurt
+    for m in _active_count_pattern().finditer(s):
+        if _FATAL_BEFORE.search(s[: m.start()]):
+            continue  # "fatally shot two men": read as killed above
+        rm = pats["right"].match(s[m.end("v") :])
+        if rm is None:
+            continue
+        rng = parse_count(rm.group("count"))
+        noun = (rm.group("noun") or "").strip().lower()
+        hit = m.group("v").lower().startswith("shoot") or m.group("v").lower() == "shot"
+        if rng is None or rng.best is None or rng.best < 2 or (hit and not _plural_noun(noun)):
+            continue  # "shot 10 times", "shot a man": no count of people
+        n = len(out)
+        add("injured", rng, m.start(), m.end("v") + rm.end(), "shot" if hit else "injured", subj=noun or None,
+            stated=not hit)
+        if hit and len(out) > n:
+            out[-1].trigger = _MULTI_SHOOTING
+    # "the bodies of five men lay in the barn": that many dead
+    for m in _BODIES_OF.finditer(s):
+        # the count and its noun, cut before the verb ("of four people were found")
+        nm = re.match(rf"\s+(?:[\w-]+\s+){{1,4}}?(?:{_PERSONS()})\b", s[m.end() - 1 :], re.I)
+        rm = pats["right"].match(nm.group(0)) if nm else None
+        rng = parse_count(rm.group("count")) if rm and rm.group("noun") else None
+        if rng is not None and rng.best is not None and rng.best >= 2:
+            add("killed", rng, m.start(), m.end() - 1 + rm.end(), "killed", subj=rm.group("noun").strip(),
+                stated=True)
+    # "Also killed were Jane Roe, 22, and John Doe, 25": the victims after the verb
+    for m in _INVERTED.finditer(s):
+        listed = _list_at_start(s[m.end() - 1 :])
+        if listed is None or listed[1].best is None or listed[1].low < 1:
+            continue
+        kind = "killed" if m.group("v").lower() in ("killed", "slain") else "injured"
+        add(kind, listed[1], m.start(), m.end() - 1 + len(listed[0]), m.group("v"), named=listed[2],
+            stated=not m.group("also"), other=bool(m.group("also")))
+    # "both other riders survived": hurt, not dead
+    for m in _SURVIVED.finditer(s):
+        lo = max(s.rfind(";", 0, m.start()), s.rfind(":", 0, m.start()), s.rfind(",", 0, m.start())) + 1
+        subj = _subject_of(s[lo : m.start()], plural=True)
+        if subj is None or subj[1] is None or subj[1].low < 1 or not (subj[3] or subj[2]):
+            continue  # "he survived", "the others survived": no count of their own
+        a = s.rfind(subj[0], lo, m.start())
+        add("injured", subj[1], a if a >= 0 else m.start(), m.end(), "survived", named=subj[2], subj=subj[3])
     for a, b, rng, named, obj in _weak_victims(s):
         # "left another teen wounded": the object tells of someone beside those counted
         add("injured", rng, a, b, "shot", named=named, other=bool(obj and _additional_pattern().match(obj)))
@@ -1018,6 +1067,31 @@ def _everyone_hit(s: str, base: int, out: list[Casualty], add: Any) -> None:
             # "were wounded, one fatally": the wounded count is everyone hit, not the hurt
             hit[-1].trigger = _MULTI_SHOOTING
             hit[-1].weak = True
+
+
+# "the bodies of five men" (read with the "right" count rule)
+_BODIES_OF = re.compile(r"\b(?:bodies|remains)\s+of\s", re.I)
+# the verb before its subject: "Also killed were ...", "Wounded was a 20-year-old man"
+_INVERTED = re.compile(r"(?:^|[.;:]\s*|,\s*and\s+)(?P<also>[Aa]lso\s+)?(?P<v>[Kk]illed|[Ss]lain|[Ww]ounded|[Ii]njured|[Hh]urt)"
+                       r"\s+(?:was|were)\s")
+# "two other riders survived"; not "survived by his wife" (an obituary's family)
+_SURVIVED = re.compile(r"(?<=\s)(?:(?:all|both)\s+)?(?:\w+ly\s+)?survived\b(?!\s+(?:by|him|her|them)\b)", re.I)
+# the last of a list of ages: "two men, 24 and 31 were hurt", "ages 19, 20 and 22 were shot"
+_AGE_LIST_BEFORE = re.compile(r"\b\d{1,3}\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$")
+
+
+@cache
+def _active_count_pattern() -> re.Pattern[str]:
+    """An active verb with a count of people after it: "shooting six people", "shot two men",
+    "the shooting wounds four" (ordinary news English; the count is read by the "right" rule)."""
+    return re.compile(r"(?<![\w-])(?P<v>shot|shooting|shoots|wounds|injures)(?=\s)", re.I)
+
+
+def _plural_noun(noun: str) -> bool:
+    d = _data()
+    last = noun.split()[-1] if noun else ""
+    return bool(last) and last in d["casualty"]["person_nouns"] and (
+        last.endswith("s") or last in d["coordination"]["irregular_plurals"])
 
 
 # a count of people beside others: "three other men", "two more victims", "four others"
@@ -1091,9 +1165,13 @@ _ORDINAL = "ordinal victim"
 def _headline_count_pattern() -> re.Pattern[str]:
     """A headline's bare count and participle: "Three shot", "2 critical" (no noun between)."""
     words = [w for w in _data()["numbers"] if w not in ("a", "an", "no", "none", "single", "zero", "one", "dozen")]
+    # a plural person noun may stand between ("Four men shot", "3 teens shot"); "shot at" is
+    # fired at, unless a count of people stands before it ("Four shot at party": the place)
+    d = _data()
+    plural = [n for n in d["casualty"]["person_nouns"] if n.endswith("s") or n in d["coordination"]["irregular_plurals"]]
     return re.compile(
-        rf"(?<![\w'’$-])(?P<n>\d{{1,2}}|{_alt(words)})\s+(?P<w>shot|critical)\b"
-        r"(?!\s*(?:dead|to\s+death|and\s+killed|,\s*killed|&\s*killed|fired|at\b))",
+        rf"(?<![\w'’$-])(?P<n>\d{{1,2}}|{_alt(words)})\s+(?:(?:{_alt(plural)})\s+)?(?P<w>shot|critical)\b"
+        r"(?!\s*(?:dead|to\s+death|and\s+killed|,\s*killed|&\s*killed|fired|at\s+by\b))",
         re.I,
     )
 

@@ -31,7 +31,7 @@ from typing import Any
 from wirecheck.models import Sentence, TimeExpression
 from wirecheck.nlp.counts import parse_count
 
-__all__ = ["day_of", "event_date_cues", "find_times", "future_cue", "normalize", "parse_anchor"]
+__all__ = ["day_of", "event_date_cues", "find_times", "future_cue", "normalize", "other_incident_cue", "parse_anchor"]
 
 
 @cache
@@ -613,10 +613,21 @@ def day_of(te: TimeExpression) -> str | None:
 def event_date_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(later, stamp, vague) patterns from ``times.toml [event_date]``: ``later`` finds reporting
     and court-procedure words ("said", "arraigned") whose day is a later step of a story;
-    ``stamp`` matches the end of a text that introduces a publication stamp ("Posted: ");
-    ``vague`` fully matches a day word that straddles two days ("overnight")."""
+    ``stamp`` matches the end of a text that introduces a publication stamp ("Posted: ") or a
+    birth date ("born "); ``vague`` fully matches a day word that straddles two days
+    ("overnight") or names no day ("late night")."""
     d = _data()["event_date"]
     later = re.compile(rf"(?i:(?<![\w-])(?:{_alt(d['later_cues'])})(?![\w-]))")
-    stamp = re.compile(rf"(?i:(?<![\w-])(?:{_alt(d['stamp_words'])})\s*(?:[:\-–—]|on|at)?\s*)$")
+    stamp = re.compile(
+        rf"(?i:(?<![\w-])(?:(?:{_alt(d['stamp_words'])})\s*(?:[:\-–—]|on|at)?|(?:{_alt(d['birth_words'])})\s*(?:[:\-–—]|on|in)?)\s*)$"
+    )
     vague = re.compile(rf"(?i:{_alt(d['vague_days'])})")
     return later, stamp, vague
+
+
+@cache
+def other_incident_cue() -> re.Pattern[str]:
+    """Pattern of ``times.toml [event_date] other_incident_cues``: words that make a sentence
+    tell of another incident than the article's ("in an unrelated shooting")."""
+    words = _data()["event_date"]["other_incident_cues"]
+    return re.compile(rf"(?i:(?<![\w-])(?:{_alt(words)})(?![\w-]))")
