@@ -881,10 +881,12 @@ def _choose_place(
     chosen = _town_of_named_state(nd, chosen, ev.sentences)
     chosen = _policed_city(nd, chosen)
     chosen = _agency_town(nd, chosen)
+    chosen = _stray_town(nd, chosen, ev.sentences)
     chosen = _capital_city(_whole_city(nd, _town_of_county(nd, chosen)))
     # (country evidence) the divisions and countries the text names overrule a namesake abroad
     # and stand in when no place was found: see _agree_with_text
     chosen = _agree_with_text(nd, chosen)
+    chosen = _town_of_state(nd, chosen, ev.sentences)
     if chosen is None:
         return None
     pm, si = chosen
@@ -1196,6 +1198,112 @@ def _town_of_county(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, in
     return best[0]
 
 
+def _town_of_state(nd: NlpDoc, chosen: tuple[Any, int] | None, sentences: list[int]) -> tuple[Any, int] | None:
+    """A US state alone ("... gunfire in northern Ohio") gives way to the town of that state the
+    headline or the text names ("Two hurt by Sandusky gunfire"): SPEC's place is the town,
+    and a report that names a town of the state it names means that town."""
+    if chosen is None or chosen[0].place.iso != "US" or chosen[0].place.precision != 3:
+        return chosen
+    state = chosen[0].place.admin1
+    if not state or state == "District of Columbia":
+        return chosen
+    return _best_town_in(nd, state, sentences) or chosen
+
+
+def _best_town_in(nd: NlpDoc, state: str, sentences: list[int], skip: str | None = None,
+                  firm: bool = False) -> tuple[Any, int] | None:
+    """The town of US ``state`` the text names as the event's: one its own sentences say it
+    happened in ("in X") first, then one the headline or those sentences name, then any, the
+    most named first; a hospital's or a resident's town last.  A name the gazetteer gave to a
+    bigger namesake elsewhere counts as the state's own town of that name.  ``firm``: only a
+    town said to be the place ("in X"), named in the headline or named twice."""
+    gaz = _gazetteer()
+    if gaz is None:
+        return None
+    own = set(sentences)
+    # name -> [rank, count, first (mention, sentence)]; lower rank wins
+    found: dict[str, list[Any]] = {}
+
+    def add(m: Any, k: int, rank: int) -> None:
+        if not _real_town(m) or getattr(m, "in_name", False) or m.place.iso != "US" or m.place.name == skip:
+            return
+        if m.place.admin1 != state:
+            alt = gaz.lookup(m.place.name, "US", state)
+            if alt is None or alt.precision != 1 or alt.admin1 != state:
+                return
+            m = _CountryMention(m.text, m.start, m.end, alt, m.detail)
+        if _aside(nd, m):
+            rank += 3
+        entry = found.setdefault(m.place.name, [rank, 0, (m, k)])
+        entry[1] += 1
+        if rank < entry[0]:
+            entry[0], entry[2] = rank, (m, k)
+
+    title = _title_place(nd)
+    if title is not None:
+        add(title[0], title[1], 0)
+    for k in range(len(nd.sentences)):
+        for m in _places(nd, k):
+            add(m, k, 0 if getattr(m, "in_phrase", False) and (k in own or k == 0) else 1 if k in own else 2)
+    if firm:
+        found = {n: v for n, v in found.items() if v[0] == 0 or v[1] >= 2}
+    if not found:
+        return None
+    best = min(found.values(), key=lambda v: (v[0], -v[1], v[2][0].start))
+    return best[2]
+
+
+def _stray_town(nd: NlpDoc, chosen: tuple[Any, int] | None, sentences: list[int]) -> tuple[Any, int] | None:
+    """A small town of a state the text never names, in a text whose towns and states point
+    to another state ("shot in Oakview" where every other name is of Ohio): the gazetteer's
+    guess among namesakes, or a neighbourhood it lists as a town elsewhere.  The namesake in
+    the text's state where there is one, else the town of that state the text names as the
+    event's, the name kept as detail."""
+    if chosen is None or getattr(chosen[0], "dateline", False) or not _real_town(chosen[0]):
+        return chosen
+    pm = chosen[0]
+    p = pm.place
+    if p.iso != "US" or not p.admin1 or _region_named(nd, p):
+        return chosen
+    gaz = _gazetteer()
+    if gaz is None:
+        return chosen
+    e = gaz.entry_of(p)
+    if e is None or e.population >= 100_000:
+        return chosen
+    try:
+        from wirecheck.nlp.places import _norm, text_context
+    except ImportError:
+        return chosen
+    # the votes of every other name of the text and of the headline ("... - Oakvale, OH")
+    title = nd.article.title or ""
+    ctx = text_context(nd.text if title and title[:40] in nd.text else f"{title}\n{nd.text}")
+    # each other name counted once (a surname said five times is no five towns), a state the
+    # text names counted as the context counts it
+    regions: dict[str, float] = {a1: 2.0 for iso, a1 in ctx.admin1 if iso == "US"}
+    for name, (_, votes, times) in ctx.own.items():
+        if name == _norm(pm.text) or not times:
+            continue
+        for (iso, a1), w in votes.items():
+            if iso == "US":
+                regions[a1] = regions.get(a1, 0.0) + w / times
+    if not regions:
+        return chosen
+    top = max(regions, key=lambda k: regions[k])
+    # (another name of the chosen town's state, "Chicago" beside "Englewood", backs it)
+    if top == p.admin1 or regions[top] < 2.0 or regions.get(p.admin1, 0.0) >= min(1.0, 0.5 * regions[top]):
+        return chosen
+    alt = _namesake_in(chosen, Place(name=top, iso="US", admin1=top, precision=3))
+    if alt is not None:
+        return alt
+    town = _best_town_in(nd, top, sentences, skip=p.name, firm=True)
+    if town is None:
+        return chosen
+    m, k = town
+    detail = f"{pm.detail}, {p.name}" if pm.detail else p.name
+    return _CountryMention(m.text, m.start, m.end, Place(**{**m.place.as_dict(), "detail": detail}), detail), k
+
+
 def _whole_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] | None:
     """A neighbourhood GeoNames lists as a town ("Portage Park", "Mott Haven") gives way to its
     city, the neighbourhood kept as detail (SPEC: the place is the town).  The city is the one
@@ -1209,8 +1317,11 @@ def _whole_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] |
     part = getattr(pm, "part", False)
     if city is None and not part:
         # the title names "Point Breeze", the body "the city's Point Breeze section"
+        # (or "Oakvale" of a headline, "Riverton's Oakvale District" in the body)
         for k in range(len(nd.sentences)):
-            other = next((m for m in _places(nd, k) if getattr(m, "part", False) and m.place == pm.place), None)
+            other = next((m for m in _places(nd, k) if getattr(m, "part", False)
+                          and (m.place == pm.place or (m.text.startswith(pm.text + " ") and m.within is not None))),
+                         None)
             if other is not None:
                 part, city = True, other.within
                 break

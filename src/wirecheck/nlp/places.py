@@ -836,6 +836,8 @@ def _street_name(s: str, a: int, b: int) -> bool:
 
 # a speech verb after a name: the name is a person's ("... Brask said")
 _SAID_AFTER = re.compile(r"[ \t]+(?:said|says|told|added)\b")
+# "Dana Ruiz, 34, of ...": a person's age after a name, wherever the name stands
+_AGE_AFTER = re.compile(r",[ \t]+\d{1,2},")
 
 
 @lru_cache(maxsize=32)
@@ -886,10 +888,13 @@ def text_context(text: str) -> TextContext:
                     continue
                 key = _titlecase(phrase) if phrase.isupper() and len(phrase) > 3 else phrase
                 n = _norm(key)
-                if (i > 0 and j == i + 1 == len(toks) and _SAID_AFTER.match(text, b)
+                if (i > 0 and j == i + 1 == len(toks) and (_SAID_AFTER.match(text, b) or _AGE_AFTER.match(text, b))
                         and not gaz.is_country_word(phrase)):
-                    continue  # "Officer Lena Brask said": a surname, no vote for a division
+                    # "Officer Lena Brask said", "Dale Washington, 40,": a surname, no vote for a division
+                    continue
                 bonus = 1.5 if (_in_parens(text, a) or _ADMIN1_WORD.match(text, b) or _ADMIN2_WORD.match(text, b)) else 1.0
+                # "Guerrero and 22nd streets": a street's name names no first-level division
+                street = _street_name(text, a, b)
                 hit = False
                 if n in gaz._country_names:
                     votes[gaz._country_names[n]] += 3.0
@@ -919,7 +924,7 @@ def text_context(text: str) -> TextContext:
                 # small divisions abroad that share it, unless a division word follows
                 major = bonus == 1.0 and any(e.population >= _MAJOR_CITY for e in gaz._get(n) if e.precision == 1)
                 if not code and not major:
-                    found1 = {ia for k in _admin_keys(key) for ia in gaz._admin1_keys.get(k, ())}
+                    found1 = set() if street else {ia for k in _admin_keys(key) for ia in gaz._admin1_keys.get(k, ())}
                     if found1:
                         admin1 |= found1
                         if not stop or bonus > 1:
@@ -971,8 +976,11 @@ def text_context(text: str) -> TextContext:
                     and all(text[x].isupper() for x, _ in toks)  # no "of", "de" inside
                     # "... northwest Dallas. Dallas police say": a sentence ends inside, no name
                     and not any(y - x > 3 and text[y - 1] == "." for x, y in toks[:-1])
-                    and re.search(r"[a-z,][ \t]+$", text[max(0, toks[0][0] - 3) : toks[0][0]])
-                    and not (toks[0][0] > 0 and text[toks[0][0] - 1].isalpha())):
+                    and (re.search(r"[a-z,][ \t]+$", text[max(0, toks[0][0] - 3) : toks[0][0]])
+                         or _AGE_AFTER.match(text, toks[-1][1]))
+                    and not (toks[0][0] > 0 and text[toks[0][0] - 1].isalpha())
+                    # "Ohio's Sandusky", "the mayor's Denver home": an owner, no first name
+                    and not re.search(r"['’]s$", text[toks[0][0] : toks[0][1]])):
                 # "Kevin Walker": no place as a whole, no place word first -> a person's name
                 first = text[toks[0][0] : toks[0][1]]
                 whole = _norm(text[toks[0][0] : toks[-1][1]])
@@ -1422,6 +1430,8 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
         return None
     if len(words) == 1 and _norm(key) in ctx.surnames and not _STATE_AFTER.match(s, b):
         return None
+    if len(words) == 1 and re.match(r",[ \t]+\d{1,2}(?:,|[ \t]+and\b)", after):
+        return None  # "the deaths of Dana Ruiz and Marsh, 24, and ...": a person's age
     if len(words) == 1:
         # "a Dallas man", "a southwest Charlotte home", "the Denver area": a town's name used
         # as an adjective before a common noun is the town, even when it is also a name
