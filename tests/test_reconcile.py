@@ -324,6 +324,42 @@ def test_a_different_event_type_is_a_different_event() -> None:
     assert len(reconcile_story("s-a", analyses).events) == 2
 
 
+DAYTON = Place(name="Dayton", country="United States", iso="US", admin1="Ohio", precision=1)
+
+
+def test_a_follow_up_leading_with_the_arrest_reports_the_shooting() -> None:
+    # One report leads with the shooting, a later one with the charge for it: one event, whose
+    # date and place both reports give (the charge report's own shooting mention is not its main).
+    shooting = {"event_type": "Violence against civilians", "sub": "Attack", "place": DAYTON}
+    arrest = {"event_type": "Strategic developments", "sub": "Arrests", "place": DAYTON}
+    analyses = [
+        analysis("a", [mention("a", date="2024-03-08", fatalities=(1, 1, 1), **shooting)]),
+        analysis(
+            "b",
+            [
+                mention("b", date="2024-03-08", **arrest),
+                mention("b", "e1", start=80, date="2024-03-08", fatalities=(1, 1, 1), **shooting),
+            ],
+        ),
+    ]
+    result = reconcile_story("s-a", analyses)
+    main = next(e for e in result.events if e.id == result.story.main_event)
+    assert sorted(main.mentions) == [("a", "e0"), ("b", "e0")]
+    assert main.event_type == "Violence against civilians"
+    assert fact(result, "date").status == "consensus" and len(fact(result, "date").reports) == 2
+    assert main.fatalities == CountRange(1, 1, 1)
+
+
+def test_a_vigil_report_stays_apart_from_the_shooting() -> None:
+    analyses = [
+        analysis("a", [mention("a", event_type="Violence against civilians", sub="Attack", place=DAYTON)]),
+        analysis("b", [mention("b", event_type="Protests", sub="Peaceful protest", place=DAYTON)]),
+    ]
+    result = reconcile_story("s-a", analyses)
+    assert len(result.events) == 2
+    assert all(len(e.mentions) == 1 for e in result.events)
+
+
 def test_claims_link_to_the_merged_event() -> None:
     claim = Claim(
         id="c0",

@@ -107,8 +107,9 @@ def test_a_count_from_a_statistics_sentence_is_not_the_event_toll() -> None:
 
 
 def test_the_main_event_is_what_the_articles_lead_with() -> None:
-    # One article leads with the shooting, the other with the arrest; both mention a vigil further
-    # down.  The vigil is told by two articles but led by none: the main event is a lead.
+    # One article leads with the shooting, the other with the arrest for it; both mention a vigil
+    # further down.  The vigil is told by two articles but led by none: the main event is the
+    # leads', the shooting and its arrest report.
     vigil = {"event_type": "Protests", "sub": "Peaceful protest", "start": 60}
     a = _analysis(
         "a",
@@ -128,7 +129,8 @@ def test_the_main_event_is_what_the_articles_lead_with() -> None:
     )
     result = reconcile_story("s", [a, b])
     main = next(e for e in result.events if e.id == result.story.main_event)
-    assert main.mentions == [("a", "e0")]
+    assert sorted(main.mentions) == [("a", "e0"), ("b", "e0")]
+    assert main.event_type == "Violence against civilians"
     assert main.fatalities is not None and main.fatalities.best == 1
     vigils = [e for e in result.events if e.event_type == "Protests"]
     assert len(vigils) == 1 and len(vigils[0].mentions) == 2

@@ -286,11 +286,13 @@ def _pair_score(a: _Mention, b: _Mention) -> float | None:
     w = _rules()["coreference"]
     if a.article == b.article or ma.background != mb.background:
         return None
-    if a.primary and b.primary and not ma.background and type_family(ma.event_type) == type_family(mb.event_type):
+    if a.primary and b.primary and not ma.background and _one_main(ma.event_type, mb.event_type):
         # The linker put the articles in one story because they report one event: main reports of
         # one family of event (an attack coded as a battle by one outlet) are reports of it,
-        # whatever date or place each outlet gave (those become the facts' conflicts).  A protest
-        # against an attack stays an event of its own.
+        # whatever date or place each outlet gave (those become the facts' conflicts).  So is a
+        # follow-up that leads with the arrest or charge for it ("Man charged in Friday's
+        # shooting"): its date and place are the event's.  A protest against an attack stays an
+        # event of its own.
         return w["same_story_main"]
     if ma.event_type != mb.event_type:
         return None
@@ -320,6 +322,12 @@ def _pair_score(a: _Mention, b: _Mention) -> float | None:
     if a.primary and b.primary:
         score += w["both_primary"]
     return score
+
+
+def _one_main(ta: str, tb: str) -> bool:
+    """Whether two articles' main reports of these types, in one story, report one event."""
+    fa, fb = type_family(ta), type_family(tb)
+    return fa == fb or any({fa, fb} <= set(pair) for pair in _rules()["coreference"]["main_families"])
 
 
 def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
