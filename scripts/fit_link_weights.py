@@ -13,7 +13,7 @@ weights), labelled by whether the pair shares a gold group.  An L2-regularised l
 regression (numpy Newton steps) fits ``bias + sum(w * feature)``; the scale is the toml's:
 ``score = 0.5 + logit / 8``, so ``Settings.story_threshold`` 0.5 is even odds.  Every pair is
 used twice, once as is and once without title and date evidence (unless ``--keep-meta``), so
-that corpora without titles or publication dates are not scored as if all their pairs lacked
+that corpora without titles, outlets or publication dates are not scored as if all their pairs lacked
 the date agreement the training pairs usually have.  The bias is
 then moved, and ``average_link`` (how much an article's fit to a story is its average pair
 score over the story rather than its best pair) chosen, so that the whole linker (joining,
@@ -43,7 +43,7 @@ from wirecheck.link.names import link_data
 from wirecheck.models import ArticleAnalysis
 from wirecheck.settings import Settings
 
-_META = ("title", "date_close", "date_near", "date_far")
+_META = ("title", "date_close", "date_near", "date_far", "date_cited", "outlet_other_day")
 TOML = Path(__file__).resolve().parents[1] / "src" / "wirecheck" / "data" / "link.toml"
 
 

@@ -370,3 +370,65 @@ def test_an_early_report_moves_to_the_story_it_fits_better() -> None:
     assert result.story_id == "s-q1" and story("x") == "s-q1" and story("p1") == "s-p1"
     assert result.touched == {"s-q1", "s-p1"} and not result.removed
     assert linker.add(analysis("q2", museum2, published=None)).story_id == "s-q1"
+
+
+def _spot(art: str, text: str, detail: str | None, published: str, source: str = "ferndale-gazette.example") -> ArticleAnalysis:
+    """A Ferndale shooting report with a street detail, a source and an event date."""
+    from wirecheck.models import Dated, DateValue
+
+    base = analysis(art, text, city="Ferndale", published=published)
+    ev = base.events[0]
+    place = Place("Ferndale", "United States", "US", precision=1, detail=detail)
+    dated = Dated(DateValue(published, published, "day"), Evidence(art, 0, 0, 5))
+    mention = EventMention(
+        id=ev.id, article=art, trigger=ev.trigger, evidence=ev.evidence, event_type=ev.event_type,
+        location=Located(place, "Ferndale", ev.evidence), date=dated,
+    )
+    base.events[:] = [mention]
+    base.article.source = source
+    return base
+
+
+def test_street_outlet_and_cited_day_are_evidence() -> None:
+    from wirecheck.link.features import spot_key
+    from wirecheck.models import TimeExpression
+
+    assert spot_key("the 800 block of North Quarry St.") == ["quarry"] == spot_key("Quarry Street")
+    assert spot_key(None) == []
+    linker = StoryLinker(MemoryLinkBackend(), Settings())
+    first = _spot("a1", "A man was wounded on Quarry Street in Ferndale on Friday night.", "Quarry Street", "2024-03-01")
+    later = _spot("a2", "A woman was wounded on Tanner Lane in Ferndale on Monday.", "the 200 block of Tanner Lane", "2024-03-04")
+    followup = _spot(
+        "a3", "Ferndale police charged a man on Monday in the March 1 shooting on Quarry Street.", None, "2024-03-04",
+        source="ridge-courier.example",
+    )
+    followup.times.append(TimeExpression("March 1", 48, 55, 0, "2024-03-01", "day"))
+    for a in (first, later, followup):
+        linker.add(a)
+    feats = {a: linker.backend.features(a) for a in ("a1", "a2", "a3")}
+
+    def pair(x: str, y: str) -> dict[str, float]:
+        return linker.pair_features(x, feats[x], y, feats[y])
+
+    assert feats["a1"]["outlet"] == "ferndale-gazette.example" and feats["a3"]["dates"] == ["2024-03-01", "2024-03-04"]
+    assert pair("a1", "a2")["spot_diff"] == 1.0 and pair("a1", "a2")["outlet_other_day"] == 1.0
+    assert pair("a1", "a3")["date_cited"] == 1.0 and pair("a1", "a3")["outlet_other_day"] == 0.0
+    assert pair("a1", "a3")["spot_diff"] == 0.0  # the follow-up gives no street
+    assert linker.weights["date_cited"] > 0 > linker.weights["spot_diff"]
+    assert linker.weights["outlet_other_day"] < 0
+
+
+def test_buildings_tagged_as_people_are_no_names_and_cross_typed_names_count() -> None:
+    from wirecheck.link.features import article_features
+
+    feats = article_features(analysis("a1", LAKETON, names=("Paolo Marchetti", "Larkspur Memorial Hospital")))
+    assert feats["persons"] == ["paolo marchetti"]
+    linker = StoryLinker(MemoryLinkBackend(), Settings())
+    a = analysis("a1", LAKETON, names=("Renzo Abate",), city="Laketon")
+    b = analysis("a2", LAKETON_FOLLOWUP, city="Laketon")
+    b.entities.append(LocalEntity(key="o0", type="ORG", name="Renzo Abate"))  # the tagger's slip
+    linker.add(a)
+    linker.add(b)
+    fa, fb = linker.backend.features("a1"), linker.backend.features("a2")
+    assert fb["persons"] == [] and fb["orgs"] == ["renzo abate"]
+    assert linker.pair_features("a2", fb, "a1", fa)["persons"] > 0

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from wirecheck.link.names import link_data, name_tokens, norm_name, word_set
+from wirecheck.link.names import fold, link_data, name_tokens, norm_name, word_set
 from wirecheck.models import ArticleAnalysis, EventMention
 
 _LINE_WORD = re.compile(r"[A-Za-z]+")
@@ -125,6 +125,8 @@ def article_features(analysis: ArticleAnalysis, body: str | None = None) -> dict
         "title": sorted(set(content_words(art.title or ""))),
         "pub": art.published[:10] if parse_day(art.published) else None,
         "ages": ages(f"{art.title or ''}\n{text}"),
+        "outlet": outlet(art.source),
+        "dates": _days_cited(analysis),
     }
     feats.update(_names(analysis))
     feats.update(_event_features(main_mention(analysis)))
@@ -134,19 +136,62 @@ def article_features(analysis: ArticleAnalysis, body: str | None = None) -> dict
     return feats
 
 
+def outlet(source: str | None) -> str | None:
+    """The outlet an article came from, as a comparable key ("www.example.com" -> "example.com")."""
+    if not source:
+        return None
+    return source.strip().lower().removeprefix("www.") or None
+
+
+def _days_cited(analysis: ArticleAnalysis) -> list[str]:
+    """Every day the article dates exactly: its events' dates (background ones too) and its
+    day-precise time expressions.  A follow-up ("charged in the March 3 shooting") cites the
+    day of the event it follows, though its own main event is the arrest or the hearing."""
+    days = set()
+    for m in analysis.events:
+        if m.date is not None and m.date.date.precision == "day":
+            day = parse_day(m.date.date.value)
+            if day:
+                days.add(day.isoformat())
+    for t in analysis.times:
+        day = parse_day(t.value) if t.value and len(t.value) >= 10 else None
+        if day:
+            days.add(day.isoformat())
+    return sorted(days)
+
+
+def spot_key(detail: str | None) -> list[str]:
+    """The distinctive words of a place's finer detail (a street, a block, a neighbourhood):
+    "the 800 block of North Elm Street" -> ["elm"].  Numbers and street-type words are left
+    out, so "Elm St." and "800 block of Elm Street" agree."""
+    if not detail:
+        return []
+    generic = word_set("street_words")
+    return sorted({w for w in re.findall(r"[a-z]+", fold(detail)) if len(w) > 1 and w not in generic})
+
+
 def _year(feats: dict[str, Any], analysis: ArticleAnalysis) -> str | None:
     """The year of the story: of its date, else of the first date the text writes out whole
     ("December 16, 2008": a dateline or the lead; later years in a text are often other events)."""
     if feats.get("date"):
         return str(feats["date"])[:4]
     for t in sorted(analysis.times, key=lambda t: t.start):
-        if t.value and t.value[:4].isdigit() and t.value[:4] in t.text:
+        # A whole year only: a decade ("the 1950s") is written "195" in TIMEX values.
+        if t.value and len(t.value) >= 4 and t.value[:4].isdigit() and t.value[:4] in t.text:
             return t.value[:4]
     return None
 
 
+def _is_place_noun(word: str) -> bool:
+    """A noun that ends the name of a building or a place, singular or plural ("Elm and Oak Streets")."""
+    nouns = word_set("person_noise")
+    return word in nouns or (word.endswith("s") and word[:-1] in nouns)
+
+
 def _names(analysis: ArticleAnalysis) -> dict[str, list[str]]:
-    """Full person names, person surnames and organisation names, normalised."""
+    """Full person names, person surnames and organisation names, normalised.
+
+    "People" that are buildings or places ("<Name> Hospital": a tagger's slip) are left out."""
     stop = word_set("stopwords") | word_set("name_noise")
     persons: set[str] = set()
     orgs: set[str] = set()
@@ -155,6 +200,8 @@ def _names(analysis: ArticleAnalysis) -> dict[str, list[str]]:
         # Long "names" are descriptions ("a doctor at the hospital who spoke ..."), not names.
         if not words or len(words) > 6 or any(w in word_set("name_noise") for w in words):
             continue
+        if ent.type == "PERSON" and len(words) > 1 and _is_place_noun(words[-1]):
+            continue  # a named building or place ends with its noun ("<Name> Hospital")
         if ent.type == "PERSON":
             # Middle initials come and go between outlets: "Robert S. Mueller" = "Robert Mueller".
             words = [w for i, w in enumerate(words) if len(w) > 1 or i in (0, len(words) - 1)]
@@ -187,7 +234,7 @@ def _lead_end(analysis: ArticleAnalysis) -> int:
 
 
 def _event_features(mention: EventMention | None) -> dict[str, Any]:
-    out: dict[str, Any] = {"type": None, "city": None, "admin1": None, "country": None, "date": None}
+    out: dict[str, Any] = {"type": None, "city": None, "admin1": None, "country": None, "date": None, "spot": []}
     if mention is None:
         return out
     out["type"] = type_family(mention.event_type)
@@ -197,6 +244,7 @@ def _event_features(mention: EventMention | None) -> dict[str, Any]:
             out["city"] = " ".join(name_tokens(place.name)) or None
         out["admin1"] = norm_name(place.admin1) if place.admin1 else None
         out["country"] = (place.iso or place.country or "").lower() or None
+        out["spot"] = spot_key(place.detail)
     if mention.date is not None and mention.date.date.precision == "day":
         day = parse_day(mention.date.date.value)
         out["date"] = day.isoformat() if day else None

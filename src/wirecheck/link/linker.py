@@ -3,8 +3,9 @@
 Candidates come only through blocking keys (MinHash bands, shared names, place + week, type +
 day, rare words), so the work per article grows with the number of candidate pairs, not with the
 corpus.  A pair is scored by a weighted sum of evidence (``[score]`` in ``data/link.toml``,
-fitted by logistic regression).  A story's score for the article blends its best pair with
-its average pair score over the story's members (average-link, ``average_link`` in ``[score]``);
+fitted by logistic regression; a few terms hand-set, see its comments).  A story's score for
+the article blends its best pair with its average pair score over the story's members
+(average-link, ``average_link`` in ``[score]``);
 the article joins the best-scoring story when that passes ``Settings.story_threshold``; other
 stories it matches by a clear margin more merge with it into the largest (its id survives).
 Earlier candidates that fit the article's story better than their own then move to it (a report
@@ -357,9 +358,13 @@ class StoryLinker:
         out["text"] = math.fsum(va[k] * vb[k] for k in va.keys() & vb.keys())
         if a["title"] and b["title"]:
             out["title"] = self._set_cosine(a["title"], b["title"])
-        persons = set(a["persons"]) & set(b["persons"])
+        # A name one article's tagger calls a person and the other's an organisation (a victim
+        # tagged ORG, a club tagged PERSON) is still a name in common: count it with the people.
+        pa = [*a["persons"], *(n for n in a["orgs"] if n in b["persons"])]
+        pb = [*b["persons"], *(n for n in b["orgs"] if n in a["persons"])]
+        persons = set(pa) & set(pb)
         if persons:
-            out["persons"] = self._name_cosine("p:", a["persons"], b["persons"])
+            out["persons"] = self._name_cosine("p:", pa, pb)
         la, lb = set(a.get("lead", ())), set(b.get("lead", ()))
         if la and lb:
             # The people each lead is about: the same, named elsewhere in the other, or others.
@@ -389,6 +394,20 @@ class StoryLinker:
                 out["date_far"] = min(1.0, math.log1p(days) / math.log(366))
         if a.get("year") and b.get("year") and a["year"] != b["year"] and (days is None or days > 31):
             out["year_diff"] = 1.0
+        if days is not None and days > 1:
+            if a["date"] in (b.get("dates") or ()) or b["date"] in (a.get("dates") or ()):
+                # One report cites the day the other's event happened: a follow-up naming the
+                # day of the shooting it follows, though its own main event is an arrest.
+                out["date_cited"] = 1.0
+            if out["place_same"] and a.get("outlet") and a.get("outlet") == b.get("outlet"):
+                # One outlet reporting twice from one town on different days: usually two
+                # incidents (an outlet updates its own story on the day, or names it again).
+                out["outlet_other_day"] = 1.0
+        spots_a, spots_b = set(a.get("spot") or ()), set(b.get("spot") or ())
+        if spots_a and spots_b and out["place_same"] and not spots_a & spots_b:
+            # Same town, different street or neighbourhood: in a city, another shooting.  (The
+            # same street is no evidence for: a city's violent blocks see many.)
+            out["spot_diff"] = 1.0
         if a.get("type") and b.get("type"):
             out["type_same" if a["type"] == b["type"] else "type_diff"] = 1.0
         if not (persons or surnames) and (out["date_far"] or (out["year_diff"] and out["place_diff"])):
@@ -489,7 +508,7 @@ class StoryLinker:
 FEATURES = (
     "text", "title", "persons", "lead_same", "lead_clash", "surnames", "orgs", "place_same", "place_diff", "admin_diff",
     "date_close", "date_near", "date_far", "year_diff", "type_same", "type_diff", "counts_same", "counts_clash",
-    "hurt_same", "hurt_clash", "age_same", "age_clash",
+    "hurt_same", "hurt_clash", "age_same", "age_clash", "date_cited", "outlet_other_day", "spot_diff",
 )
 _ALL = "all"  # a key every article carries: its count is the corpus size
 
