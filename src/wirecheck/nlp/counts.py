@@ -300,7 +300,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w$.,-])(?:(?<!(?<!dead|lled|ured|nded|hurt|shot),\s)|(?=(?!(?:an?|the)\b)[a-z])|(?=\d+\s+(?:{nouns})\b))(?<!\bof\s)(?P<count>{count}|\ban?\b|\bno(?:\s+one)?\b|\bnobody\b|\bnone\b)"
             # "two of whom", "one of them": after a bare count the space before "of" is the one
             # the count's own "\s+" took
-            rf"(?P<rest>\s+(?:(?:other|more|additional|others)\s+)?(?P<noun>{adj}{{0,2}}?(?:{nouns})\b)?(?:(?:\s+|(?<=\s))(?:of\s+)?(?:other|others|more|whom|them))?"
+            # "another three, including a nurse, were hurt": the appositive right after the count
+            rf"(?P<rest>(?:\s+|(?=,\s*including\b))(?:(?:other|more|additional|others)\s+)?(?P<noun>{adj}{{0,2}}?(?:{nouns})\b)?(?:(?:\s+|(?<=\s))(?:of\s+)?(?:other|others|more|whom|them))?"
             rf"(?:\s*,[^,;]{{1,60}},)?,?(?:\s+(?:who|that|which))?(?:\s*(?<!\S){be}){{0,3}}(?:\s+{adv})?(?:\s+(?:shot|stabbed|struck|hit|beaten|run\s+over)(?:\s+\w+){{0,2}}?\s*,?\s*(?:and|but)?)?(?:\s+(?:later|then|subsequently|eventually))?)\s*$",
             re.I,
         ),
@@ -344,10 +345,21 @@ _SINGULAR = (
     "cashier|bartender|waitress|waiter|security\\s+guard|policeman|cop|agent|inmate|motorist|cyclist|"
     "jogger|pastor|teacher|nurse|doctor|veteran|rapper|singer|player|coach|athlete|individual"
 )
-# one person, indefinite or definite: "a 29-year-old man", "the store owner", "a 13-year-old"
+# one person, indefinite or definite: "a 29-year-old man", "the store owner", "a 13-year-old",
+# "her 40-year-old cousin" (a possessive stands where "the" does)
 _ONE_PERSON = re.compile(
-    rf"\b(?:the|this|that|a|an|another|one)\s+(?:[\w’'-]+\s+){{0,4}}?"
+    rf"\b(?:the|this|that|a|an|another|one|his|her|their)\s+(?:[\w’'-]+\s+){{0,4}}?"
     rf"(?P<noun>{_SINGULAR}|(?:\d+|[a-z]+)-year-old(?:\s+(?:{_SINGULAR}))?)\s*(?:,[^,;]{{1,60}},)?\s*$",
+    re.I,
+)
+_OTHER_COUNT_BEFORE = re.compile(r"\b(?:the\s+other|another)\s+$", re.I)
+# "... and another [wounded]", "one man died and another was hurt": "another" with no noun
+_ANOTHER_BEFORE = re.compile(r"(?:,\s*|\s+)(?:and|while)\s+(?P<w>another)\s+(?:(?:was|is|got)\s+)?(?:\w+ly\s+)?$", re.I)
+# the object of an active verb that hurt one person: "wounded a 30-year-old man", "injured his
+# brother"
+_ONE_OBJECT = re.compile(
+    rf"\s+(?:a|an|the|his|her|their|another|one)\s+(?:[\w’'-]+\s+){{0,3}}?"
+    rf"(?P<noun>{_SINGULAR}|(?:\d+|[a-z]+)-year-old(?:\s+(?:{_SINGULAR}))?)\b(?![\w'’-])",
     re.I,
 )
 # --------------------------------------------------------------------------- lists of victims
@@ -385,7 +397,9 @@ def _conjunct_parts() -> tuple[re.Pattern[str], re.Pattern[str]]:
     part = (
         rf"(?<![\w'’-])(?:(?:(?P<det>{det}|{poss})\s+)?(?:(?P<num>{num})\s+)?(?:{mod}\s+){{0,3}}?(?P<noun>{_AGE}\s+(?:{noun})|(?:{noun})|{_AGE})(?![\w-])(?!['’]s\b)"
         rf"(?:\s+(?P<appos>{name}){age_tail})?"
-        rf"|(?:{_AGE}\s+)?(?P<name>{name}){age_tail})"
+        rf"|(?:{_AGE}\s+)?(?P<name>{name}){age_tail}"
+        # "he and his nephew", "her and her three nephews": a pronoun as the first part of a list
+        rf"|(?P<pron>(?-i:[Hh]e|[Ss]he|him|her))(?=\s+(?:and|&)\s))"
     )
     sep = rf"(?:\s*,\s*(?:(?:{_alt(co['joiners'])})\s+)?|\s+(?:{_alt(co['joiners'])})\s+)"
     one = re.compile(part, re.I)
@@ -418,6 +432,12 @@ def _count_list(phrase: str) -> tuple[CountRange, int, int] | None:
         if kinds:
             gaps.append(gap)
         pos = m.end()
+        if m.group("pron") or (m.group("name") or "").lower() in ("he", "she"):
+            if kinds:
+                return None  # only a list's first part: "a man and him" is no list of victims
+            kinds.append("noun")
+            low, best = low + 1, best + 1
+            continue
         if m.group("name"):
             first = m.group("name").split()[0].lower().rstrip(".")
             if first in _NOT_NAME_WORDS or first in _NOT_SUBJECT_WORDS:
@@ -492,6 +512,10 @@ def _list_at_end(seg: str) -> tuple[str, CountRange, int] | None:
         if re.search(r"\b(?:at|in|of|from|for|near|on|to|with|by)\s*$", seg[: m.start()], re.I):
             return None  # "a junior at Central High School and football player": a place, not a victim
         found = _count_list(m.group(0).rstrip(" ,"))
+        # "He and the toddler were flown to a clinic": a subject that opens with a pronoun
+        # repeats people told of before; only an object's list ("left him and his son dead") counts
+        if found is not None and re.match(r"(?:he|she)\b", m.group(0).strip(), re.I):
+            return None
         if found is not None and found[2] >= 2:
             return m.group(0).rstrip(" ,"), found[0], found[1]
     return None
@@ -729,6 +753,13 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
         seen_spans.append((a, b, kind))
         definite = named > 0 or bool(_DEFINITE_SUBJECT.match(s[a:b]))
         names = _names_at(s[a:b]) if named else ()
+        # "the other four remain suffering from injuries", "another five were treated": a count
+        # of those beside the others, and the whole count of its kind ("three other men")
+        # (a count of people shot is left to _everyone_hit: "the other four were shot" may
+        # count the dead)
+        if (_OTHER_COUNT_BEFORE.search(s[:a]) and _number_start().match(s[a:b])
+                and not re.search(r"\b(?:shot|hit|struck)\b", s[a:b], re.I)):
+            other = stated = True
         out.append(
             Casualty(kind=kind, range=rng, phrase=s[a:b], start=base + a, end=base + b,
                      victims_named=named, subject=subj, cumulative=cumulative, trigger=trig,
@@ -801,7 +832,8 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
             add(kind, CountRange(0, 0, 0), zero.start(), te, trig, subj=zero.group("zn"))
             continue
         # active verb with an object: "killed X, along with at least one other official"
-        transitive = tl in ("killed", "killing", "kills", "kill", "wounded", "wounding", "injured", "injuring", "hurt", "shot dead", "gunned down", "fatally shot", "fatally stabbed", "fatally wounded", "murdered")
+        transitive = tl in ("killed", "killing", "kills", "kill", "wounded", "wounding", "injured", "injuring", "hurt", "shot dead", "gunned down", "fatally shot", "fatally stabbed", "fatally wounded", "murdered",
+                            "critically injured", "seriously injured")
         passive_before = re.search(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?(?:(?:shot|stabbed)\s*,?\s*(?:and\s+)?)?$", before, re.I)
         if transitive and not passive_before:
             # the object lists two or more victims: "killed her two daughters", "fatally shot a
@@ -840,6 +872,12 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
             if tl.startswith(("kill", "wound", "injur", "hurt")) and re.match(r"^\s+(?:him|her)\b", after):
                 add(kind, CountRange(1, 1, 1), ts, te + re.match(r"^\s+(?:him|her)\b", after).end(), trig)
                 continue
+            # "... and seriously injured a passer-by's son": one person, the object (not the subject,
+            # who is the attacker)
+            om = _ONE_OBJECT.match(after) if kind == "injured" and not _FATAL_BEFORE.search(before) else None
+            if om:
+                add(kind, CountRange(1, 1, 1), ts, te + om.end(), trig, subj=om.group("noun"))
+                continue
         # a list of victims before the verb: "three children and two adults lay dead"
         if _predicate(tl) and kind in ("killed", "injured"):
             tail = _LIST_TAIL.search(before[lo:])
@@ -852,6 +890,11 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
                 a = head.rfind(listed[0])
                 add(kind, listed[1], lo + (a if a >= 0 else 0), te, trig, named=listed[2], stated=not listed[2])
                 continue
+        # "a porter died and another was hurt": one more person, the noun left out
+        an = _ANOTHER_BEFORE.search(before[lo:]) if _predicate(tl) and kind in ("killed", "injured") else None
+        if an:
+            add(kind, CountRange(1, 1, 1), lo + an.start("w"), te, trig, other=True)
+            continue
         # count right before: "17 dead", "Five others were wounded", "at least 12 people were killed"
         lm = pats["left"].search(before[lo:]) if before[lo:].strip() else None
         if lm and lm.group("count"):
@@ -1013,7 +1056,9 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
         if subj is None or subj[1] is None or subj[1].low < 1 or not (subj[3] or subj[2]):
             continue  # "he survived", "the others survived": no count of their own
         a = s.rfind(subj[0], lo, m.start())
-        add("injured", subj[1], a if a >= 0 else m.start(), m.end(), "survived", named=subj[2], subj=subj[3])
+        # a survivor is none of the dead: "her 40-year-old cousin survived" beside a death
+        add("injured", subj[1], a if a >= 0 else m.start(), m.end(), "survived", named=subj[2], subj=subj[3],
+            other=True)
     for a, b, rng, named, obj in _weak_victims(s):
         # "left another teen wounded": the object tells of someone beside those counted
         add("injured", rng, a, b, "shot", named=named, other=bool(obj and _additional_pattern().match(obj)))
@@ -1027,6 +1072,16 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
             # the hurt person's own mention is kept; the ordinal's count goes beside it
             out.append(Casualty(kind="injured", range=CountRange(k, k, k), phrase=s[a:b], start=base + a,
                                 end=base + b, trigger=_ORDINAL, weak=True))
+    # "Roe was one of seven people wounded at the fair": the group's count is everyone hit
+    for m in _one_of_pattern().finditer(s):
+        rng = parse_count(m.group("n"))
+        if rng is None or rng.best is None or rng.best < 2 or _hypothetical(s, m.start(), m.end()):
+            continue
+        # "among 14 people hurt in gunfire around town since Friday": a tally
+        cumulative = _past_year(s, m.start(), m.end()) or is_tally(s) or bool(pats["cumulative"].search(s))
+        out.append(Casualty(kind="injured", range=CountRange(rng.best, rng.best, rng.best), phrase=m.group(0),
+                            start=base + m.start(), end=base + m.end(), trigger=_MULTI_SHOOTING, weak=True,
+                            cumulative=cumulative))
     _everyone_hit(s, base, out, add)
     out.sort(key=lambda c: c.start)
     _mark_second_individuals(out)
@@ -1112,6 +1167,20 @@ def _plural_hit() -> re.Pattern[str]:
 
 
 @cache
+def _one_of_pattern() -> re.Pattern[str]:
+    """One person among a group hit: "one of seven people who were hurt", "among the five
+    victims shot" (group ``n``, the count of the group)."""
+    d = _data()
+    words = [w for w in d["numbers"] if w not in ("a", "an", "no", "none", "single", "zero", "one", "both")]
+    plural = [n for n in d["casualty"]["person_nouns"] if n.endswith("s") or n in d["coordination"]["irregular_plurals"]]
+    return re.compile(
+        rf"\b(?:(?:one|two|three)\s+of|among)\s+(?:the\s+)?(?P<n>\d{{1,2}}|{_alt(words)})\s+(?:[\w-]+\s+)?"
+        rf"(?:{_alt(plural)})\s+(?:(?:who|that)\s+(?:were|had\s+been)\s+)?(?:shot|wounded|injured|hit|struck)\b",
+        re.I,
+    )
+
+
+@cache
 def _fatally_pattern() -> re.Pattern[str]:
     """", one fatally" / ", two of them fatally" after a count of people hit."""
     words = [w for w in _data()["numbers"] if w not in ("a", "an", "no", "none", "single", "zero", "dozen")]
@@ -1134,7 +1203,8 @@ def _ordinal_pattern() -> re.Pattern[str]:
         rf"|with\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?{_WOUND}"
     )
     return re.compile(
-        rf"\b(?:a|an|the)\s+(?P<o>{_alt(list(_data()['ordinal_victim']))})\s+(?:[\w-]+\s+){{0,2}}?"
+        # "a fourth victim", "a 9th patron"
+        rf"\b(?:a|an|the)\s+(?P<o>{_alt(list(_data()['ordinal_victim']))}|(?:[3-9]|1\d|2\d)(?:rd|th))\s+(?:[\w-]+\s+){{0,2}}?"
         rf"(?P<noun>victim|person|{_SINGULAR})\b(?:\s*,[^,;]{{1,60}},)?"
         rf"(?:\s+(?:\w+\s+){{0,3}}?(?P<hurt>{hurt}))?(?P<rest>[^;.]{{0,60}})",
         re.I,
@@ -1151,7 +1221,8 @@ def _ordinal_hits(s: str) -> list[tuple[int, int, int]]:
             continue
         if re.search(r"\b(?:died|dies|dead|killed|fatally|deceased)\b", m.group("rest") + (m.group("hurt") or ""), re.I):
             continue
-        k = int(_data()["ordinal_victim"][m.group("o").lower()])
+        o = m.group("o").lower()
+        k = int(o[:-2]) if o[:1].isdigit() else int(_data()["ordinal_victim"][o])
         out.append((m.start(), m.start("rest"), k))
     return out
 
@@ -1385,8 +1456,10 @@ _WEAK_PREDICATE = re.compile(
     rf"\s+(?:(?:had|has|have)\s+)?(?:suffered|sustained|suffering\s+from|suffers|received)\s+(?:\w+\s+){{0,4}}?{_WOUND}"
     # "a third hiker received minor injuries"
     r"|\s+(?:(?:had|has|have)\s+)?(?:suffered|sustained|suffers|received)\s+(?:(?:minor|serious|critical|non-?\s*life[\s-]threatening|life[\s-]threatening|\w+ly)\s+){1,2}injur(?:y|ies)\b"
+    # "the other four remain suffering from injuries", "five were suffering from burns and injuries"
+    r"|\s+(?:is|are|was|were|remain|remains|remained)\s+(?:still\s+)?suffering\s+from\s+(?:(?:minor|serious|critical|non-?\s*life[\s-]threatening|life[\s-]threatening|\w+ly)\s+){0,2}injur(?:y|ies)\b"
     rf"|\s+with\s+(?:a\s+|one\s+|multiple\s+|several\s+)?(?:[\w-]+\s+)?{_WOUND}"
-    r"|\s+(?:is|was|are|were|remains|remained)\s+(?:\w+ly\s+)?(?:recovering|expected\s+to\s+(?:survive|recover|be\s+ok)|"
+    r"|\s+(?:is|was|are|were|remains|remained)\s+(?:both\s+|all\s+)?(?:\w+ly\s+)?(?:recovering|expected\s+to\s+(?:survive|recover|be\s+ok)|"
     r"(?:taken|rushed|transported|driven|brought|flown|airlifted)\s+(?:\w+\s+){0,4}?to\s+(?:(?:a|an|the)\s+(?:\w+\s+){0,3}?|(?-i:(?:[A-Z][\w.'’-]*\s+){1,4}))(?:hospital|medical\s+center|trauma\s+center|(?-i:Hospital|Medical\s+Center|Trauma\s+Center)))"
     # "a second victim was found two blocks away with a gunshot wound", "two of them had gunshot
     # wounds", "both are listed in critical condition"
@@ -1400,7 +1473,7 @@ _WEAK_PREDICATE = re.compile(
 _FATAL_BEFORE = re.compile(r"\b(?:fatally|mortally|and\s+killed|and\s+kills?)\s+$", re.I)
 # "fatally shot a man", "shot and killed his neighbor": one person killed, the verb's object
 _FATAL_OBJECT = re.compile(
-    rf"\b(?:(?:fatally|mortally)\s+(?:shot|shooting|shoots|wounded|wounding|stabbed|stabbing)|"
+    rf"\b(?:(?:fatally|mortally)\s+(?:shot|shooting|shoots|wounded|wounding|injured|injuring|stabbed|stabbing)|"
     rf"(?:shot|shoots|shooting)\s+and\s+(?:killed|kills|killing)|killed|killing|kills|murdered|murdering)\s+"
     rf"(?P<obj>{_PERSON_NP}|(?:[A-Z][a-z'’]+\s+){{1,2}}[A-Z][a-z'’]+(?=[\s,.;])"
     # a surname alone before a comma or a clause word: "fatally shot Vance, who ..."
