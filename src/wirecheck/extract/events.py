@@ -1550,30 +1550,72 @@ def _is_stamp(nd: NlpDoc, te: TimeExpression) -> bool:
     before = nd.text[max(sent.start, te.start - 30) : te.start]
     if event_date_cues()[1].search(before):
         return True
+    after = nd.text[te.end : te.end + 4].lstrip()
+    full = bool(re.search(r"\b\d{4}\b", te.text))
+    # A full date standing alone on its line, perhaps with a clock time ("Jan. 8, 2019 4:02
+    # PM"), is the page's stamp; so is a wire dateline's date before the agency's name
+    # ("SPOKANE, Jan. 8 (Wire Service) --").
+    rest = (nd.text[sent.start : te.start] + " " + nd.text[te.end : sent.end]).strip()
+    rest = re.sub(r"(?i)\b\d{1,2}(?::\d\d)?\s*(?:[ap]\.?\s?m\.?|[ap]\.m)|\b(?:[ECMP][SD]?T|GMT|UTC)\b|[|,.()\s]", "", rest)
+    if full and not rest:
+        return True
+    if re.match(r"\s*\([^()]{1,30}\)\s*(?:-{1,2}|[–—])", nd.text[te.end : te.end + 40]) and te.start - sent.start < 40:
+        return True
     # a full date in parentheses at the top of the article is its dateline; so is one further
     # down (after a repeated headline) when a dash or colon follows it, "TOWN, St. (date) —"
-    after = nd.text[te.end : te.end + 4].lstrip()
     return (
-        bool(re.search(r"\b\d{4}\b", te.text))
+        full
         and before.rstrip().endswith("(")
         and after.startswith(")")
         and (te.sentence <= 1 or bool(re.match(r"\)\s*[-–—:]", after)))
     )
 
 
+# What may stand between a day and the event word it qualifies: a possessive and up to three
+# words, else one word ("'s fatal", "'s east end double", "Jan. 8 fatal"), none of them a
+# preposition, article or conjunction.
+_W = r"\s+(?!(?:in|of|at|on|for|after|with|and|or|to|the|a|an|by|from|when|as|that|was|were|including)\b)[\w-]+"
+_QUALIFIES = re.compile(rf"(?:['’]s(?:{_W}){{0,3}}|(?:{_W})?)\s+", re.I)
+
+
 def _is_later_step(nd: NlpDoc, te: TimeExpression, ev: _Event) -> bool:
     """A day given to a later step of the story ("prosecutors said Wednesday", "was arraigned
     Monday", "a vigil Tuesday"): a reporting or court word stands shortly before the expression,
     with none of the event's triggers between them."""
-    from wirecheck.nlp.times import event_date_cues
+    from wirecheck.nlp.times import event_date_cues, names_clock, report_cues
 
     sent = nd.sentences[te.sentence]
+    # A day that qualifies the event's own word ("held over Sunday evening's stabbing", "the
+    # Jan. 8 slaying", "Friday's fatal crash") is the event's day whatever step the
+    # sentence tells.
+    if any(
+        t.sentence == te.sentence
+        and te.end <= t.start <= te.end + 30
+        and _QUALIFIES.fullmatch(nd.text[te.end : t.start])
+        for t in ev.triggers
+    ):
+        return False
     later = event_date_cues()[0]
+    report, clause = report_cues()
     lo = max(sent.start, te.start - 60)
     cues = list(later.finditer(nd.text, lo, te.start))
     if cues:
         cue_end = cues[-1].end()
-        if not any(t.sentence == te.sentence and cue_end <= t.start < te.start for t in ev.triggers):
+        gap = nd.text[cue_end : te.start]
+        # A reporting word's day follows it closely ("said Monday", "told reporters on
+        # Tuesday"); past a clause ("said the cousins left the party Sunday evening") the day
+        # is the clause's, and a clock time ("the call came in at 2:40 a.m. Sunday, police
+        # said") is the incident's.
+        reported_clause = bool(report.fullmatch(cues[-1].group())) and (
+            names_clock(nd.text[max(cue_end, te.start - 10) : te.end]) or len(gap.split()) > 5 or bool(clause.search(gap))
+        )
+        # The name of a charge is no trigger between ("a woman was charged with manslaughter
+        # Wednesday", "held on suspicion of arson Friday").
+        charge = re.compile(r"\b(?:with|of)\s+(?:attempted\s+|[\w-]+-degree\s+|capital\s+)?$", re.I)
+        if not reported_clause and not any(
+            t.sentence == te.sentence and cue_end <= t.start < te.start and not charge.search(nd.text[cue_end : t.start])
+            for t in ev.triggers
+        ):
             return True
     # The day may also stand before its step, in the clause's subject ("Deputies on Friday
     # named the driver", "On Tuesday, the county prosecutor announced charges"): no
@@ -1587,6 +1629,14 @@ def _is_later_step(nd: NlpDoc, te: TimeExpression, ev: _Event) -> bool:
     # after the comma of an opening "On Tuesday," a subject of at most six words
     opening = nd.text[sent.start : te.start].strip().lower() == "on"
     return opening and bool(re.match(rf",\s+(?:[\w.'’-]+\s+){{0,6}}?{aux}{later.pattern}", after))
+
+
+_DEICTIC = re.compile(r"(?i)(?:today|tonight|this\s+(?:morning|afternoon|evening))\b")
+
+
+def _in_quote(before: str) -> bool:
+    """Whether text that ends here is inside a quotation opened in its sentence."""
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _choose_date(
@@ -1654,7 +1704,7 @@ def _choose_date(
         return None
     first = {t.sentence: t for t in reversed(ev.triggers)}
 
-    def key(te: TimeExpression) -> tuple[int, int, int, int]:
+    def key(te: TimeExpression) -> tuple[int, int, int, int, int]:
         # A day tied to the event in its own sentences first, then one from the story's other
         # sentences, then a vague one ("overnight", "an early morning shooting": no day named),
         # then a day of a later step ("charged Monday") or one after the article was written (a
@@ -1664,12 +1714,22 @@ def _choose_date(
         day = day_of(te)
         loose = 0
         if day:
+            sent = nd.sentences[te.sentence]
             late = _is_later_step(nd, te, ev) or (anchor is not None and day > anchor)
             loose = int(bool(vague.fullmatch(te.text.strip())))
-            rank = 2 if late else 0 if te.sentence in own and not loose else 1
+            # "today" in a speaker's quoted words is the day they spoke ("“We give thanks today,”
+            # the chief said"): it counts no more than a day outside the event's sentences
+            quoted = bool(_DEICTIC.match(te.text.strip())) and _in_quote(nd.text[sent.start : te.start])
+            rank = 2 if late else 0 if te.sentence in own and not loose and not quoted else 1
+            # among equals a day near one of the event's words (within 60 characters) before
+            # one far from them ("A council panel on Friday voted ... officers who are wounded")
+            untied = int(
+                not any(t.sentence == te.sentence and t.start - te.end < 60 and te.start - t.end < 60 for t in ev.triggers)
+            )
         else:
             rank = 3 if te.value and re.match(r"\d{4}", te.value) else 4
-        return (rank, loose, te.sentence, abs(te.start - trig.start) if trig else 0)
+            untied = 0
+        return (rank, loose, untied, te.sentence, abs(te.start - trig.start) if trig else 0)
 
     te = min(times, key=key)
     day = day_of(te)

@@ -216,7 +216,19 @@ def _closest_year(anchor: date, month: int, day: int, future: bool) -> date | No
             continue
         if best is None or abs((cand - anchor).days) < abs((best - anchor).days):
             best = cand
+    if not future and best is not None and (best - anchor).days > 92:
+        # News tells of what has happened: a month and day with no year and no future cue,
+        # further ahead than a season, is the last one ("was wounded Nov. 3" in a May report).
+        past = [c for c in (_safe_date(y, month, day) for y in (anchor.year - 1, anchor.year)) if c and c <= anchor]
+        best = max(past) if past else best
     return best
+
+
+def _safe_date(y: int, month: int, day: int) -> date | None:
+    try:
+        return date(y, month, day)
+    except ValueError:
+        return None
 
 
 Value = tuple[str | None, str, str]  # value, precision, kind
@@ -631,3 +643,23 @@ def other_incident_cue() -> re.Pattern[str]:
     tell of another incident than the article's ("in an unrelated shooting")."""
     words = _data()["event_date"]["other_incident_cues"]
     return re.compile(rf"(?i:(?<![\w-])(?:{_alt(words)})(?![\w-]))")
+
+
+@cache
+def report_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(report, clause) patterns from ``times.toml [event_date]``: ``report`` fully matches a
+    reporting word ("said", "told"), whose day is the saying's only when it follows it closely;
+    ``clause`` finds a word that opens a reported clause ("that", "they") between such a word
+    and a day."""
+    d = _data()["event_date"]
+    report = re.compile(rf"(?i:{_alt(d['report_cues'])})")
+    clause = re.compile(rf"(?i:(?<![\w'’-])(?:{_alt(d['clause_words'])})(?![\w'’-]))")
+    return report, clause
+
+
+_CLOCK = re.compile(r"(?i)\d(?::\d\d)?\s*[ap]\.?\s?m\b|\bnoon\b|\bmidnight\b|\d:\d\d")
+
+
+def names_clock(text: str) -> bool:
+    """Whether a time expression gives a clock time ("9:30 p.m. Thursday", "noon Friday")."""
+    return bool(_CLOCK.search(text))
