@@ -841,6 +841,13 @@ def _choose_place(
             chosen_aside = pick in aside
     if chosen is not None:
         chosen = _unlisted_scene(nd, chosen, ev.sentences)
+    if chosen is not None and chosen_aside and _real_town(chosen[0]):
+        # only a hospital's or a resident's town in the event's sentences ("taken to Mercy
+        # Hospital in Dover", "Jane Roe, 17, of Dover"): a town of its state the text says it
+        # happened in ("shot at a home in Milford"), or the headline names, is the scene
+        scene = _scene_town(nd, chosen, ev.sentences)
+        if scene is not None:
+            chosen, chosen_aside = scene, False
     detail = None
     if chosen is not None and not _real_town(chosen[0]):
         detail = chosen[0].place.detail
@@ -887,6 +894,7 @@ def _choose_place(
     # and stand in when no place was found: see _agree_with_text
     chosen = _agree_with_text(nd, chosen)
     chosen = _town_of_state(nd, chosen, ev.sentences)
+    chosen = _headline_town(nd, ev, chosen)
     if chosen is None:
         return None
     pm, si = chosen
@@ -1208,6 +1216,61 @@ def _town_of_state(nd: NlpDoc, chosen: tuple[Any, int] | None, sentences: list[i
     if not state or state == "District of Columbia":
         return chosen
     return _best_town_in(nd, state, sentences) or chosen
+
+
+def _headline_town(nd: NlpDoc, ev: _Event, chosen: tuple[Any, int] | None) -> tuple[Any, int] | None:
+    """The town the headline puts the story in ("Vigil for teen shot in Oakvale", "Oakvale
+    shooting victims named"), for an event the lead tells, over a town the body names: the body
+    also names hospitals, homes, courts and the outlet's city, the headline names the scene.
+    Only a town of the state the chosen place (else the text) lies in; a town the headline names
+    only as where someone lives ("Oakvale man charged") does not outrank a town the body says it
+    happened in; a neighbourhood of the chosen city stays in the city."""
+    if not ev.sentences or ev.sentences[0] > 2 or (ev.best is not None and ev.best.background):
+        return chosen
+    try:
+        from wirecheck.nlp.places import headline_towns, text_context
+    except ImportError:
+        return chosen
+    gaz = _gazetteer()
+    if gaz is None:
+        return chosen
+    ctx = text_context(nd.text)
+    p = chosen[0].place if chosen is not None else None
+    if p is not None and p.iso not in (None, "US"):
+        return chosen
+    # the chosen place's state, else (or when the text names another state and never that one)
+    # the state the text's names point to
+    states = {a1: w for (iso, a1), w in ctx.regions.items() if iso == "US" and a1 != "District of Columbia"}
+    top = max(states, key=lambda k: states[k]) if states else None
+    order = [p.admin1] if p is not None and p.admin1 and p.admin1 != "District of Columbia" else []
+    if top is not None and top not in order and (not order or (("US", top) in ctx.admin1 and not _region_named(nd, p))):
+        order.append(top)
+    found = next((f for f in (headline_towns(nd.article.title, st, context=ctx) for st in order) if f), None)
+    if not found:
+        return chosen
+    rank, town = found[0]
+    if chosen is not None and p is not None:
+        if p.name == town.place.name or (p.precision <= 2 and p.detail and town.place.name in p.detail):
+            return chosen
+        city = gaz.enclosing_city(town.place, marked=True)
+        if (city is not None and city.name == p.name) or town.place.name.endswith(f" {p.name}"):
+            return chosen  # "Hyde Park" of a Chicago report, "North Oakvale" of Oakvale
+        if rank == 2 and _real_town(chosen[0]) and (getattr(chosen[0], "in_phrase", False) or _aside(nd, chosen[0])):
+            return chosen
+    return _named_in_text(nd, town.text, town.place)
+
+
+def _scene_town(nd: NlpDoc, chosen: tuple[Any, int], sentences: list[int]) -> tuple[Any, int] | None:
+    """Another town of the chosen hospital's or resident's town's state that the text names as
+    the event's place ("in X" in the event's or the lead's sentences, the headline's town, or a
+    town named twice), itself no hospital's or resident's town; else None."""
+    p = chosen[0].place
+    if p.iso != "US" or not p.admin1:
+        return None
+    found = _best_town_in(nd, p.admin1, sentences, skip=p.name, firm=True)
+    if found is None or _aside(nd, found[0]) or not _real_town(found[0]):
+        return None
+    return found
 
 
 def _best_town_in(nd: NlpDoc, state: str, sentences: list[int], skip: str | None = None,

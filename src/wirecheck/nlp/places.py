@@ -1441,6 +1441,8 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
         )
         if stop and not ((strong or in_parens or attributive) and (pop >= _MIN_POP_PLAIN or _STATE_AFTER.match(s, b))):
             return None
+        if stop and re.match(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]", s[b:]):
+            return None  # "near the University of Florida": an institution's first word
         if sentence_initial and not strong and pop < 100_000:
             return None
         if not strong and not in_parens and pop < _MIN_POP_PLAIN:
@@ -1511,3 +1513,80 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
         if inner is not None:
             return inner
     return place
+
+
+# ------------------------------------------------------------------ the headline's own town
+
+
+@lru_cache(maxsize=1)
+def _headline_rules() -> dict[str, re.Pattern[str]]:
+    d = tomllib.loads(_data_text("headline.toml"))
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    mods = rf"(?:(?:{alt(d['modifiers'])})[ \t]+)?"
+    return {
+        "before": re.compile(rf"(?i:\b(?:{alt(d['before'])})[ \t]+(?:(?:{alt(d['compass'])})[ \t]+)?)$"),
+        "event": re.compile(rf"[ \t]+{mods}(?i:{alt(d['events'])})\b"),
+        "scene": re.compile(rf"[ \t]+{mods}(?i:{alt(d['scenes'])})\b"),
+        "people": re.compile(rf"(?:['’]s)?[ \t]+(?i:{alt(d['people'])})\b"),
+        "not_after": re.compile(rf"[ \t]+(?:{alt(d['not_after'])})\b"),
+        "not_before": re.compile(rf"(?:^|[ \t])(?:{alt(d['not_before'])})[ \t]+$"),
+        "compass": re.compile(rf"(?i:{alt(d['compass'])})"),
+    }
+
+
+# a headline word that may begin or continue a town's name ("St. Louis", "DeKalb", "Winston-Salem")
+_HEAD_WORD = re.compile(r"(?:(?:St|Ft|Mt)\.[ \t]+)?[A-Z][a-z]*[A-Z]?[a-z]+(?:[-'’][A-Z][a-z]+)?")
+
+
+def headline_towns(title: str | None, state: str, *, context: TextContext | None = None
+                   ) -> list[tuple[int, PlaceMention]]:
+    """Towns of US ``state`` the headline puts its story in, best first, each with its rank:
+    0 "shot in Oakvale" (after a preposition), 1 "Oakvale shooting", "Oakvale bar" (before an
+    event or scene noun), 2 "Oakvale man charged" (before a person: where someone lives).
+
+    A headline names the town first or in Title Case ("Oakvale Shooting Leaves Two Dead"), where
+    ``find_places`` passes a small town over as a capitalised word; here a name counts only in
+    those positions and only when the gazetteer lists it as a town of ``state``.  Offsets index
+    the headline (``clean.text.headline(title)``)."""
+    if not title:
+        return []
+    gaz = get_gazetteer()
+    rules = _headline_rules()
+    head = headline(title)
+    surnames = context.surnames if context is not None else frozenset()
+    toks = list(_HEAD_WORD.finditer(head))
+    found: list[tuple[int, int, PlaceMention]] = []
+    upto = 0
+    for i, t in enumerate(toks):
+        if i < upto:
+            continue
+        for n in (3, 2, 1):
+            if i + n > len(toks) or any(head[toks[k].end() : toks[k + 1].start()] not in (" ", "-")
+                                        for k in range(i, i + n - 1)):
+                continue
+            a, b = t.start(), toks[i + n - 1].end()
+            name = head[a:b]
+            place = gaz.lookup(name, "US", state)
+            if place is None or place.precision != 1 or place.admin1 != state:
+                continue
+            upto = i + n  # (a shorter name inside this one is no other town: "North Highlands")
+            if (rules["not_after"].match(head, b) or rules["not_before"].search(head[:a])
+                    or (n == 1 and rules["compass"].fullmatch(name)) or gaz.us_state(name) or gaz.state_code(name)):
+                break
+            if rules["before"].search(head[:a]):
+                rank = 0
+            elif rules["event"].match(head, b) or rules["scene"].match(head, b):
+                rank = 1
+            elif rules["people"].match(head, b):
+                rank = 2
+            else:
+                break
+            if rank and n == 1 and _norm(name) in surnames:
+                break  # "Oakvale shooting" where the text names a person Oakvale: the person's
+            found.append((rank, a, PlaceMention(text=name, start=a, end=b, place=place, in_phrase=rank == 0)))
+            break
+    found.sort(key=lambda x: (x[0], x[1]))
+    return [(rank, pm) for rank, _, pm in found]
