@@ -5,20 +5,7 @@ people shot", active "critically injured a man", pronouns opening a list of vict
 
 import pytest
 
-from wirecheck.models import Sentence
-from wirecheck.nlp.counts import aggregate, find_casualties
-
-
-def _toll(text: str, headline: bool = False) -> tuple[int, int]:
-    """(killed, injured) of ``text`` split at ". "; ``headline``: its first part is a headline."""
-    out = []
-    start = 0
-    for i, part in enumerate(text.split(". ")):
-        out.extend(find_casualties(text, Sentence(i, start, start + len(part), part), headline=headline and i == 0))
-        start += len(part) + 2
-    killed, injured = aggregate(out)
-    value = lambda c: 0 if c is None else (c.range.best if c.range.best is not None else c.range.low)  # noqa: E731
-    return value(killed), value(injured)
+from extract_helpers import toll as _toll
 
 
 @pytest.mark.parametrize(

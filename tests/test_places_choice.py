@@ -4,7 +4,7 @@ invented; the places are real."""
 
 import pytest
 
-from wirecheck.extract import analyze_article
+from extract_helpers import main_place as place_of
 from wirecheck.models import Article
 from wirecheck.nlp import load_pipeline
 from wirecheck.nlp.places import text_context
@@ -13,12 +13,6 @@ from wirecheck.nlp.places import text_context
 @pytest.fixture(scope="module")
 def nlp():
     return load_pipeline()
-
-
-def place_of(nlp, text: str, title: str | None = None):
-    an = analyze_article(Article(id="t", text=text, title=title), nlp)
-    ev = next(e for e in an.events if e.id == an.main_event)
-    return ev.location.place
 
 
 def test_town_of_the_named_state_beats_the_state(nlp) -> None:

@@ -4,8 +4,7 @@ pass a small town over as a capitalised word.  Texts are invented; the places ar
 
 import pytest
 
-from wirecheck.extract import analyze_article
-from wirecheck.models import Article
+from extract_helpers import main_place as place_of
 from wirecheck.nlp import load_pipeline
 from wirecheck.nlp.places import headline_towns
 
@@ -13,12 +12,6 @@ from wirecheck.nlp.places import headline_towns
 @pytest.fixture(scope="module")
 def nlp():
     return load_pipeline()
-
-
-def place_of(nlp, text: str, title: str | None = None):
-    an = analyze_article(Article(id="t", text=text, title=title), nlp)
-    ev = next(e for e in an.events if e.id == an.main_event)
-    return ev.location.place if ev.location else None
 
 
 def towns(title: str, state: str) -> list[tuple[int, str]]:
