@@ -1674,9 +1674,8 @@ def _is_later_step(nd: NlpDoc, te: TimeExpression, ev: _Event) -> bool:
         )
         # The name of a charge is no trigger between ("a woman was charged with manslaughter
         # Wednesday", "held on suspicion of arson Friday").
-        charge = re.compile(r"\b(?:with|of)\s+(?:attempted\s+|[\w-]+-degree\s+|capital\s+)?$", re.I)
         if not reported_clause and not any(
-            t.sentence == te.sentence and cue_end <= t.start < te.start and not charge.search(nd.text[cue_end : t.start])
+            t.sentence == te.sentence and cue_end <= t.start < te.start and not _CHARGE_NAME.search(nd.text[cue_end : t.start])
             for t in ev.triggers
         ):
             return True
@@ -1694,6 +1693,8 @@ def _is_later_step(nd: NlpDoc, te: TimeExpression, ev: _Event) -> bool:
     return opening and bool(re.match(rf",\s+(?:[\w.'’-]+\s+){{0,6}}?{aux}{later.pattern}", after))
 
 
+# what stands before a trigger that names a charge: "charged with [attempted] murder"
+_CHARGE_NAME = re.compile(r"\b(?:with|of)\s+(?:attempted\s+|[\w-]+-degree\s+|capital\s+)?$", re.I)
 _DEICTIC = re.compile(r"(?i)(?:today|tonight|this\s+(?:morning|afternoon|evening))\b")
 
 

@@ -1142,11 +1142,18 @@ def _active_count_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?P<v>shot|shooting|shoots|wounds|injures)(?=\s)", re.I)
 
 
-def _plural_noun(noun: str) -> bool:
+@cache
+def _plural_persons() -> frozenset[str]:
+    """The plural person nouns of the lexicon ("men", "teens", "people")."""
     d = _data()
+    return frozenset(
+        n for n in d["casualty"]["person_nouns"] if n.endswith("s") or n in d["coordination"]["irregular_plurals"]
+    )
+
+
+def _plural_noun(noun: str) -> bool:
     last = noun.split()[-1] if noun else ""
-    return bool(last) and last in d["casualty"]["person_nouns"] and (
-        last.endswith("s") or last in d["coordination"]["irregular_plurals"])
+    return last in _plural_persons()
 
 
 # a count of people beside others: "three other men", "two more victims", "four others"
@@ -1157,8 +1164,7 @@ _OTHERS = re.compile(r"\S+(?:\s+\S+)?\s+(?:other|others|more|additional)\b", re.
 def _plural_hit() -> re.Pattern[str]:
     """A plural subject hit by gunfire: "four men were shot", "three people suffered gunshot
     wounds" (not "taken to a hospital" or "in stable condition": those tell only the living)."""
-    d = _data()
-    plural = [n for n in d["casualty"]["person_nouns"] if n.endswith("s") or n in d["coordination"]["irregular_plurals"]]
+    plural = sorted(_plural_persons())
     return re.compile(
         rf"^(?=\S+(?:\s+[\w-]+){{0,3}}?\s+(?:{_alt(plural)})\b|.*\b(?:were|are|have|had)\b)"
         rf".*\b(?:shot|{_WOUND}|hit|struck)\b",
@@ -1172,7 +1178,7 @@ def _one_of_pattern() -> re.Pattern[str]:
     victims shot" (group ``n``, the count of the group)."""
     d = _data()
     words = [w for w in d["numbers"] if w not in ("a", "an", "no", "none", "single", "zero", "one", "both")]
-    plural = [n for n in d["casualty"]["person_nouns"] if n.endswith("s") or n in d["coordination"]["irregular_plurals"]]
+    plural = sorted(_plural_persons())
     return re.compile(
         rf"\b(?:(?:one|two|three)\s+of|among)\s+(?:the\s+)?(?P<n>\d{{1,2}}|{_alt(words)})\s+(?:[\w-]+\s+)?"
         rf"(?:{_alt(plural)})\s+(?:(?:who|that)\s+(?:were|had\s+been)\s+)?(?:shot|wounded|injured|hit|struck)\b",
@@ -1238,8 +1244,7 @@ def _headline_count_pattern() -> re.Pattern[str]:
     words = [w for w in _data()["numbers"] if w not in ("a", "an", "no", "none", "single", "zero", "one", "dozen")]
     # a plural person noun may stand between ("Four men shot", "3 teens shot"); "shot at" is
     # fired at, unless a count of people stands before it ("Four shot at party": the place)
-    d = _data()
-    plural = [n for n in d["casualty"]["person_nouns"] if n.endswith("s") or n in d["coordination"]["irregular_plurals"]]
+    plural = sorted(_plural_persons())
     return re.compile(
         rf"(?<![\w'’$-])(?P<n>\d{{1,2}}|{_alt(words)})\s+(?:(?:{_alt(plural)})\s+)?(?P<w>shot|critical)\b"
         r"(?!\s*(?:dead|to\s+death|and\s+killed|,\s*killed|&\s*killed|fired|at\s+by\b))",
