@@ -348,7 +348,8 @@ class StoryLinker:
         """Evidence that two articles tell one story: ``bias + sum(weight * feature)``."""
         w = self.weights
         feats = self.pair_features(a_id, a, b_id, b)
-        return w["bias"] + sum(w[name] * value for name, value in feats.items())
+        # Most terms are 0 for most pairs: skip them (the hot path: every candidate pair).
+        return w["bias"] + sum(w.get(name, 0.0) * value for name, value in feats.items() if value)
 
     def pair_features(self, a_id: str, a: dict[str, Any], b_id: str, b: dict[str, Any]) -> dict[str, float]:
         """The evidence terms of :meth:`pair_score` (named as the weights in ``[score]``)."""
@@ -372,9 +373,10 @@ class StoryLinker:
                 out["lead_same"] = 1.0
             elif not (la & set(b["persons"]) or lb & set(a["persons"])):
                 out["lead_clash"] = 1.0
-        in_full = {p.split()[-1] for p in persons}
-        surnames = (set(a["surnames"]) & set(b["surnames"])) - in_full
-        out["surnames"] = min(sum(self._rarity(f"s:{n}") for n in surnames), 1.0)
+        surnames = set(a["surnames"]) & set(b["surnames"])
+        if surnames:
+            surnames -= {p.split()[-1] for p in persons}
+            out["surnames"] = min(sum(self._rarity(f"s:{n}") for n in surnames), 1.0)
         if set(a["orgs"]) & set(b["orgs"]):
             out["orgs"] = self._name_cosine("o:", a["orgs"], b["orgs"])
         if a.get("city") and b.get("city"):
@@ -425,6 +427,14 @@ class StoryLinker:
             ka, kb = a.get(attr), b.get(attr)
             if ka and kb and ka[0] == ka[1] and kb[0] == kb[1]:
                 out[same if ka[0] == kb[0] else clash] = 1.0
+        agree = out["counts_same"] or out["hurt_same"] or out["age_same"]
+        if agree and out["place_same"] and out["date_close"]:
+            # The event's key facts at once: one town, within a day, the same toll or ages.
+            out["facts_match"] = 1.0
+        if agree and (out["admin_diff"] or out["place_diff"]) and not (persons or surnames):
+            # The same toll in another town: two like shootings, not one story (on a busy
+            # day many towns report "one killed, two hurt").
+            out["facts_elsewhere"] = 1.0
         return out
 
     def _rarity(self, key: str) -> float:
@@ -457,7 +467,10 @@ class StoryLinker:
         Computed once, with the corpus as it stands when the article arrives, and stored: a
         pair's cosine then never depends on when (or in which process) it is computed.
         """
-        weighted = {w: (1 + math.log(n)) * self.idf(w, extra=1) for w, n in tf.items()}
+        # idf(w, extra=1) inlined: every word of every article passes here (``add`` has
+        # already fetched the words' counts into the memo).
+        size, counts, log = self.corpus_size() + 2, self._counts, math.log
+        weighted = {w: (1 + log(n)) * (log(size / (counts["w:" + w] + 2)) + 1.0) for w, n in tf.items()}
         top = sorted(weighted, key=lambda w: (-weighted[w], w))[: self.top_words]
         norm = math.sqrt(sum(weighted[w] ** 2 for w in top)) or 1.0
         return {w: round(weighted[w] / norm, 5) for w in top}
@@ -509,6 +522,7 @@ FEATURES = (
     "text", "title", "persons", "lead_same", "lead_clash", "surnames", "orgs", "place_same", "place_diff", "admin_diff",
     "date_close", "date_near", "date_far", "year_diff", "type_same", "type_diff", "counts_same", "counts_clash",
     "hurt_same", "hurt_clash", "age_same", "age_clash", "date_cited", "outlet_other_day", "spot_diff",
+    "facts_match", "facts_elsewhere",
 )
 _ALL = "all"  # a key every article carries: its count is the corpus size
 
