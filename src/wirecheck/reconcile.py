@@ -370,6 +370,7 @@ class _Report:
     article: str
     value: Any
     evidence: Evidence
+    near: bool = False  # a count read in the headline or the lead (stronger than one deeper)
 
 
 class _Sources:
@@ -407,12 +408,16 @@ def categorical_fact(
     same: Callable[[Any, Any], bool] | None = None,
     better: Callable[[Any], Any] | None = None,
     region: Callable[[Any], Any] | None = None,
+    prefer: Callable[[list[_Report]], Any] | None = None,
 ) -> tuple[Fact, Any]:
     """Agreeing values are consensus; any disagreement is a conflict valued by the majority.
 
-    ``region`` breaks a tie between equally supported values: the value whose region (a town's
-    state and country) more sources name wins -- "Memphis" against a one-off foreign namesake
-    when another report places the event elsewhere in Tennessee."""
+    Between equally supported values, in this order: ``region`` -- the value whose region (a
+    town's state and country) more sources name wins ("Memphis" against a one-off foreign
+    namesake when another report places the event elsewhere in Tennessee); ``prefer`` -- the
+    group of reports with the stronger evidence (see each caller); ``better`` -- the more precise
+    value (a town over its county); then the earliest report.  ``prefer`` also picks between differing values of one group ("Riverton"
+    resolved to two states by two reports)."""
     same = same or (lambda x, y: x == y)
     groups: list[list[_Report]] = []
     for r in reports:
@@ -422,26 +427,42 @@ def categorical_fact(
                 break
         else:
             groups.append([r])
-    # Most independent sources first; on a tie the group with the most precise value (a town over
-    # its county), then the earliest report.
+
     def regional(g: list[_Report]) -> int:
         if region is None:
             return 0
         where = region(g[0].value)
         return sources.count(r for r in reports if region(r.value) == where) if where else 0
 
-    top = max(
-        groups,
-        key=lambda g: (
-            sources.count(g),
-            regional(g),
-            max(better(r.value) for r in g) if better else 0,
-            -reports.index(g[0]),
-        ),
-    )
-    value = max((r.value for r in top), key=better) if better else top[0].value
+    top = groups[0]
+    if len(groups) > 1:
+        # ``prefer`` may read the texts: only on a disagreement.
+        top = max(
+            groups,
+            key=lambda g: (
+                sources.count(g),
+                regional(g),
+                prefer(g) if prefer else 0,
+                max(better(r.value) for r in g) if better else 0,
+                -reports.index(g[0]),
+            ),
+        )
+    value = top[0].value
+    if len({_key(r.value) for r in top}) > 1:
+        value = max(
+            top,
+            key=lambda r: (
+                better(r.value) if better else 0,
+                prefer([r]) if prefer else 0,
+                -top.index(r),
+            ),
+        ).value
     status = "conflict" if len(groups) > 1 else sources.agreement(reports)
     return _fact(attribute, status, value, reports, _plain), value
+
+
+def _key(value: Any) -> Any:
+    return repr(_plain(value))
 
 
 def count_fact(
@@ -486,19 +507,23 @@ def _conflict_best(
     reports: list[_Report], sources: _Sources, clock: ReportClock, attribute: str
 ) -> int | None:
     """The best guess inside a conflict: the figure most independent sources give; on a tie the
-    higher or the lower one as ``[counts].tie`` in reconcile.toml says for ``attribute`` (the
-    dead: the higher, the wounded: the lower), then the later."""
+    one more sources tell in their headline or lead, then the higher or the lower one as
+    ``[counts].tie`` in reconcile.toml says for ``attribute`` (the dead: the higher, the
+    wounded: the lower), then the later."""
     votes: dict[int, set[str]] = defaultdict(set)
+    lead: dict[int, set[str]] = defaultdict(set)
     when: dict[int, int] = {}
     order = {art: i for i, group in enumerate(clock.groups(r.article for r in reports)) for art in group}
     for r in reports:
         n = r.value.best if r.value.best is not None else r.value.low
         votes[n].add(sources.rep.get(r.article, r.article))
+        if r.near:
+            lead[n].add(sources.rep.get(r.article, r.article))
         when[n] = max(when.get(n, -1), order.get(r.article, 0))
     if not votes:
         return None
     sign = 1 if _rules()["counts"]["tie"].get(attribute, "lower") == "higher" else -1
-    return max(votes, key=lambda n: (len(votes[n]), sign * n, when[n]))
+    return max(votes, key=lambda n: (len(votes[n]), len(lead[n]), sign * n, when[n]))
 
 
 def _intersect(ranges: list[CountRange]) -> CountRange | None:
@@ -552,6 +577,7 @@ def _build_event(
     entity_names: dict[str, str],
     sources: _Sources,
     clock: ReportClock,
+    context: _StoryPlaces | None = None,
 ) -> Event:
     cluster = sorted(cluster, key=lambda m: (m.order, m.mention.evidence.start))
     first = cluster[0]
@@ -598,7 +624,13 @@ def _build_event(
     ]
     if loc_reports:
         fact, location = categorical_fact(
-            "location", loc_reports, sources, same=_same_place, better=_place_precision, region=_place_region
+            "location",
+            loc_reports,
+            sources,
+            same=_same_place,
+            better=_place_precision,
+            region=_place_region,
+            prefer=(lambda g: max(context.support(r.value) for r in g)) if context is not None else None,
         )
         if location is not None and location.detail is None:
             detail = next(
@@ -643,7 +675,12 @@ def _build_event(
         for attr in counts
     }
     for attr in counts:
-        reports = [_Report(m.article, c.range, c.evidence) for m, c in read[attr]]
+        # A figure told in the headline or the lead is the report's own account of the event;
+        # one read deeper in the text is more often another incident's or a running total.
+        reports = [
+            _Report(m.article, c.range, c.evidence, c.evidence.sentence <= _lead(m.analysis))
+            for m, c in read[attr]
+        ]
         if reports:
             fact, counts[attr] = count_fact(attr, reports, sources, clock)
             facts.append(fact)
@@ -670,6 +707,15 @@ def _build_event(
         reports=[m.mention.evidence for m in cluster],
         mentions=[(m.article, m.mention.id) for m in cluster],
     )
+
+
+def _lead(a: ArticleAnalysis) -> int:
+    """The index of the lead's last sentence: the report's first ``[counts].lead_sentences``
+    sentences, after the headline when the text opens with it (as the extractor reads a lead)."""
+    title = " ".join((a.article.title or "").split())
+    first = " ".join(a.sentences[0].text.split()) if a.sentences else ""
+    lead = int(_rules()["counts"]["lead_sentences"]) - 1
+    return lead + 1 if title and first.startswith(title) else lead
 
 
 def _count_of(c: CountRange | None) -> int:
@@ -761,6 +807,53 @@ def _place_region(p: Place) -> tuple[str, str] | None:
     return (p.iso, spelling_key(p.admin1)) if p.iso and p.admin1 else None
 
 
+class _StoryPlaces:
+    """Which regions (first-level divisions, countries) each article of the story names anywhere:
+    in any event's place, as a named place, or in its text ("Gary, Ind.").  Between equally
+    supported places of an event, the one in the region more articles name is the likelier: a
+    "Riverton" the geocoder filed under a namesake in Wyoming loses to the Riverton in Utah when
+    the story's datelines and places are in Utah."""
+
+    def __init__(self, analyses: list[ArticleAnalysis]) -> None:
+        self.analyses = analyses
+        self._named: list[set[str]] | None = None
+
+    @property
+    def named(self) -> list[set[str]]:
+        # Read the texts only when a fact needs it: most events have no conflicting place.
+        if self._named is None:
+            from wirecheck.nlp.places import text_context
+
+            self._named = []
+            for a in self.analyses:
+                keys: set[str] = set()
+                for m in a.events:
+                    if m.location is not None:
+                        p = m.location.place
+                        if p.admin1:
+                            keys.add("a:" + spelling_key(p.admin1))
+                        if p.iso:
+                            keys.add("c:" + p.iso.upper())
+                for ent in a.entities:
+                    if ent.type in ("GPE", "LOC"):
+                        keys.add("a:" + spelling_key(ent.name))
+                        if ent.country:
+                            keys.add("c:" + ent.country.upper())
+                for iso, admin1 in text_context(a.article.text).admin1:
+                    keys.add("a:" + spelling_key(admin1))
+                    keys.add("c:" + iso.upper())
+                self._named.append(keys)
+        return self._named
+
+    def support(self, p: Place) -> tuple[int, int]:
+        region = "a:" + spelling_key(p.admin1) if p.admin1 else None
+        country = "c:" + p.iso.upper() if p.iso else None
+        return (
+            sum(region in keys for keys in self.named) if region else 0,
+            sum(country in keys for keys in self.named) if country else 0,
+        )
+
+
 def _place_precision(p: Place) -> int:
     return -p.precision
 
@@ -782,7 +875,11 @@ def reconcile_story(
     clock = ReportClock(analyses)
 
     clusters = _cluster(_mentions(analyses, member_map, name_map))
-    events = [_build_event(story_id, c, member_map, name_map, entity_names, sources, clock) for c in clusters]
+    context = _StoryPlaces(analyses)
+    events = [
+        _build_event(story_id, c, member_map, name_map, entity_names, sources, clock, context)
+        for c in clusters
+    ]
     main = _main_event(clusters, events)
     events.sort(key=lambda e: (e is not main, e.background))
 
