@@ -245,6 +245,9 @@ class Casualty:
     # the count is that of a group told of before ("the two hikers were flown to a clinic,
     # where they died"): it repeats, it does not state, the event's count
     refers_back: bool = False
+    # the sentence tells that the person lives ("was also shot and is expected to recover", "is
+    # in stable condition"): none of the dead (see :func:`aggregate`)
+    alive: bool = False
 
 
 def _alt(words: list[str]) -> str:
@@ -348,7 +351,8 @@ _SINGULAR = (
 # one person, indefinite or definite: "a 29-year-old man", "the store owner", "a 13-year-old",
 # "her 40-year-old cousin" (a possessive stands where "the" does)
 _ONE_PERSON = re.compile(
-    rf"\b(?:the|this|that|a|an|another|one|his|her|their)\s+(?:[\w’'-]+\s+){{0,4}}?"
+    # "Doe's 9-year-old niece": a name's possessive stands where "the" does too
+    rf"(?:\b(?:the|this|that|a|an|another|one|his|her|their)|(?<![\w’'-])(?-i:[A-Z][a-z]+)['’]s?)\s+(?:[\w’'-]+\s+){{0,4}}?"
     rf"(?P<noun>{_SINGULAR}|(?:\d+|[a-z]+)-year-old(?:\s+(?:{_SINGULAR}))?)\s*(?:,[^,;]{{1,60}},)?\s*$",
     re.I,
 )
@@ -543,6 +547,8 @@ def _list_at_start(seg: str, relative: bool = False) -> tuple[str, CountRange, i
 # what may follow a subject's head without changing it (age in the 20s, residence, "who")
 _SUBJECT_TAIL = re.compile(
     r"(?:\s+in\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\w+s"
+    # "a 70-year-old man in the car with the boy", "another teen inside the house": a place
+    r"|\s+(?:in|inside)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}[\w-]+(?:\s+with\s+(?:the\s+|a\s+)?[\w’'-]+)?"
     r"|\s*,?\s+(?:of|from)\s+(?:[A-Z][\w.’'-]*\s*){1,4}"
     r"|\s*,?\s+(?:who|that)(?:\s+(?:police|officials|authorities)\s+(?:said|say))?)\s*,?\s*$"
 )
@@ -592,8 +598,13 @@ def _subject_of(segment: str, plural: bool = False) -> tuple[str, CountRange | N
         # "on Sept. 3": a day of the month
         and not (m.group("count")[:1].isdigit() and (_MONTH_BEFORE.search(segment[: m.start()])
                                                      or _designator_before().search(segment[: m.start()])))
+        and not _NOT_COUNT_BEFORE.search(segment[: m.start()])
     ):
         rng = parse_count(m.group("count"))
+        part = _PART_OF.search(segment[: m.start()])
+        if rng is not None and part:
+            # "two of the six men [were hurt]": the part, not the group
+            return segment[part.start() :].strip(), parse_count(part.group("n")), 0, (m.group("noun") or None)
         if rng is not None:
             return m.group(0)[: -len(" was")].strip(), rng, 0, (m.group("noun") or None)
     # cut the segment to its own clause: after the last "said", "when", ";" ...
@@ -726,7 +737,38 @@ def find_casualties(text: str, sentence: Sentence, headline: bool = False) -> li
     out: list[Casualty] = []
     for a, b, in_headline in _segments(s):
         out.extend(_find_in(s[a:b], base + a, in_headline or headline))
+    if not any(c.kind == "injured" for c in out):
+        out.extend(_group_before(text, s, base))
     return out
+
+
+# "They were each hit in the arm", "Both were wounded": a group told of in the sentence before
+_GROUP_HIT = re.compile(
+    r"^\s*(?:they|all|both|all\s+of\s+them|both\s+of\s+them)\s+(?:were|are|had\s+been|have\s+been)\s+"
+    r"(?:all\s+|both\s+|each\s+)?(?:\w+ly\s+)?(?P<v>shot|hit|struck|wounded|injured|hurt|grazed)\b",
+    re.I,
+)
+_GROUP_SUBJECT = re.compile(r"\b(?:were|are)\b", re.I)
+
+
+def _group_before(text: str, s: str, base: int) -> list[Casualty]:
+    """"Three men stood by the gate.  They were each hit in the arm.": the count of a group
+    hit, read from the plural subject of the sentence before (everyone hit, like "a triple
+    shooting"; see :func:`aggregate`).  A sentence that tells of a death is left to the rules."""
+    m = _GROUP_HIT.match(s)
+    if not m or _alive_patterns()[1].search(s):
+        return []
+    lead = text[max(0, base - 300) : base].rstrip()
+    prev = re.split(r"(?<=[.!?])\s+|\n|\s\|\s|:", lead)[-1] if lead else ""
+    bm = _GROUP_SUBJECT.search(prev)
+    if not bm or _alive_patterns()[1].search(prev):
+        return []
+    found = _subject_of(prev[: bm.start()], plural=True)
+    if found is None or found[1] is None or found[1].best is None or found[1].low < 2 or not found[3]:
+        return []
+    hit = m.group("v").lower() in ("shot", "hit", "struck")
+    return [Casualty(kind="injured", range=found[1], phrase=m.group(0).strip(), start=base + m.start(), end=base + m.end(),
+                     trigger=_MULTI_SHOOTING if hit else m.group("v").lower(), weak=hit, stated=not hit)]
 
 
 def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
@@ -764,7 +806,7 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
             Casualty(kind=kind, range=rng, phrase=s[a:b], start=base + a, end=base + b,
                      victims_named=named, subject=subj, cumulative=cumulative, trigger=trig,
                      definite=definite, weak=trig == "shot", additional=other or _additional(s, a, b),
-                     names=names, stated=stated)
+                     names=names, stated=stated, alive=kind == "injured" and _alive(s, a, b))
         )
 
     if headline:
@@ -908,8 +950,18 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
                 rng = None  # "two men, 24 and 31 were hurt": the last of a list of ages
             if cnt_txt[:1].isdigit() and (_MONTH_BEFORE.search(pre) or _designator_before().search(pre)):
                 rng = None  # "a shooting on Sept. 3 died": a date, not a count
-            elif rng is not None and re.search(r"\b(?:one|a)\s+of\s+(?:the|those|these)\s*$", pre, re.I):
-                rng = CountRange(1, 1, 1)  # "one of the three victims died": one of them
+            elif rng is not None and _PART_OF.search(pre):
+                # "one of the three victims died", "two of the six men were hurt": a part
+                rng = parse_count(_PART_OF.search(pre).group("n"))
+            if _NOT_COUNT_BEFORE.search(pre):
+                rng = None  # "ages 15 and 16", "how many times", "a girl younger than 10"
+                # "two teens ages 15 and 16 were hurt": the count is before the ages
+                ages = re.search(r"\s*,?\s*(?:ages?|aged)\s*$", pre, re.I)
+                group = _subject_of(pre[: ages.start()], plural=True) if ages and pre[: ages.start()].strip() else None
+                if group is not None and group[1] is not None and group[1].low >= 2:
+                    a = pre.rfind(group[0])
+                    add(kind, group[1], lo + (a if a >= 0 else 0), te, trig, named=group[2], subj=group[3])
+                    continue
             if re.search(r"\b(?:who|that|which)\s*$", lm.group("rest"), re.I) and kind == "killed" and tl not in ("dead", "died", "dies"):
                 rng = None  # "an officer who fatally shot ...": the subject is the shooter
             # "a" counts only in front of a person noun ("a man was killed"), not "a fatal shooting"
@@ -1032,6 +1084,15 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
             stated=not hit)
         if hit and len(out) > n:
             out[-1].trigger = _MULTI_SHOOTING
+    # "officers found four men shot", "found three victims with gunshot wounds": everyone hit
+    for m in _found_group_pattern().finditer(s):
+        rng = parse_count(m.group("n"))
+        if rng is None or rng.best is None or rng.best < 2:
+            continue
+        n = len(out)
+        add("injured", rng, m.start("n"), m.end(), "shot", subj=m.group("noun"))
+        if len(out) > n:
+            out[-1].trigger = _MULTI_SHOOTING
     # "the bodies of five men lay in the barn": that many dead
     for m in _BODIES_OF.finditer(s):
         # the count and its noun, cut before the verb ("of four people were found")
@@ -1131,6 +1192,11 @@ _INVERTED = re.compile(r"(?:^|[.;:]\s*|,\s*and\s+)(?P<also>[Aa]lso\s+)?(?P<v>[Kk
                        r"\s+(?:was|were)\s")
 # "two other riders survived"; not "survived by his wife" (an obituary's family)
 _SURVIVED = re.compile(r"(?<=\s)(?:(?:all|both)\s+)?(?:\w+ly\s+)?survived\b(?!\s+(?:by|him|her|them)\b)", re.I)
+# a number that is no count of people: an age ("teens ages 15 and 16", "a girl younger than
+# 10", "under the age of 12") or a question ("how many times he was shot")
+_NOT_COUNT_BEFORE = re.compile(r"\b(?:ages?|aged|how|younger\s+than|older\s+than|age\s+of)\s*$", re.I)
+# a part of a group: "one of the three victims", "two of the six men"
+_PART_OF = re.compile(r"\b(?P<n>one|a|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+of\s+(?:the|those|these)\s*$", re.I)
 # the last of a list of ages: "two men, 24 and 31 were hurt", "ages 19, 20 and 22 were shot"
 _AGE_LIST_BEFORE = re.compile(r"\b\d{1,3}\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$")
 
@@ -1180,8 +1246,24 @@ def _one_of_pattern() -> re.Pattern[str]:
     words = [w for w in d["numbers"] if w not in ("a", "an", "no", "none", "single", "zero", "one", "both")]
     plural = sorted(_plural_persons())
     return re.compile(
-        rf"\b(?:(?:one|two|three)\s+of|among)\s+(?:the\s+)?(?P<n>\d{{1,2}}|{_alt(words)})\s+(?:[\w-]+\s+)?"
-        rf"(?:{_alt(plural)})\s+(?:(?:who|that)\s+(?:were|had\s+been)\s+)?(?:shot|wounded|injured|hit|struck)\b",
+        # the noun may be left out: "was one of nine shot at the fair"
+        rf"\b(?:(?:one|two|three)\s+of|among)\s+(?:the\s+)?(?P<n>\d{{1,2}}|{_alt(words)})\s+(?:(?:[\w-]+\s+)?"
+        rf"(?:{_alt(plural)})\s+)?(?:(?:who|that)\s+(?:were|had\s+been)\s+)?(?:shot|wounded|injured|hit|struck)\b"
+        r"(?!\s+(?:dead|and\s+killed|to\s+death)\b)",
+        re.I,
+    )
+
+
+@cache
+def _found_group_pattern() -> re.Pattern[str]:
+    """A group that the police found hit: "found four men shot", "located three victims with
+    gunshot wounds" (groups ``n``, the count; ``noun``); not "found two men shot dead"."""
+    words = [w for w in _data()["numbers"] if w not in ("a", "an", "no", "none", "single", "zero", "one", "both")]
+    plural = sorted(_plural_persons())
+    return re.compile(
+        rf"\b(?:found|located|discovered|find|locate)\s+(?P<n>\d{{1,2}}|{_alt(words)})\s+(?:[\w-]+\s+)?(?P<noun>{_alt(plural)})"
+        rf"\s+(?:(?:who\s+had\s+been\s+)?shot(?!\s+(?:dead|to\s+death|and\s+killed)\b)|suffering\s+from\s+(?:[\w-]+\s+)?{_WOUND}"
+        rf"|with\s+(?:[\w-]+\s+)?{_WOUND})",
         re.I,
     )
 
@@ -1379,6 +1461,22 @@ def _additional_pattern() -> re.Pattern[str]:
     return re.compile(rf"^(?:{_alt(d['subject'])})\b|\b(?:{_alt(d['inside'])})\b", re.I)
 
 
+@cache
+def _alive_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    d = _data()["survivor"]
+    return (re.compile(rf"(?<![\w-])(?:{_alt(d['signs'])})(?![\w-])", re.I),
+            re.compile(rf"(?<![\w-])(?:{_alt(d['death'])})(?![\w-])", re.I))
+
+
+def _alive(s: str, a: int, b: int) -> bool:
+    """Whether the hurt person of ``s[a:b]`` is told to live: a sign of survival ("is expected to
+    recover", "in stable condition", "but survived") in the rest of the clause, and no death word
+    anywhere in the sentence ("was in stable condition but died")."""
+    signs, death = _alive_patterns()
+    hi = [i for i in (s.find(";", b), s.find(":", b)) if i >= 0]
+    return bool(signs.search(s, b, min(hi) if hi else len(s))) and not death.search(s)
+
+
 def _additional(s: str, a: int, b: int) -> bool:
     """Whether the mention s[a:b] tells of people beside those already counted."""
     # "the deputy then also shot and killed a bystander": "also" just before the verb
@@ -1443,6 +1541,11 @@ _PERSON_NP = (
     rf"(?:{_SINGULAR}|(?:\d+|[a-z]+)-year-old(?:\s+(?:{_SINGULAR}))?))"
 )
 _WOUND = r"(?:gunshot|gun\s+shot|bullet|stab|shotgun)\s+wounds?"
+# "shooting himself and a neighbor", "shot herself and her son, 10": a second person after the reflexive
+_SELF_AND = re.compile(
+    rf"\s+and\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[\w’'-]+\s+){{0,2}}?(?:{_SINGULAR}|(?:\d+|[a-z]+)-year-old(?:\s+(?:{_SINGULAR}))?)\b(?![\w'’-])",
+    re.I,
+)
 _WEAK_PATTERNS = [
     # "an officer shot him", "accused of shooting his wife", "shot a woman in the leg"
     re.compile(rf"\b(?:shot|shooting|shoots|shoot|wounded|wounding|injured|injuring|struck|striking)\s+"
@@ -1458,7 +1561,7 @@ _WEAK_PATTERNS = [
 # subject + "suffered a gunshot wound" / "with a gunshot wound" / "is recovering" / "was taken
 # to a hospital": the subject is read like a casualty verb's
 _WEAK_PREDICATE = re.compile(
-    rf"\s+(?:(?:had|has|have)\s+)?(?:suffered|sustained|suffering\s+from|suffers|received)\s+(?:\w+\s+){{0,4}}?{_WOUND}"
+    rf"\s+(?:(?:had|has|have)\s+)?(?:suffered|sustained|suffering\s+from|suffers|received)\s+(?:[\w-]+\s+){{0,4}}?{_WOUND}"
     # "a third hiker received minor injuries"
     r"|\s+(?:(?:had|has|have)\s+)?(?:suffered|sustained|suffers|received)\s+(?:(?:minor|serious|critical|non-?\s*life[\s-]threatening|life[\s-]threatening|\w+ly)\s+){1,2}injur(?:y|ies)\b"
     # "the other four remain suffering from injuries", "five were suffering from burns and injuries"
@@ -1522,6 +1625,11 @@ def _weak_victims(s: str) -> list[tuple[int, int, CountRange, int, str]]:
                 continue  # "fatally shot a man": read as killed by find_casualties
             obj = m.group("obj")
             named = 1 if obj[:1].isupper() and obj.split()[0].lower() not in ("a", "an", "the", "his", "her", "their", "one", "him", "himself", "herself") else 0
+            both = _SELF_AND.match(s, m.end()) if obj.lower() in ("himself", "herself") else None
+            if both:
+                # "shot himself and his son": the shooter and one more person
+                out.append((m.start(), both.end(), CountRange(2, 2, 2), 0, ""))
+                continue
             # only a result names someone else ("left another teen wounded"); "shot another
             # teen" is often the shooter's one victim
             out.append((m.start(), m.end(), CountRange(1, 1, 1), named, obj if m.group(0)[:4].lower() == "left" else ""))
@@ -1556,6 +1664,9 @@ def _value(c: Casualty) -> int:
     return c.range.best if c.range.best is not None else c.range.low
 
 
+_PRONOUN_SUBJECT = re.compile(r"(?:he|she|they|him|her|them)\b", re.I)
+
+
 def aggregate(casualties: list[Casualty]) -> tuple[Casualty | None, Casualty | None]:
     """One event's killed and injured counts from the casualty mentions of its sentences.
 
@@ -1571,6 +1682,7 @@ def aggregate(casualties: list[Casualty]) -> tuple[Casualty | None, Casualty | N
     k_best, n_killed = _total(killed)
     dead_names = {_surname(x) for c in killed for x in c.names}
     injured = []
+    survivors = []
     for c in kept:
         if c.kind != "injured" or c.trigger == _ORDINAL:
             continue
@@ -1583,6 +1695,9 @@ def aggregate(casualties: list[Casualty]) -> tuple[Casualty | None, Casualty | N
         # had a gunshot wound to the arm")
         other = not names & dead_names and (
             (c.additional and (n_killed == 1 or c.stated)) or bool(len(dead_names) >= n_killed and names)
+            # told to live, and not by a pronoun that may stand for one of the dead: "the woman's
+            # boyfriend was also shot and is expected to recover" beside three dead
+            # (a count of everyone hit, "shooting seven people, one of whom survived", is no survivor)
             # someone new after every dead person was named: "John Roe was killed ... officers
             # found Roe and a 20-year-old man, who had been shot in the arm"
             or (not c.names and not c.definite and _INDEFINITE_ONE.match(c.phrase) is not None
@@ -1593,11 +1708,22 @@ def aggregate(casualties: list[Casualty]) -> tuple[Casualty | None, Casualty | N
         # Subtracting the dead from a weak sign of several ("Doe and the 19-year-old were taken
         # to a hospital" beside Doe's death: one hurt) was tried: it lost more where the dead were
         # undercounted than it won.
+        # told to live, and not by a pronoun that may stand for one of the dead: "the woman's
+        # boyfriend was also shot and is expected to recover" beside three dead.  Such a survivor
+        # only fills a missing count: beside "injuring two others" the survivors are those two.
+        # (A count of everyone hit, "shooting seven people, one of whom survived", is no survivor.)
+        if (not other and n_killed and (c.weak or (c.definite and _value(c) <= n_killed and c.range.low > 0))
+                and c.alive and c.trigger != _MULTI_SHOOTING and not names & dead_names
+                and not _PRONOUN_SUBJECT.match(c.phrase)):
+            survivors.append(c)
+            continue
         if c.weak and n_killed and not other:
             continue
         if c.definite and n_killed and _value(c) <= n_killed and c.range.low > 0 and not other:
             continue
         injured.append(c)
+    if not injured:
+        injured = survivors
     strong = [c for c in injured if not c.weak]
     # a weak sign of someone else ("another man was shot") adds to the stated count
     pool = strong + [c for c in injured if c.weak and c.additional] if any(_value(c) for c in strong) else injured
