@@ -86,3 +86,22 @@ def test_stored_word_weights_use_the_smoothed_idf() -> None:
     raw = {w: (1 + math.log(n)) * linker.idf(w, extra=1) for w, n in tf.items()}
     norm = math.sqrt(sum(v * v for v in raw.values()))
     assert vec == {w: round(v / norm, 5) for w, v in raw.items()}
+
+
+def test_memoised_title_cosine_equals_the_direct_formula() -> None:
+    linker, feats = _linked(
+        report("t1", "A tow truck driver was shot on a ramp in Fresno.", "Fresno", "2024-09-01"),
+        report("t2", "Fresno police name the tow truck driver shot on the ramp.", "Fresno", "2024-09-02"),
+        report("t3", "A ramp closure in Fresno after a crash with a tow truck.", "Fresno", "2024-09-03"),
+    )
+    for art, title in (("t1", ["tow", "truck", "ramp", "fresno"]), ("t2", ["tow", "truck", "driver", "fresno"])):
+        feats[art] = {**feats[art], "title": sorted(title)}  # a copy: the memo must not serve stale sets
+    a, b = feats["t1"]["title"], feats["t2"]["title"]
+    idf = {w: linker.idf(w) for w in {*a, *b}}
+    shared = set(a) & set(b)
+    direct = sum(idf[w] ** 2 for w in shared) / math.sqrt(
+        sum(idf[w] ** 2 for w in a) * sum(idf[w] ** 2 for w in b)
+    )
+    linker._title_sq.clear()  # the titles changed under the same ids (a test-only situation)
+    got = linker.pair_features("t1", feats["t1"], "t2", feats["t2"])["title"]
+    assert math.isclose(got, direct) and 0 < got < 1

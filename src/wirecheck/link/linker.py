@@ -78,6 +78,13 @@ class StoryLinker:
         self.hasher = MinHasher(**data["minhash"])
         self._counts: dict[str, int] = {}
         self._idf: dict[str, float] = {}
+        # Squared idfs of title words, and each article's sum of them (the title cosine's
+        # denominator), memoised for the current corpus like ``_idf``: the hot path meets the
+        # new article's title once per candidate pair.
+        self._idf_sq: dict[str, float] = {}
+        self._title_sq: dict[str, float] = {}
+        # Each article's features as sets and its parsed day (see ``_prepared``).
+        self._prep: dict[str, _Prepared] = {}
 
     # ------------------------------------------------------------------ corpus statistics
 
@@ -103,6 +110,8 @@ class StoryLinker:
 
     def _counted(self, keys: Iterable[str]) -> None:
         self._idf.clear()
+        self._idf_sq.clear()
+        self._title_sq.clear()
         for key in set(keys):
             if key in self._counts:
                 self._counts[key] += 1
@@ -353,31 +362,33 @@ class StoryLinker:
 
     def pair_features(self, a_id: str, a: dict[str, Any], b_id: str, b: dict[str, Any]) -> dict[str, float]:
         """The evidence terms of :meth:`pair_score` (named as the weights in ``[score]``)."""
+        pa_, pb_ = self._prepared(a_id, a), self._prepared(b_id, b)
         out = dict.fromkeys(FEATURES, 0.0)
         va, vb = a["vec"], b["vec"]
         # fsum: exact, so the set's (hash-seeded) order cannot change the last bit across processes.
         out["text"] = math.fsum(va[k] * vb[k] for k in va.keys() & vb.keys())
-        if a["title"] and b["title"]:
-            out["title"] = self._set_cosine(a["title"], b["title"])
+        shared = pa_.title & pb_.title
+        if shared:
+            out["title"] = self._title_cosine(a_id, a["title"], b_id, b["title"], shared)
         # A name one article's tagger calls a person and the other's an organisation (a victim
         # tagged ORG, a club tagged PERSON) is still a name in common: count it with the people.
-        pa = [*a["persons"], *(n for n in a["orgs"] if n in b["persons"])]
-        pb = [*b["persons"], *(n for n in b["orgs"] if n in a["persons"])]
-        persons = set(pa) & set(pb)
+        xa = [n for n in a["orgs"] if n in pb_.persons]
+        xb = [n for n in b["orgs"] if n in pa_.persons]
+        persons = (pa_.persons.union(xa) & pb_.persons.union(xb)) if xa or xb else pa_.persons & pb_.persons
         if persons:
-            out["persons"] = self._name_cosine("p:", pa, pb)
-        la, lb = set(a.get("lead", ())), set(b.get("lead", ()))
+            out["persons"] = self._name_cosine("p:", [*a["persons"], *xa], [*b["persons"], *xb])
+        la, lb = pa_.lead, pb_.lead
         if la and lb:
             # The people each lead is about: the same, named elsewhere in the other, or others.
             if la & lb:
                 out["lead_same"] = 1.0
-            elif not (la & set(b["persons"]) or lb & set(a["persons"])):
+            elif not (la & pb_.persons or lb & pa_.persons):
                 out["lead_clash"] = 1.0
-        surnames = set(a["surnames"]) & set(b["surnames"])
+        surnames = pa_.surnames & pb_.surnames
         if surnames:
             surnames -= {p.split()[-1] for p in persons}
             out["surnames"] = min(sum(self._rarity(f"s:{n}") for n in surnames), 1.0)
-        if set(a["orgs"]) & set(b["orgs"]):
+        if pa_.orgs & pb_.orgs:
             out["orgs"] = self._name_cosine("o:", a["orgs"], b["orgs"])
         if a.get("city") and b.get("city"):
             if a["city"] == b["city"]:
@@ -386,7 +397,7 @@ class StoryLinker:
                 out["place_diff"] = 1.0
         if a.get("admin1") and b.get("admin1") and a["admin1"] != b["admin1"]:
             out["admin_diff"] = 1.0
-        days = _days_apart(a.get("date"), b.get("date"))
+        days = abs((pa_.day - pb_.day).days) if pa_.day is not None and pb_.day is not None else None
         if days is not None:
             if days <= 1:
                 out["date_close"] = 1.0
@@ -397,7 +408,7 @@ class StoryLinker:
         if a.get("year") and b.get("year") and a["year"] != b["year"] and (days is None or days > 31):
             out["year_diff"] = 1.0
         if days is not None and days > 1:
-            if a["date"] in (b.get("dates") or ()) or b["date"] in (a.get("dates") or ()):
+            if a["date"] in pb_.dates or b["date"] in pa_.dates:
                 # One report cites the day the other's event happened: a follow-up naming the
                 # day of the shooting it follows, though its own main event is an arrest.
                 out["date_cited"] = 1.0
@@ -405,8 +416,7 @@ class StoryLinker:
                 # One outlet reporting twice from one town on different days: usually two
                 # incidents (an outlet updates its own story on the day, or names it again).
                 out["outlet_other_day"] = 1.0
-        spots_a, spots_b = set(a.get("spot") or ()), set(b.get("spot") or ())
-        if spots_a and spots_b and out["place_same"] and not spots_a & spots_b:
+        if pa_.spot and pb_.spot and out["place_same"] and not pa_.spot & pb_.spot:
             # Same town, different street or neighbourhood: in a city, another shooting.  (The
             # same street is no evidence for: a city's violent blocks see many.)
             out["spot_diff"] = 1.0
@@ -418,7 +428,7 @@ class StoryLinker:
             # and no person in common.  The words the two share are the template's, so they are
             # no evidence of one story.  (A follow-up weeks later names the people again.)
             out["text"] = out["title"] = 0.0
-        ages_a, ages_b = set(a.get("ages") or ()), set(b.get("ages") or ())
+        ages_a, ages_b = pa_.ages, pb_.ages
         if ages_a and ages_b:
             # The people's ages: one shooting's reports give its victims' ages, a like shooting
             # in the same town others.
@@ -436,6 +446,14 @@ class StoryLinker:
             # day many towns report "one killed, two hurt").
             out["facts_elsewhere"] = 1.0
         return out
+
+    def _prepared(self, art_id: str, feats: dict[str, Any]) -> _Prepared:
+        """The article's list features as sets, and its event day parsed: built once per
+        article rather than once per candidate pair (the stored features stay JSON lists)."""
+        prep = self._prep.get(art_id)
+        if prep is None or prep.source is not feats:
+            prep = self._prep[art_id] = _Prepared(feats)
+        return prep
 
     def _rarity(self, key: str) -> float:
         """1 for a key no other article carries, falling to 0 as it becomes common.
@@ -475,14 +493,23 @@ class StoryLinker:
         norm = math.sqrt(sum(weighted[w] ** 2 for w in top)) or 1.0
         return {w: round(weighted[w] / norm, 5) for w in top}
 
-    def _set_cosine(self, a: list[str], b: list[str]) -> float:
-        shared = set(a) & set(b)
-        if not shared:
-            return 0.0
-        idf = {w: self.idf(w) for w in set(a) | set(b)}
-        num = sum(idf[t] ** 2 for t in shared)
-        den = math.sqrt(sum(idf[t] ** 2 for t in a) * sum(idf[t] ** 2 for t in b))
+    def _title_cosine(self, a_id: str, a: list[str], b_id: str, b: list[str], shared: Iterable[str]) -> float:
+        """Cosine of two titles' word sets (``shared``: the words they share), words weighted by idf."""
+        den = math.sqrt(self._title_norm(a_id, a) * self._title_norm(b_id, b))
+        # The shared words are in both titles, so their squares are memoised by now.
+        num = sum(map(self._idf_sq.__getitem__, shared))
         return num / den if den else 0.0
+
+    def _title_norm(self, art_id: str, title: list[str]) -> float:
+        """The sum of the title's squared word idfs (memoised for the current corpus)."""
+        value = self._title_sq.get(art_id)
+        if value is None:
+            sq = self._idf_sq
+            for word in title:
+                if word not in sq:
+                    sq[word] = self.idf(word) ** 2
+            value = self._title_sq[art_id] = sum(map(sq.__getitem__, title))
+        return value
 
     # ------------------------------------------------------------------ blocking
 
@@ -527,16 +554,27 @@ FEATURES = (
 _ALL = "all"  # a key every article carries: its count is the corpus size
 
 
+class _Prepared:
+    """An article's features as :meth:`StoryLinker.pair_features` compares them (sets, a date)."""
+
+    __slots__ = ("ages", "dates", "day", "lead", "orgs", "persons", "source", "spot", "surnames", "title")
+
+    def __init__(self, feats: dict[str, Any]) -> None:
+        self.source = feats  # the features dict these were built from (a backend may hand out copies)
+        self.persons = frozenset(feats["persons"])
+        self.lead = frozenset(feats.get("lead") or ())
+        self.surnames = frozenset(feats["surnames"])
+        self.orgs = frozenset(feats["orgs"])
+        self.ages = frozenset(feats.get("ages") or ())
+        self.spot = frozenset(feats.get("spot") or ())
+        self.dates = frozenset(feats.get("dates") or ())
+        self.day = parse_day(feats.get("date"))
+        self.title = frozenset(feats["title"])
+
+
 def _week(day: dt.date) -> str:
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
-
-
-def _days_apart(a: str | None, b: str | None) -> int | None:
-    da, db = parse_day(a), parse_day(b)
-    if da is None or db is None:
-        return None
-    return abs((da - db).days)
 
 
 def duplicate_groups(backend: LinkBackend, story_id: str) -> list[list[str]]:
