@@ -1645,24 +1645,35 @@ def _agree_with_text(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, i
     return from_evidence()
 
 
-def _text_anchor(nd: NlpDoc) -> str | None:
+def _text_anchor(nd: NlpDoc, stamp_only: bool = False) -> str | None:
     """The article's own date when it prints one in full at its top ("INDIANAPOLIS (Dec. 3,
-    2015) —"): the reference for "Friday" or "Jan. 9" when no publication date is known."""
+    2015) —"): the reference for "Friday" or "Jan. 9" when no publication date is known.
+
+    ``stamp_only``: only the page's own stamp counts ("Created: 03/14/2016 5:10 AM", "TOWN,
+    St. (date) —"), which may stand a few lines down, under a repeated headline or a byline;
+    the earliest such day, when the page prints one at its creation and one at an update."""
+    days: list[str] = []
     for te in nd.times:
-        if te.sentence > 1:
+        if te.sentence > (5 if stamp_only else 1):
             break
         if te.kind == "DATE" and te.precision == "day" and te.value and re.search(r"\b\d{4}\b", te.text):
-            return te.value[:10]
-    return None
+            if not stamp_only:
+                return te.value[:10]
+            before = nd.text[max(0, te.start - 20) : te.start]
+            if _is_stamp(nd, te) and not re.search(r"(?i)\b(?:born|birth|dob)\b", before):
+                days.append(te.value[:10])
+    return min(days) if days else None
 
 
 def _times_for_events(nd: NlpDoc) -> list[TimeExpression]:
     """The article's time expressions, resolved against the text's own date when the article
-    has no publication date (otherwise as the NLP pass resolved them)."""
-    if nd.article.published:
+    has no publication date, or when its publication date is well after the day the page
+    stamps itself with (otherwise as the NLP pass resolved them)."""
+    published = nd.article.published
+    if published and not re.match(r"\d{4}-\d{2}-\d{2}", published):
         return nd.times
-    anchor = _text_anchor(nd)
-    if anchor is None:
+    anchor = _date_anchor(nd)
+    if anchor is None or (published and published[:10] == anchor):
         return nd.times
     try:
         from wirecheck.nlp.times import find_times
@@ -1673,8 +1684,16 @@ def _times_for_events(nd: NlpDoc) -> list[TimeExpression]:
 
 def _date_anchor(nd: NlpDoc) -> str | None:
     """The day the article was written (publication date, else the date it prints at its top)."""
+    import datetime as _dt
+
     published = nd.article.published
     if published and re.match(r"\d{4}-\d{2}-\d{2}", published):
+        # A page collected long after it was written ("Created: 08/02/2015" on a page dated
+        # two years later) is dated by its own stamp: "Sunday" is the Sunday before that
+        # stamp, not before the day the page was collected.
+        stamp = _text_anchor(nd, stamp_only=True)
+        if stamp is not None and (_dt.date.fromisoformat(published[:10]) - _dt.date.fromisoformat(stamp)).days >= 7:
+            return stamp
         return published[:10]
     return _text_anchor(nd)
 
@@ -1686,7 +1705,7 @@ def _is_stamp(nd: NlpDoc, te: TimeExpression) -> bool:
 
     sent = nd.sentences[te.sentence]
     before = nd.text[max(sent.start, te.start - 30) : te.start]
-    if event_date_cues()[1].search(before):
+    if event_date_cues()[1].search(before) or _STAMP_BEFORE.search(before):
         return True
     after = nd.text[te.end : te.end + 4].lstrip()
     full = bool(re.search(r"\b\d{4}\b", te.text))
@@ -1709,6 +1728,14 @@ def _is_stamp(nd: NlpDoc, te: TimeExpression) -> bool:
     )
 
 
+# A stamp the stamp words alone miss: an update's clock time before its day ("UPDATE @ 4:10
+# p.m. (May 3)").  (An embedded post's date after its author's handle was tried as a stamp and
+# dropped: posts embedded in breaking news are most often written on the incident's day.)
+_STAMP_BEFORE = re.compile(
+    r"(?i:\b(?:updated?|posted|published)\s*(?:@|at|:)?\s*\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\.?\s*[(,]?\s*$)"
+)
+
+
 # What may stand between a day and the event word it qualifies: a possessive and up to three
 # words, else one word ("'s fatal", "'s east end double", "Jan. 8 fatal"), none of them a
 # preposition, article or conjunction.
@@ -1720,7 +1747,7 @@ def _is_later_step(nd: NlpDoc, te: TimeExpression, ev: _Event) -> bool:
     """A day given to a later step of the story ("prosecutors said Wednesday", "was arraigned
     Monday", "a vigil Tuesday"): a reporting or court word stands shortly before the expression,
     with none of the event's triggers between them."""
-    from wirecheck.nlp.times import event_date_cues, names_clock, report_cues
+    from wirecheck.nlp.times import day_of, event_date_cues, names_clock, report_cues
 
     sent = nd.sentences[te.sentence]
     # A day that qualifies the event's own word ("held over Sunday evening's stabbing", "the
@@ -1733,6 +1760,23 @@ def _is_later_step(nd: NlpDoc, te: TimeExpression, ev: _Event) -> bool:
         for t in ev.triggers
     ):
         return False
+    # The day of a wound's verb is the wounding's ("died Sunday of injuries suffered Saturday
+    # night", "of wounds sustained in a robbery Tuesday"), whatever step came before it.
+    if _WOUND_VERB.search(nd.text, max(sent.start, te.start - 40), te.start):
+        return False
+    # A day before "after" when the sentence dates the event's word after it ("A babysitter
+    # was charged Friday after a toddler fired her pistol Thursday", "is recovering Monday
+    # after a shooting late Sunday"): "after" puts the other day first, so this one is later.
+    for m in _AFTER.finditer(nd.text, te.end, sent.end):
+        if any(
+            o.sentence == te.sentence
+            and o.start > m.end()
+            and day_of(o)
+            and not event_date_cues()[0].search(nd.text, m.end(), o.start)
+            and any(t.sentence == te.sentence and m.end() <= t.start <= o.end + 30 for t in ev.triggers)
+            for o in nd.times
+        ):
+            return True
     later = event_date_cues()[0]
     report, clause = report_cues()
     lo = max(sent.start, te.start - 60)
@@ -1770,6 +1814,8 @@ def _is_later_step(nd: NlpDoc, te: TimeExpression, ev: _Event) -> bool:
 
 # what stands before a trigger that names a charge: "charged with [attempted] murder"
 _CHARGE_NAME = re.compile(r"\b(?:with|of)\s+(?:attempted\s+|[\w-]+-degree\s+|capital\s+)?$", re.I)
+_AFTER = re.compile(r"(?i)\bafter\b")
+_WOUND_VERB = re.compile(r"(?i)\b(?:suffered|sustained|received)\s+(?:(?:in|during)\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
 _DEICTIC = re.compile(r"(?i)(?:today|tonight|this\s+(?:morning|afternoon|evening))\b")
 
 
