@@ -225,13 +225,18 @@ def _group(nd: NlpDoc, triggers: list[_Trigger]) -> list[_Event]:
         sent = nd.sentences[si]
         ts = by_sentence[si]
         bg_starts = _background_spans(sent.text)
+        # violence the text has told already: a later "dead after a shooting" is another one
+        told = any(e.best is not None and not e.best.background and e.best.type.event_type not in _STEPS
+                   for e in events)
         for t in ts:
             rel = t.start - sent.start
             words_before = re.findall(r"[\w-]+", sent.text[:rel].lower())[-5:]
             # "after a strike killed ..." names another, earlier event; "died after being shot",
             # "after he was shot" and "after the shooting" tell the reported one
             t.background = any(s <= rel for s in bg_starts) or (
-                t.indefinite and any(w in lex["before"] for w in words_before)
+                t.indefinite
+                and any(w in lex["before"] for w in words_before)
+                and not (_harm_after(sent.text[:rel]) and not told)
             )
         local: list[_Event] = []
         for t in ts:
@@ -267,7 +272,7 @@ def _group(nd: NlpDoc, triggers: list[_Trigger]) -> list[_Event]:
                 r"\b(?:separate|another|second|other)\s+(?:[\w-]+\s+)?$",
                 sent.text[: best.start - sent.start],
                 re.I,
-            )
+            ) and not _same_victims(sent.text[: best.start - sent.start])
             if best.definite or (_weak(best) and not best.background and not separate):
                 antecedent = _antecedent(events, best)
             if antecedent is not None:
@@ -276,6 +281,42 @@ def _group(nd: NlpDoc, triggers: list[_Trigger]) -> list[_Event]:
             else:
                 events.append(ev)
     return events
+
+
+@functools.lru_cache(maxsize=1)
+def _harm_words() -> re.Pattern[str]:
+    """Casualty words ending a clause ("are dead", "were hospitalized", "in critical condition"):
+    the killed and injured words of ``data/counts.toml`` [casualty]."""
+    raw = resources.files("wirecheck.data").joinpath("counts.toml").read_text("utf-8")
+    casualty = tomllib.loads(raw)["casualty"]
+    words = sorted({*casualty["killed"], *casualty["injured"]}, key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![\w-])(?:{alternation})\s+(?:after|following)\s+(?:[\w-]+\s+){{0,4}}$", re.I)
+
+
+def _harm_after(before: str) -> bool:
+    """"Two men are dead after a shooting", "a boy was hospitalized after an accidental
+    shooting": the harm the clause tells followed from that shooting, the report's own event
+    (the lead of many local reports), not an earlier one as in "marched after a strike killed"."""
+    return bool(_harm_words().search(before))
+
+
+@functools.lru_cache(maxsize=1)
+def _victims_cue() -> re.Pattern[str]:
+    raw = resources.files("wirecheck.data").joinpath("counts.toml").read_text("utf-8")
+    persons = tomllib.loads(raw)["casualty"]["person_nouns"]
+    alternation = "|".join(re.escape(w) for w in sorted(set(persons), key=len, reverse=True))
+    return re.compile(
+        rf"(?:\b(?:the|both|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
+        rf"(?:other|second|third|fourth|fifth)\s+(?:{alternation})|\bsecond\s+degree)\s+$",
+        re.I,
+    )
+
+
+def _same_victims(before: str) -> bool:
+    """"The second man killed", "six other deputies hurt": the rest of the victims the story
+    counts, not a second event as in "another shooting"; and "second degree murder" is a charge."""
+    return bool(_victims_cue().search(before))
 
 
 def _antecedent(events: list[_Event], t: _Trigger) -> _Event | None:
