@@ -71,11 +71,32 @@ def test_groups_hit(text: str, expected: tuple) -> None:
     [
         ("Three men were standing outside the Salem diner on Friday. They were each hit in the arm", (0, 3)),
         ("Two women were sitting on a porch in Salem. Both were wounded by gunfire", (0, 2)),
-        # a death in the sentence: left to the other rules
-        ("Two men were sitting in a van in Salem. They were both shot and died at the scene", (0, 0)),
+        # a death in the sentence: left to the other rules ("both" counts the dead)
+        ("Two men were sitting in a van in Salem. They were both shot and died at the scene", (2, 0)),
         # a group with no noun is no group
         ("Police said many were there. They were each hit", (0, 0)),
     ],
 )
 def test_group_of_the_sentence_before(text: str, expected: tuple) -> None:
+    assert _toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # general person nouns (roles, trades, crowds) count like "men" and "man"
+        ("Two couriers were shot outside the Pine Road depot", (0, 2)),
+        ("Four patrons were hurt when a man fired into the Moab taproom", (0, 4)),
+        ("The partygoer was wounded in the arm near the Tulsa pavilion", (0, 1)),
+        # an age written without hyphens is one person
+        ("A 16 year old was wounded in the leg outside the Reno arcade", (0, 1)),
+        # "they were both ...": "both" is the count after a pronoun subject
+        ("The brothers were both shot and killed near the Yuma gate", (2, 0)),
+        # gunfire as the subject: everyone its object names was hit
+        ("Gunfire struck Dana Wexley and three others near the Fargo bus stop", (0, 4)),
+        # a group, then its members: the members count, not the group as a third part
+        ("The victims, a 30-year-old man and two teenage girls, were wounded near the Akron rink", (0, 3)),
+    ],
+)
+def test_round7_second_pass(text: str, expected: tuple) -> None:
     assert _toll(text) == expected

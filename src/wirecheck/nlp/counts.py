@@ -305,7 +305,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             # the count's own "\s+" took
             # "another three, including a nurse, were hurt": the appositive right after the count
             rf"(?P<rest>(?:\s+|(?=,\s*including\b))(?:(?:other|more|additional|others)\s+)?(?P<noun>{adj}{{0,2}}?(?:{nouns})\b)?(?:(?:\s+|(?<=\s))(?:of\s+)?(?:other|others|more|whom|them))?"
-            rf"(?:\s*,[^,;]{{1,60}},)?,?(?:\s+(?:who|that|which))?(?:\s*(?<!\S){be}){{0,3}}(?:\s+{adv})?(?:\s+(?:shot|stabbed|struck|hit|beaten|run\s+over)(?:\s+\w+){{0,2}}?\s*,?\s*(?:and|but)?)?(?:\s+(?:later|then|subsequently|eventually))?)\s*$",
+            rf"(?:\s*,[^,;]{{1,60}},)?,?(?:\s+(?:who|that|which))?(?:\s*(?<!\S){be}){{0,3}}(?:\s+{adv})?(?:(?:\s+|(?<=\s))(?:shot|stabbed|struck|hit|beaten|run\s+over)(?:\s+\w+){{0,2}}?\s*,?\s*(?:and|but)?)?(?:\s+(?:later|then|subsequently|eventually))?)\s*$",
             re.I,
         ),
         "right": re.compile(
@@ -346,14 +346,17 @@ _SINGULAR = (
     "owner|customer|patron|friend|neighbor|neighbour|cousin|uncle|aunt|nephew|niece|grandmother|grandfather|"
     "girlfriend|boyfriend|fiancee|fiance|roommate|teenage\\s+boy|teenage\\s+girl|shooter|robber|homeowner|"
     "cashier|bartender|waitress|waiter|security\\s+guard|policeman|cop|agent|inmate|motorist|cyclist|"
-    "jogger|pastor|teacher|nurse|doctor|veteran|rapper|singer|player|coach|athlete|individual"
+    "jogger|pastor|teacher|nurse|doctor|veteran|rapper|singer|player|coach|athlete|individual|"
+    # the general singular person nouns of the lexicon ("the courier", "a partygoer")
+    + "|".join(re.escape(n) for n in _data()["casualty"]["singular_nouns"])
 )
-# one person, indefinite or definite: "a 29-year-old man", "the store owner", "a 13-year-old",
+# one person, indefinite or definite: "a 29-year-old man", "the store owner", "a 13-year-old"
+# (an age may be written without its hyphens),
 # "her 40-year-old cousin" (a possessive stands where "the" does)
 _ONE_PERSON = re.compile(
     # "Doe's 9-year-old niece": a name's possessive stands where "the" does too
     rf"(?:\b(?:the|this|that|a|an|another|one|his|her|their)|(?<![\w’'-])(?-i:[A-Z][a-z]+)['’]s?)\s+(?:[\w’'-]+\s+){{0,4}}?"
-    rf"(?P<noun>{_SINGULAR}|(?:\d+|[a-z]+)-year-old(?:\s+(?:{_SINGULAR}))?)\s*(?:,[^,;]{{1,60}},)?\s*$",
+    rf"(?P<noun>{_SINGULAR}|(?:\d+|[a-z]+)[\s-]year[\s-]old(?:\s+(?:{_SINGULAR}))?)\s*(?:,[^,;]{{1,60}},)?\s*$",
     re.I,
 )
 _OTHER_COUNT_BEFORE = re.compile(r"\b(?:the\s+other|another)\s+$", re.I)
@@ -363,7 +366,7 @@ _ANOTHER_BEFORE = re.compile(r"(?:,\s*|\s+)(?:and|while)\s+(?P<w>another)\s+(?:(
 # brother"
 _ONE_OBJECT = re.compile(
     rf"\s+(?:a|an|the|his|her|their|another|one)\s+(?:[\w’'-]+\s+){{0,3}}?"
-    rf"(?P<noun>{_SINGULAR}|(?:\d+|[a-z]+)-year-old(?:\s+(?:{_SINGULAR}))?)\b(?![\w'’-])",
+    rf"(?P<noun>{_SINGULAR}|(?:\d+|[a-z]+)[\s-]year[\s-]old(?:\s+(?:{_SINGULAR}))?)\b(?![\w'’-])",
     re.I,
 )
 # --------------------------------------------------------------------------- lists of victims
@@ -502,6 +505,11 @@ def _count_list(phrase: str) -> tuple[CountRange, int, int] | None:
 _AGES_AFTER = re.compile(r"\s*,\s*ages\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s*and\s+\d{1,3}\b")
 
 
+# a plural noun with a determiner and no count in front of a comma: "the victims, a man and two
+# women" (not "3 adults, 1 child": a list)
+_GROUP_BEFORE_MEMBERS = re.compile(r"(?:the|these|those|all|both)\s+(?:[a-z-]+\s+)?(?P<n>[a-z-]+)\s*,", re.I)
+
+
 def _list_at_end(seg: str) -> tuple[str, CountRange, int] | None:
     """A list of two or more victims that ends ``seg``: (text, count, named)."""
     _, chain = _conjunct_parts()
@@ -515,6 +523,11 @@ def _list_at_end(seg: str) -> tuple[str, CountRange, int] | None:
         pos = m.start() + 1
         if re.search(r"\b(?:at|in|of|from|for|near|on|to|with|by)\s*$", seg[: m.start()], re.I):
             return None  # "a junior at Central High School and football player": a place, not a victim
+        # "the victims, a man and two women,": a group named, then its members; the members count
+        gm = _GROUP_BEFORE_MEMBERS.match(m.group(0))
+        if gm and _plural_noun(gm.group("n").lower()):
+            pos = m.start() + gm.end()  # the members' list starts after the comma
+            continue
         found = _count_list(m.group(0).rstrip(" ,"))
         # "He and the toddler were flown to a clinic": a subject that opens with a pronoun
         # repeats people told of before; only an object's list ("left him and his son dead") counts
@@ -1084,6 +1097,29 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
             stated=not hit)
         if hit and len(out) > n:
             out[-1].trigger = _MULTI_SHOOTING
+    # "gunfire struck a driver and three others", "bullets hit two women": everyone hit (one
+    # person struck is left to the other rules: he or she may have died)
+    for m in _GUNFIRE_STRUCK.finditer(s):
+        after = s[m.end() :]
+        rng, named, end = None, 0, 0
+        nm = pats["named_other"].match(after)
+        listed = _list_at_start(after) if nm is None else None
+        rm = pats["right"].match(after) if nm is None and listed is None else None
+        if nm:
+            r = parse_count(nm.group("count"))
+            if r is not None and r.best is not None:
+                rng, named, end = CountRange(r.low + 1, r.best + 1, r.best + 1), 1, nm.end()
+        elif listed is not None and listed[1].best is not None:
+            rng, named, end = listed[1], listed[2], len(listed[0])
+        elif rm and _plural_noun((rm.group("noun") or "").strip().lower()):
+            rng, end = parse_count(rm.group("count")), rm.end()
+        if rng is None or rng.best is None or rng.low < 2:
+            continue
+        n = len(out)
+        # the phrase is the object, so that its names are the victims' ("Gunfire" is none)
+        add("injured", rng, m.end() + len(after) - len(after.lstrip()), m.end() + end, "shot", named=named)
+        if len(out) > n:
+            out[-1].trigger = _MULTI_SHOOTING
     # "officers found four men shot", "found three victims with gunshot wounds": everyone hit
     for m in _found_group_pattern().finditer(s):
         rng = parse_count(m.group("n"))
@@ -1185,6 +1221,9 @@ def _everyone_hit(s: str, base: int, out: list[Casualty], add: Any) -> None:
             hit[-1].weak = True
 
 
+# gunfire as the subject of a verb of hitting: "gunfire struck", "the bullets hit" (ordinary
+# news English)
+_GUNFIRE_STRUCK = re.compile(r"\b(?:gunfire|bullets|shots|rounds|gunshots)\s+(?:struck|hit)(?=\s)", re.I)
 # "the bodies of five men" (read with the "right" count rule)
 _BODIES_OF = re.compile(r"\b(?:bodies|remains)\s+of\s", re.I)
 # the verb before its subject: "Also killed were ...", "Wounded was a 20-year-old man"
@@ -1491,7 +1530,7 @@ def _additional(s: str, a: int, b: int) -> bool:
 @cache
 def _headline_pattern() -> re.Pattern[str]:
     h = _data()["headline"]
-    noun = rf"(?:{_SINGULAR}|person|(?:\d+|[a-z]+)-year-old)"
+    noun = rf"(?:{_SINGULAR}|person|(?:\d+|[a-z]+)[\s-]year[\s-]old)"
     verbs = _alt(h["killed"] + h["injured"] + h["weak"])
     return re.compile(
         rf"(?<![\w'’-])(?P<pre>[\w'’-]+\s+)?(?P<nouns>{noun}(?:\s*(?:,|&|\band\b)\s*(?:[a-z]+\s+)?{noun})*)"
@@ -1516,7 +1555,7 @@ def _headline_victims(s: str) -> list[tuple[str, CountRange, int, int, int]]:
         if pre in _NOT_HEADLINE_PRE:
             continue
         verb = re.sub(r"\s+", " ", m.group("verb").lower())
-        n = len(re.findall(rf"(?:{_SINGULAR}|person|-year-old)\b", m.group("nouns"), re.I)) or 1
+        n = len(re.findall(rf"(?:{_SINGULAR}|person|[\s-]year[\s-]old)\b", m.group("nouns"), re.I)) or 1
         if verb in h["killed"]:
             kind = "killed"
         elif verb in h["injured"]:
@@ -1538,12 +1577,12 @@ _DEFINITE_SUBJECT = re.compile(r"(?:he|she|him|her|the|this|that|his|its|their|b
 # a victim "recovering" or "taken to a hospital".  Each is one person (or the subject's count).
 _PERSON_NP = (
     rf"(?:him|her|himself|herself|(?:a|an|the|his|her|their|one|another)\s+(?:[\w’'-]+\s+){{0,3}}?"
-    rf"(?:{_SINGULAR}|(?:\d+|[a-z]+)-year-old(?:\s+(?:{_SINGULAR}))?))"
+    rf"(?:{_SINGULAR}|(?:\d+|[a-z]+)[\s-]year[\s-]old(?:\s+(?:{_SINGULAR}))?))"
 )
 _WOUND = r"(?:gunshot|gun\s+shot|bullet|stab|shotgun)\s+wounds?"
 # "shooting himself and a neighbor", "shot herself and her son, 10": a second person after the reflexive
 _SELF_AND = re.compile(
-    rf"\s+and\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[\w’'-]+\s+){{0,2}}?(?:{_SINGULAR}|(?:\d+|[a-z]+)-year-old(?:\s+(?:{_SINGULAR}))?)\b(?![\w'’-])",
+    rf"\s+and\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[\w’'-]+\s+){{0,2}}?(?:{_SINGULAR}|(?:\d+|[a-z]+)[\s-]year[\s-]old(?:\s+(?:{_SINGULAR}))?)\b(?![\w'’-])",
     re.I,
 )
 _WEAK_PATTERNS = [
@@ -1608,7 +1647,7 @@ def _dead_person_pattern() -> re.Pattern[str]:
         rf"|\b(?:was|is)\s+(?:identified\s+as\s+)?the\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGULAR})\s+(?:who\s+(?:was\s+)?)?(?:killed|slain|died|shot\s+and\s+killed|fatally\s+shot)\b"
         # "the clerk fatally shot by deputies", "the woman killed in the crash", "(relatives of) a
         # clerk who deputies fatally shot": a reduced or object relative clause after one person
-        rf"|\b(?:the|a|an|of)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGULAR}|(?:\d+|[a-z]+)-year-old)\s+"
+        rf"|\b(?:the|a|an|of)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGULAR}|(?:\d+|[a-z]+)[\s-]year[\s-]old)\s+"
         rf"(?:who\s+(?:police|officers|deputies|troopers|(?:an|the)\s+officer)\s+)?(?:{_alt(d['relative'])})\s+"
         rf"(?:by|in|on|at|during|outside|inside|near|last|early|late|after|when|while|(?-i:[A-Z][a-z]+day))\b",
         re.I,
