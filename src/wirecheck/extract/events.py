@@ -284,11 +284,16 @@ def _group(nd: NlpDoc, triggers: list[_Trigger]) -> list[_Event]:
 
 
 @functools.lru_cache(maxsize=1)
-def _harm_words() -> re.Pattern[str]:
-    """Casualty words ending a clause ("are dead", "were hospitalized", "in critical condition"):
-    the killed and injured words of ``data/counts.toml`` [casualty]."""
+def _casualty_words() -> dict[str, Any]:
+    """``data/counts.toml`` [casualty]: the killed and injured words and the person nouns."""
     raw = resources.files("wirecheck.data").joinpath("counts.toml").read_text("utf-8")
-    casualty = tomllib.loads(raw)["casualty"]
+    return tomllib.loads(raw)["casualty"]
+
+
+@functools.lru_cache(maxsize=1)
+def _harm_words() -> re.Pattern[str]:
+    """Casualty words ending a clause ("are dead", "were hospitalized", "in critical condition")."""
+    casualty = _casualty_words()
     words = sorted({*casualty["killed"], *casualty["injured"]}, key=len, reverse=True)
     alternation = "|".join(re.escape(w) for w in words)
     return re.compile(rf"(?<![\w-])(?:{alternation})\s+(?:after|following)\s+(?:[\w-]+\s+){{0,4}}$", re.I)
@@ -303,8 +308,7 @@ def _harm_after(before: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _victims_cue() -> re.Pattern[str]:
-    raw = resources.files("wirecheck.data").joinpath("counts.toml").read_text("utf-8")
-    persons = tomllib.loads(raw)["casualty"]["person_nouns"]
+    persons = _casualty_words()["person_nouns"]
     alternation = "|".join(re.escape(w) for w in sorted(set(persons), key=len, reverse=True))
     return re.compile(
         rf"(?:\b(?:the|both|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
