@@ -71,9 +71,20 @@ def lexicon() -> dict[str, Any]:
         patterns.extend((re.compile(rx), tt) for rx in entry.get("patterns", ()))
     alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     ctx = {k: set(v) for k, v in data["context"].items()}
+    # context guards by phrase: (before, after, needed words) - see [[guard]] in events.toml
+    guards: dict[str, list[tuple[re.Pattern[str] | None, ...]]] = {}
+    for g in data.get("guard", ()):
+        needs = set(g.get("needs", ())).union(*(ctx[k] for k in g.get("needs_context", ())))
+        words = "|".join(re.escape(w) for w in sorted(needs, key=len, reverse=True))
+        needs_rx = re.compile(rf"(?<![\w-])(?:{words})(?![\w-])") if needs else None
+        keys = ("before", "after", "keep_before", "keep_after")
+        rule = (*(re.compile(g[k]) if k in g else None for k in keys), needs_rx)
+        for p in g["phrases"]:
+            guards.setdefault(p.lower(), []).append(rule)
     return {
         "phrases": phrases,
         "patterns": patterns,
+        "guards": guards,
         "regex": re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"),
         "context": ctx,
         "background": [re.compile(c, re.I) for c in data["background"]["cues"]],
@@ -131,6 +142,8 @@ def find_triggers(nd: NlpDoc, entities: list[LocalEntity]) -> list[_Trigger]:
         if text[a].isupper() and a > sent.start and not text[a:b].isupper():
             continue  # capitalised inside a sentence: a name or a month ("March", "Rally Party")
         before = text[max(sent.start, a - 40) : a]
+        if _guarded(lex["guards"].get(low[a:b], ()), low, sent, a, b):
+            continue  # "shell casings", "fighting for his life", "demanding money"
         if tt.generic:
             prev = re.findall(r"[\w-]+", before.lower())[-4:]
             if any(w in lex["context"]["aggregate_nouns"] for w in prev):
@@ -147,6 +160,25 @@ def find_triggers(nd: NlpDoc, entities: list[LocalEntity]) -> list[_Trigger]:
             )
         )
     return out
+
+
+def _guarded(rules: Any, low: str, sent: Sentence, a: int, b: int) -> bool:
+    """Whether a context guard cancels the trigger at ``low[a:b]`` (lower-cased text) in ``sent``."""
+    if not rules:
+        return False
+    before, after = low[max(sent.start, a - 40) : a], low[b : min(sent.end, b + 60)]
+    for rx_before, rx_after, keep_before, keep_after, needs in rules:
+        if rx_before is not None and rx_before.search(before):
+            return True
+        if rx_after is not None and rx_after.search(after):
+            return True
+        if needs is None or (keep_before is not None and keep_before.search(before)):
+            continue
+        if keep_after is not None and keep_after.search(after):
+            continue
+        if not needs.search(low, sent.start, sent.end):
+            return True
+    return False
 
 
 def _trigger_token(nd: NlpDoc, t: _Trigger) -> Any | None:
