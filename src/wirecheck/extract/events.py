@@ -1236,6 +1236,9 @@ def _policed_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int]
     # a town of some size, or one whose state the text names, is itself, unless the text calls
     # it a neighbourhood ("in the South Oakvale neighborhood, Toledo police said")
     marked = any(_NEIGHBOURHOOD_AFTER.match(nd.text, m.end()) for m in re.finditer(rf"\b{re.escape(p.name)}\b", nd.text))
+    inner = _policed_part(nd, pm)
+    if inner is not None:
+        return inner, si
     if own is None or (own.population >= 50_000 and not marked) or _region_named(nd, p):
         return chosen
     for k in range(len(nd.sentences)):
@@ -1247,11 +1250,47 @@ def _policed_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int]
             e = gaz.entry_of(c)
             if e is None or e.population < 100_000:
                 continue
-            if gaz.lookup(p.name, "US", c.admin1) is not None:
+            if not marked and gaz.lookup(p.name, "US", c.admin1) is not None:
                 continue  # the state has its own town of that name: not a neighbourhood
             detail = f"{pm.detail}, {p.name}" if pm.detail else p.name
             return _CountryMention(pm.text, pm.start, pm.end, Place(**{**c.as_dict(), "detail": detail}), detail), si
     return chosen
+
+
+# a big city's own police by any of their names: "Dayton police", "the Tulsa Metro Police",
+# "Omaha Metropolitan Police Department"
+_BIG_CITY_POLICE = re.compile(r"[ \t]+(?:Metro(?:politan)?[ \t]+)?(?:police|Police|PD)(?![\w])")
+
+
+def _policed_part(nd: NlpDoc, pm: Any) -> Any | None:
+    """A place GeoNames lists as a town of the same state that lies inside a much bigger city
+    whose own police work the case ("shot in Oakvale Heights ... Dayton police said"), in a text
+    that never names police of the place itself: a neighbourhood of that city, which is the
+    place, the neighbourhood its detail (GVA and SPEC: the town).  A suburb has its own police
+    ("Oakvale Heights police"); a dateline is the reporter's word."""
+    p = pm.place
+    if not p.admin1 or p.lat is None or _is_dateline(nd, pm):
+        return None
+    gaz = _gazetteer()
+    if gaz is None:
+        return None
+    city = gaz.enclosing_city(p, marked=True)
+    if city is None or city.name == p.name:
+        return None
+    # a place of another county than the city's is a town of its own (a county seat a few
+    # miles out), as is a borough GeoNames gives its own county beside a city it gives none
+    own, big = gaz.entry_of(p), gaz.entry_of(city)
+    if own is not None and own.admin2 and (big is None or big.admin2 != own.admin2):
+        return None
+    # ("the Oakvale and Dayton police": both forces at work)
+    if re.search(rf"\b{re.escape(p.name)}(?:'s)?(?:[ \t]+and[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?"
+                 rf"{_BIG_CITY_POLICE.pattern}", nd.text):
+        return None
+    if not any(_BIG_CITY_POLICE.match(nd.text, m.end())
+               for m in re.finditer(rf"\b{re.escape(city.name)}\b", nd.text)):
+        return None
+    detail = f"{pm.detail}, {p.name}" if pm.detail else p.name
+    return _CountryMention(pm.text, pm.start, pm.end, Place(**{**city.as_dict(), "detail": detail}), detail)
 
 
 def _agency_town(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] | None:
@@ -1407,9 +1446,25 @@ def _headline_town(nd: NlpDoc, ev: _Event, chosen: tuple[Any, int] | None) -> tu
         city = gaz.enclosing_city(town.place, marked=True)
         if (city is not None and city.name == p.name) or town.place.name.endswith(f" {p.name}"):
             return chosen  # "Hyde Park" of a Chicago report, "North Oakvale" of Oakvale
-        if rank == 2 and _real_town(chosen[0]) and (getattr(chosen[0], "in_phrase", False) or _aside(nd, chosen[0])):
+        # (nor a town the report is filed from that the text also says it happened in:
+        # "OAKVALE, Ind. -- A Milford teen was shot ... hunting in Oakvale", unless Milford's own
+        # police work the case)
+        if rank == 2 and _real_town(chosen[0]) and (
+                getattr(chosen[0], "in_phrase", False) or _aside(nd, chosen[0])
+                or (_is_dateline(nd, chosen[0])
+                    and re.search(rf"\b(?:in|near|outside)[ \t]+{re.escape(p.name)}\b", nd.text[chosen[0].end:])
+                    and not re.search(rf"\b{re.escape(town.place.name)}(?:'s)?{_BIG_CITY_POLICE.pattern}", nd.text))):
             return chosen
     return _named_in_text(nd, town.text, town.place)
+
+
+def _is_dateline(nd: NlpDoc, pm: Any) -> bool:
+    """Whether ``pm`` is the article's dateline (the sentence's own reading may miss it under a
+    photo credit)."""
+    if getattr(pm, "dateline", False):
+        return True
+    dateline = _dateline(nd)
+    return dateline is not None and dateline[0].start <= pm.start < dateline[0].end
 
 
 def _scene_town(nd: NlpDoc, chosen: tuple[Any, int], sentences: list[int]) -> tuple[Any, int] | None:

@@ -645,8 +645,11 @@ class Gazetteer:
         """The gazetteer row behind a town-level ``place`` (same name, country and division)."""
         if place.precision > 2:
             return None
-        return next((e for e in self._get(_norm(place.name))
-                     if e.iso == place.iso and e.admin1 == place.admin1 and e.name == place.name), None)
+        rows = [e for e in self._get(_norm(place.name))
+                if e.iso == place.iso and e.admin1 == place.admin1 and e.name == place.name]
+        # two namesakes in one state ("Chatham", a town and a city's neighbourhood): the
+        # row at the place's own coordinates
+        return next((e for e in rows if e.lat == place.lat and e.lon == place.lon), rows[0] if rows else None)
 
     def enclosing_city(self, place: Place, *, marked: bool) -> Place | None:
         """The much larger city that town-level ``place`` lies in as a neighbourhood, or None.
@@ -893,6 +896,8 @@ def text_context(text: str) -> TextContext:
     admin2: set[tuple[str, str]] = set()
     counties: dict[str, set[str]] = {}  # a US county's name -> the states having one so named
     bare2: dict[str, set[tuple[str, str]]] = {}  # US counties named by a bare name ("Jenkins")
+    bare1: dict[str, set[tuple[str, str]]] = {}  # US states named by their bare name alone
+    firm1: set[tuple[str, str]] = set()  # US states named with a mark ("Gary, Ind.", "Ohio State")
     counted2: set[tuple[str, str]] = set()  # US counties named with their word ("Jenkins County")
 
     def vote(isos: set[str], w: float) -> None:
@@ -905,6 +910,7 @@ def text_context(text: str) -> TextContext:
             code = gaz.state_code(m.group(0).lstrip(", "))
             if code:
                 admin1.add(("US", gaz._states[code]["name"]))
+                firm1.add(("US", gaz._states[code]["name"]))
                 votes["US"] += 1.5
     alone: set[str] = set()
     for m in _CAPSEQ.finditer(text):
@@ -944,6 +950,9 @@ def text_context(text: str) -> TextContext:
                         votes[region.iso] += 2.0
                         if region.admin1:
                             admin1.add((region.iso, region.admin1))
+                            # a bare name alone may be a person's surname ("Washington said")
+                            (bare1.setdefault(n, set()) if bonus == 1.0 and j == i + 1 else firm1).add(
+                                (region.iso, region.admin1))
                     hit = True
                 code = gaz.state_code(key) if (len(key) > 4 and not hit) else None
                 if code:
@@ -951,6 +960,9 @@ def text_context(text: str) -> TextContext:
                     # state (a US street still speaks for the country)
                     if not _street_name(text, a, b):
                         admin1.add(("US", gaz._states[code]["name"]))
+                        # a bare name alone may be a person's surname ("Washington said")
+                        (bare1.setdefault(n, set()) if bonus == 1.0 and j == i + 1 else firm1).add(
+                            ("US", gaz._states[code]["name"]))
                     votes["US"] += 1.5
                     hit = True
                 stop = n in gaz.stoplist
@@ -1020,12 +1032,20 @@ def text_context(text: str) -> TextContext:
                 # "Kevin Walker": no place as a whole, no place word first -> a person's name
                 first = text[toks[0][0] : toks[0][1]]
                 whole = _norm(text[toks[0][0] : toks[-1][1]])
-                if (first.lower() not in gaz.stoplist and first not in _MODIFIERS and not gaz._get(whole)
+                # (a stop word first is a first name when an age follows: "Lonnie Oakes, 47,")
+                if ((first.lower() not in gaz.stoplist or _AGE_AFTER.match(text, toks[-1][1]))
+                        and first not in _MODIFIERS and not gaz._get(whole)
                         and not gaz.is_country_word(first) and not first.isupper()
                         and not text[toks[-1][0] : toks[-1][1]].isupper()
                         and not _STATE_AFTER.match(text, toks[-1][1])):
                     surnames.add(_norm(re.sub(r"['’]s$", "", text[toks[-1][0] : toks[-1][1]]).rstrip(".,")))
             i += step
+    # "Dale Washington, 40, ... Washington ran for help": a state named only by a bare word
+    # that the text also uses as a person's surname is no state of the text
+    named1 = {t for n1, ts in bare1.items() if n1 not in surnames for t in ts}
+    for n1, ts in bare1.items():
+        if n1 in surnames:
+            admin1 -= ts - named1 - firm1
     named2 = {t for n2, ts in bare2.items() if n2 not in surnames for t in ts}
     for n2, ts in bare2.items():
         if n2 in surnames:
