@@ -100,22 +100,3 @@ def test_group_of_the_sentence_before(text: str, expected: tuple) -> None:
 )
 def test_round7_second_pass(text: str, expected: tuple) -> None:
     assert _toll(text) == expected
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Three teenagers on our street were hurt in one week, the pastor said.",
-        "The clinic treated five gunshot victims within a single month.",
-    ],
-)
-def test_count_over_a_span_is_a_tally(sentence: str) -> None:
-    from wirecheck.nlp.counts import is_tally
-
-    assert is_tally(sentence)
-
-
-def test_a_weekday_is_no_span() -> None:
-    from wirecheck.nlp.counts import is_tally
-
-    assert not is_tally("Two men were hurt in a shooting on Friday night, police said.")
