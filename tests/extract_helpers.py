@@ -1,4 +1,4 @@
-"""Small helpers shared by the extraction tests: one article's main place, a text's toll."""
+"""Small helpers shared by the extraction tests: one article's main place and date, a text's toll."""
 
 from __future__ import annotations
 
@@ -14,6 +14,13 @@ def main_place(nlp: Any, text: str, title: str | None = None) -> Place | None:
     an = analyze_article(Article(id="t", text=text, title=title), nlp)
     ev = next(e for e in an.events if e.id == an.main_event)
     return ev.location.place if ev.location else None
+
+
+def main_date(nlp: Any, text: str, published: str | None) -> str | None:
+    """The day (YYYY-MM-DD) of the main event ``analyze_article`` finds in ``text``."""
+    an = analyze_article(Article(id="t", text=text, published=published), nlp)
+    ev = next(e for e in an.events if e.id == an.main_event)
+    return ev.date.date.value[:10] if ev.date and ev.date.date.value else None
 
 
 def toll(text: str, headline: bool = False) -> tuple[int, int]:

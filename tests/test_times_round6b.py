@@ -11,8 +11,7 @@ from datetime import date
 
 import pytest
 
-from wirecheck.extract import analyze_article
-from wirecheck.models import Article
+from extract_helpers import main_date
 from wirecheck.nlp import load_pipeline
 from wirecheck.nlp.times import names_clock, normalize
 
@@ -26,9 +25,7 @@ def nlp():
 
 
 def _main_date(nlp, text: str, published: str | None = PUBLISHED) -> str | None:
-    an = analyze_article(Article(id="t", text=text, published=published), nlp)
-    ev = next(e for e in an.events if e.id == an.main_event)
-    return ev.date.date.value[:10] if ev.date and ev.date.date.value else None
+    return main_date(nlp, text, published)
 
 
 def test_said_before_a_reported_clause_leaves_the_day_to_the_clause(nlp) -> None:

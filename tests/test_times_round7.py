@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from wirecheck.extract import analyze_article
-from wirecheck.models import Article
+from extract_helpers import main_date
 from wirecheck.nlp import load_pipeline
 
 # 2024-03-11 is a Monday.
@@ -20,9 +19,7 @@ def nlp():
 
 
 def _main_date(nlp, text: str, published: str | None = PUBLISHED) -> str | None:
-    an = analyze_article(Article(id="t", text=text, published=published), nlp)
-    ev = next(e for e in an.events if e.id == an.main_event)
-    return ev.date.date.value[:10] if ev.date and ev.date.date.value else None
+    return main_date(nlp, text, published)
 
 
 def test_page_stamp_dates_relative_days_when_collected_much_later(nlp) -> None:
