@@ -1,11 +1,12 @@
-"""Small helpers shared by the extraction tests: one article's main place and date, a text's toll."""
+"""Small helpers shared by the extraction and reconcile tests: one article's main place and date,
+a text's toll, an analysis built by hand from sentences and event mentions."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from wirecheck.extract import analyze_article
-from wirecheck.models import Article, Place, Sentence
+from wirecheck.models import Article, ArticleAnalysis, EventMention, Place, Sentence
 from wirecheck.nlp.counts import aggregate, find_casualties
 
 
@@ -36,3 +37,24 @@ def toll(text: str, headline: bool = False) -> tuple[int, int]:
         return 0 if c is None else (c.range.best if c.range.best is not None else c.range.low)
 
     return value(killed), value(injured)
+
+
+def analysis_of(
+    art: str,
+    sentences: list[str],
+    events: list[EventMention],
+    title: str | None = None,
+    published: str | None = None,
+) -> ArticleAnalysis:
+    """An analysis of article ``art`` whose text is ``sentences`` joined by spaces; its first
+    event is the main one."""
+    spans, start = [], 0
+    for i, text in enumerate(sentences):
+        spans.append(Sentence(i, start, start + len(text), text))
+        start += len(text) + 1
+    return ArticleAnalysis(
+        article=Article(id=art, text=" ".join(sentences), title=title, published=published),
+        sentences=spans,
+        events=events,
+        main_event=events[0].id if events else None,
+    )

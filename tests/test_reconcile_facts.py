@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from extract_helpers import analysis_of
 from wirecheck.models import (
-    Article,
     ArticleAnalysis,
     Count,
     CountRange,
@@ -11,7 +11,6 @@ from wirecheck.models import (
     Evidence,
     Located,
     Place,
-    Sentence,
 )
 from wirecheck.reconcile import reconcile_story
 
@@ -21,16 +20,7 @@ TOWN = Place(name="Springfield", country="United States", iso="US", admin1="Illi
 def _analysis(
     art: str, sentences: list[str], events: list[EventMention], published: str | None = None
 ) -> ArticleAnalysis:
-    spans, start = [], 0
-    for i, text in enumerate(sentences):
-        spans.append(Sentence(i, start, start + len(text), text))
-        start += len(text) + 1
-    return ArticleAnalysis(
-        article=Article(id=art, text=" ".join(sentences), published=published),
-        sentences=spans,
-        events=events,
-        main_event=events[0].id if events else None,
-    )
+    return analysis_of(art, sentences, events, published=published)
 
 
 def _count(art: str, n: int, sentence: int = 0) -> Count:

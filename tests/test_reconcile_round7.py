@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from extract_helpers import analysis_of
 from wirecheck.models import (
-    Article,
     ArticleAnalysis,
     Count,
     CountRange,
@@ -11,7 +11,6 @@ from wirecheck.models import (
     Evidence,
     Located,
     Place,
-    Sentence,
 )
 from wirecheck.reconcile import reconcile_story
 
@@ -19,16 +18,7 @@ from wirecheck.reconcile import reconcile_story
 def _analysis(
     art: str, sentences: list[str], events: list[EventMention], title: str | None = None
 ) -> ArticleAnalysis:
-    spans, start = [], 0
-    for i, text in enumerate(sentences):
-        spans.append(Sentence(i, start, start + len(text), text))
-        start += len(text) + 1
-    return ArticleAnalysis(
-        article=Article(id=art, text=" ".join(sentences), title=title),
-        sentences=spans,
-        events=events,
-        main_event=events[0].id if events else None,
-    )
+    return analysis_of(art, sentences, events, title=title)
 
 
 def _mention(
