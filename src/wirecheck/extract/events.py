@@ -33,8 +33,20 @@ from wirecheck.models import (
     Sentence,
     TimeExpression,
 )
+from wirecheck.nlp.countries import country_evidence, evidence_place
+from wirecheck.nlp.counts import find_casualties
 from wirecheck.nlp.entities import _gazetteer, country_of, entity_at
 from wirecheck.nlp.pipeline import NlpDoc
+from wirecheck.nlp.places import _norm as place_key
+from wirecheck.nlp.places import (
+    find_dateline,
+    find_places,
+    get_gazetteer,
+    headline_towns,
+    outlet_town,
+    text_context,
+)
+from wirecheck.nlp.times import find_times
 
 # ----------------------------------------------------------------------------- lexicon
 
@@ -385,18 +397,10 @@ def _places(nd: NlpDoc, sentence: int) -> list[Any]:
 @functools.lru_cache(maxsize=2048)
 def _places_in(text: str, sentence: Any) -> list[Any]:
     """Places of one sentence (cached: the place choice asks for a sentence several times)."""
-    try:
-        from wirecheck.nlp.places import find_places
-    except ImportError:  # places is written separately
-        return []
     return list(find_places(text, sentence))
 
 
 def _casualties(nd: NlpDoc, sentence: int) -> list[Any]:
-    try:
-        from wirecheck.nlp.counts import find_casualties
-    except ImportError:
-        return []
     # the headline that opens the text is read as a headline too ("Four shot at bar")
     head = sentence == 0 and _lead_last(nd) == 2
     return list(find_casualties(nd.text, nd.sentences[sentence], headline=head))
@@ -845,14 +849,9 @@ def _dateline(nd: NlpDoc) -> tuple[Any, int] | None:
     news is the event's town."""
     # one opening the text, after a repeated title or a line of credits, or glued to a web
     # page's title (the whole text is searched: a sentence split may cut "ST. GEORGE")
-    try:
-        from wirecheck.nlp.places import find_dateline
-    except ImportError:
-        find_dateline = None
-    if find_dateline is not None:
-        pm = find_dateline(nd.text, nd.article.title)
-        if pm is not None:
-            return pm, nd.sentence_of(pm.start)
+    pm = find_dateline(nd.text, nd.article.title)
+    if pm is not None:
+        return pm, nd.sentence_of(pm.start)
     for si in range(min(3, len(nd.sentences))):
         for pm in _places(nd, si):
             if getattr(pm, "dateline", False):
@@ -1001,10 +1000,6 @@ def _filed_elsewhere(nd: NlpDoc, chosen: tuple[Any, int] | None, dateline: tuple
         return chosen
     if re.search(rf"\b{re.escape(p.name)}[ \t]+(?:police|Police)\b", nd.text):
         return chosen
-    try:
-        from wirecheck.nlp.places import text_context
-    except ImportError:
-        return chosen
     states = text_context(nd.text).us_states() - {p.admin1}
     if len(states) != 1:
         return chosen
@@ -1037,10 +1032,6 @@ def _unlisted_scene(nd: NlpDoc, chosen: tuple[Any, int], sentences: list[int]) -
                   if m.place.iso == "US" and m.place.precision in (2, 3) and m.place.admin1}
         state = states.pop() if len(states) == 1 else None
     if state is None:
-        return chosen
-    try:
-        from wirecheck.nlp.places import text_context
-    except ImportError:
         return chosen
     surnames = text_context(nd.text).surnames
     for si in sentences:
@@ -1106,10 +1097,6 @@ def _title_place(nd: NlpDoc) -> tuple[Any, int] | None:
     for an event whose text names none: a page's text may hold only the story's second half."""
     if not nd.article.title:
         return None
-    try:
-        from wirecheck.nlp.places import find_places, text_context
-    except ImportError:
-        return None
     head = headline(nd.article.title)
     found = [m for m in find_places(head, Sentence(0, 0, len(head), head), context=text_context(nd.text))
              if not getattr(m, "in_name", False)]
@@ -1121,10 +1108,6 @@ def _title_place(nd: NlpDoc) -> tuple[Any, int] | None:
 
 def _outlet_only(nd: NlpDoc) -> tuple[Any, int] | None:
     """The town of the local outlet in the page title, for a text that names no place at all."""
-    try:
-        from wirecheck.nlp.places import outlet_town, text_context
-    except ImportError:
-        return None
     town = outlet_town(nd.article.title, context=text_context(nd.text))
     return None if town is None else _named_in_text(nd, town.name, town)
 
@@ -1144,10 +1127,6 @@ def _outlet_place(nd: NlpDoc, chosen: tuple[Any, int]) -> tuple[Any, int]:
     street's known country or state agrees."""
     pm, si = chosen
     if pm.place.precision != 1 or not pm.detail:
-        return chosen
-    try:
-        from wirecheck.nlp.places import outlet_town, text_context
-    except ImportError:
         return chosen
     town = outlet_town(nd.article.title, context=text_context(nd.text))
     if town is None or not _inside(pm.place, town, admin=True):
@@ -1186,10 +1165,6 @@ def _outlet_namesake(nd: NlpDoc, chosen: tuple[Any, int] | None,
     pm, si = chosen
     p = pm.place
     if _region_named(nd, p) or getattr(pm, "dateline", False):
-        return chosen
-    try:
-        from wirecheck.nlp.places import outlet_town, text_context
-    except ImportError:
         return chosen
     gaz = _gazetteer()
     if gaz is None:
@@ -1306,10 +1281,6 @@ def _agency_town(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] 
     p = pm.place
     foreign = p.iso not in (None, "US") and p.precision <= 3 and not _region_named(nd, p)
     if foreign:
-        try:
-            from wirecheck.nlp.places import text_context
-        except ImportError:
-            return chosen
         # the text names that country itself ("Karachi, Pakistan"): the place stands
         foreign = text_context(nd.text).countries.get(p.iso or "", 0.0) < 3.0
     wide = p.iso == "US" and p.precision >= 3
@@ -1417,10 +1388,6 @@ def _headline_town(nd: NlpDoc, ev: _Event, chosen: tuple[Any, int] | None) -> tu
     only as where someone lives ("Oakvale man charged") does not outrank a town the body says it
     happened in; a neighbourhood of the chosen city stays in the city."""
     if not ev.sentences or ev.sentences[0] > 2 or (ev.best is not None and ev.best.background):
-        return chosen
-    try:
-        from wirecheck.nlp.places import headline_towns, text_context
-    except ImportError:
         return chosen
     gaz = _gazetteer()
     if gaz is None:
@@ -1541,10 +1508,6 @@ def _stray_town(nd: NlpDoc, chosen: tuple[Any, int] | None, sentences: list[int]
     e = gaz.entry_of(p)
     if e is None or e.population >= 100_000:
         return chosen
-    try:
-        from wirecheck.nlp.places import _norm, text_context
-    except ImportError:
-        return chosen
     # the votes of every other name of the text and of the headline ("... - Oakvale, OH")
     title = nd.article.title or ""
     ctx = text_context(nd.text if title and title[:40] in nd.text else f"{title}\n{nd.text}")
@@ -1552,7 +1515,7 @@ def _stray_town(nd: NlpDoc, chosen: tuple[Any, int] | None, sentences: list[int]
     # text names counted as the context counts it
     regions: dict[str, float] = {a1: 2.0 for iso, a1 in ctx.admin1 if iso == "US"}
     for name, (_, votes, times) in ctx.own.items():
-        if name == _norm(pm.text) or not times:
+        if name == place_key(pm.text) or not times:
             continue
         for (iso, a1), w in votes.items():
             if iso == "US":
@@ -1636,19 +1599,11 @@ def _inside(p: Place, wider: Place, admin: bool = False) -> bool:
 
 def _region_named(nd: NlpDoc, p: Place) -> bool:
     """Whether the text names ``p``'s first-level division ("Ohio", "Tex.")."""
-    try:
-        from wirecheck.nlp.places import text_context
-    except ImportError:
-        return False
     return (p.iso or "", p.admin1 or "") in text_context(nd.text).admin1
 
 
 def _region_weight(nd: NlpDoc, p: Place) -> float:
     """How much the whole text points to ``p``'s first-level division (its towns, its name)."""
-    try:
-        from wirecheck.nlp.places import text_context
-    except ImportError:
-        return 0.0
     return text_context(nd.text).regions.get((p.iso or "", p.admin1 or ""), 0.0)
 
 
@@ -1725,11 +1680,6 @@ def _agree_with_text(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, i
     town abroad.  When the text's divisions, countries and towns point clearly elsewhere, a
     namesake in that country replaces the chosen place, else the division (or country) the
     text names; with no place at all, any lead the text gives stands in."""
-    try:
-        from wirecheck.nlp.countries import country_evidence, evidence_place
-        from wirecheck.nlp.places import get_gazetteer
-    except ImportError:
-        return chosen
     ev = country_evidence(nd.text)
     top, w = ev.top()
     if top is None:
@@ -1806,10 +1756,6 @@ def _times_for_events(nd: NlpDoc) -> list[TimeExpression]:
         return nd.times
     anchor = _date_anchor(nd)
     if anchor is None or (published and published[:10] == anchor):
-        return nd.times
-    try:
-        from wirecheck.nlp.times import find_times
-    except ImportError:
         return nd.times
     return find_times(nd.text, nd.sentences, anchor)
 
