@@ -6,7 +6,16 @@ from __future__ import annotations
 from typing import Any
 
 from wirecheck.extract import analyze_article
-from wirecheck.models import Article, ArticleAnalysis, EventMention, Place, Sentence
+from wirecheck.models import (
+    Article,
+    ArticleAnalysis,
+    EventMention,
+    Evidence,
+    LocalEntity,
+    Located,
+    Place,
+    Sentence,
+)
 from wirecheck.nlp.counts import aggregate, find_casualties
 
 
@@ -57,4 +66,36 @@ def analysis_of(
         sentences=spans,
         events=events,
         main_event=events[0].id if events else None,
+    )
+
+
+def shooting_report(
+    art: str,
+    text: str,
+    *,
+    names: tuple[str, ...] = (),
+    city: str | None = None,
+    published: str | None = "2024-03-05",
+    title: str | None = None,
+) -> ArticleAnalysis:
+    """An analysis of ``text`` with the given person names and, when ``city`` is given, one
+    shooting event placed in that US city."""
+    events = []
+    if city:
+        ev = Evidence(art, 0, 0, 5)
+        events.append(
+            EventMention(
+                id="e0",
+                article=art,
+                trigger="shot",
+                evidence=ev,
+                event_type="Violence against civilians",
+                sub_event_type="Attack",
+                location=Located(Place(city, "United States", "US", precision=1), city, ev),
+            )
+        )
+    return ArticleAnalysis(
+        article=Article(id=art, text=text, title=title, published=published),
+        entities=[LocalEntity(key=f"p{i}", type="PERSON", name=n) for i, n in enumerate(names)],
+        events=events,
     )

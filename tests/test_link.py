@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from extract_helpers import shooting_report as analysis
 from wirecheck.link import LinkBackend, MemoryLinkBackend, StoryLinker
 from wirecheck.link.minhash import MinHasher, jaccard
 from wirecheck.link.names import acronym, norm_name, spelling_key
-from wirecheck.models import Article, ArticleAnalysis, EventMention, Evidence, LocalEntity, Located, Place
+from wirecheck.models import ArticleAnalysis, EventMention, Evidence, LocalEntity, Located, Place
 from wirecheck.settings import Settings
 
 LAKETON = (
@@ -40,34 +41,6 @@ HARBOR = (
 )
 
 
-def analysis(
-    art: str,
-    text: str,
-    *,
-    names: tuple[str, ...] = (),
-    city: str | None = None,
-    published: str | None = "2024-03-05",
-    title: str | None = None,
-) -> ArticleAnalysis:
-    events = []
-    if city:
-        ev = Evidence(art, 0, 0, 5)
-        events.append(
-            EventMention(
-                id="e0",
-                article=art,
-                trigger="shot",
-                evidence=ev,
-                event_type="Violence against civilians",
-                sub_event_type="Attack",
-                location=Located(Place(city, "United States", "US", precision=1), city, ev),
-            )
-        )
-    return ArticleAnalysis(
-        article=Article(id=art, text=text, title=title, published=published),
-        entities=[LocalEntity(key=f"p{i}", type="PERSON", name=n) for i, n in enumerate(names)],
-        events=events,
-    )
 
 
 def lake(art: str, text: str = LAKETON, **kw: object) -> ArticleAnalysis:

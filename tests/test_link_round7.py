@@ -7,29 +7,16 @@ from __future__ import annotations
 
 import math
 
+from extract_helpers import shooting_report
 from wirecheck.link import MemoryLinkBackend, StoryLinker
-from wirecheck.models import Article, ArticleAnalysis, EventMention, Evidence, LocalEntity, Located, Place
+from wirecheck.models import ArticleAnalysis
 from wirecheck.settings import Settings
 
 
 def report(
     art: str, text: str, city: str, published: str, names: tuple[str, ...] = ()
 ) -> ArticleAnalysis:
-    ev = Evidence(art, 0, 0, 5)
-    mention = EventMention(
-        id="e0",
-        article=art,
-        trigger="shot",
-        evidence=ev,
-        event_type="Violence against civilians",
-        sub_event_type="Attack",
-        location=Located(Place(city, "United States", "US", precision=1), city, ev),
-    )
-    return ArticleAnalysis(
-        article=Article(id=art, text=text, published=published),
-        entities=[LocalEntity(key=f"p{i}", type="PERSON", name=n) for i, n in enumerate(names)],
-        events=[mention],
-    )
+    return shooting_report(art, text, names=names, city=city, published=published)
 
 
 def _linked(*analyses: ArticleAnalysis) -> tuple[StoryLinker, dict[str, dict]]:
