@@ -484,7 +484,7 @@ def count_fact(
         if current is None or current.intersects(inter):
             current = inter if current is None else _intersect([current, inter])
             active.extend(group)
-        elif current.high is not None and inter.low > current.high:
+        elif current.high is not None and inter.low > current.high and _supersedes(group, active):
             superseded, current, active = True, inter, list(group)
         else:
             conflict = True
@@ -501,6 +501,15 @@ def count_fact(
     value = CountRange(current.low, _best(current, [r.value for r in active]), current.high)
     status = "superseded" if superseded else sources.agreement(reports)
     return _fact(attribute, status, value, reports, _plain), value
+
+
+def _supersedes(later: list[_Report], current: list[_Report]) -> bool:
+    """Whether a later, higher figure replaces the current one: not when it is read only deep in
+    the later texts while every current figure was told in a headline or lead
+    (``[counts].deep_supersedes`` in reconcile.toml)."""
+    if _rules()["counts"].get("deep_supersedes", True):
+        return True
+    return any(r.near for r in later) or not all(r.near for r in current)
 
 
 def _conflict_best(
@@ -582,6 +591,8 @@ def _build_event(
     cluster = sorted(cluster, key=lambda m: (m.order, m.mention.evidence.start))
     first = cluster[0]
     facts: list[Fact] = []
+    # A round-up's figures total several incidents: they count only when no other article does.
+    counted = [m for m in cluster if not _roundup(m.analysis)] or cluster
 
     type_reports = [_Report(m.article, m.mention.event_type, m.mention.evidence) for m in cluster]
     fact, event_type = categorical_fact("event_type", type_reports, sources)
@@ -602,6 +613,10 @@ def _build_event(
     ]
     if date_reports:
         valued = [r for r in date_reports if r.value.value] or date_reports
+        # A day read as a later step's ("pleaded not guilty Thursday") votes only when no report
+        # gives another day; it stays on the fact as evidence.
+        texts = {m.article: m.analysis for m in cluster}
+        valued = [r for r in valued if not _step_day(r, texts[r.article])] or valued
         fact, date = categorical_fact(
             "date",
             date_reports if len(valued) == len(date_reports) else valued,
@@ -671,7 +686,7 @@ def _build_event(
     counts: dict[str, CountRange | None] = {"fatalities": None, "injured": None}
     # Each mention's own counts, without figures that total several incidents.
     read: dict[str, list[tuple[_Mention, Count]]] = {
-        attr: [(m, c) for m in cluster if (c := getattr(m.mention, attr)) is not None and not _tally(m, c)]
+        attr: [(m, c) for m in counted if (c := getattr(m.mention, attr)) is not None and not _tally(m, c)]
         for attr in counts
     }
     for attr in counts:
@@ -731,6 +746,48 @@ def _tally(m: _Mention, count: Count) -> bool:
     sentence = sentences[index] if 0 <= index < len(sentences) and sentences[index].index == index else None
     sentence = sentence or next((s for s in sentences if s.index == index), None)
     return sentence is not None and is_tally(sentence.text)
+
+
+@functools.cache
+def _roundup_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(p, re.IGNORECASE) for p in _rules()["roundup"]["patterns"]]
+
+
+def _roundup(a: ArticleAnalysis) -> bool:
+    """Whether the article's headline or lead totals several incidents (``[roundup]``)."""
+    lead = int(_rules()["roundup"]["lead_sentences"])
+    texts = [a.article.title or "", *(s.text for s in a.sentences[:lead])]
+    return any(p.search(t) for p in _roundup_patterns() for t in texts)
+
+
+@functools.cache
+def _step_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(step word, event word, event word right after a date) from ``[dates]``."""
+    d = _rules()["dates"]
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    step = re.compile(rf"(?<![\w-])(?:{alt(d['step_cues'])})(?![\w-])", re.IGNORECASE)
+    event = re.compile(rf"(?<![\w-])(?:{alt(d['event_nouns'])})(?![\w-])", re.IGNORECASE)
+    # "the May 2 shooting", "Sunday's fatal stabbing": the date qualifies the event word
+    qualifies = re.compile(rf"[\s,]*(?:['’]s\s+)?(?:[\w-]+\s+){{0,2}}?(?:{alt(d['event_nouns'])})\b", re.IGNORECASE)
+    return step, event, qualifies
+
+
+def _step_day(r: _Report, a: ArticleAnalysis) -> bool:
+    """Whether a date report is the day of a later step: a step word (``[dates] step_cues``)
+    shortly before the date in its sentence, no event word between them or right after it."""
+    sentence = next((s for s in a.sentences if s.index == r.evidence.sentence), None)
+    if sentence is None or not sentence.start <= r.evidence.start <= sentence.end:
+        return False
+    step, event, qualifies = _step_patterns()
+    text = a.article.text
+    before = text[max(sentence.start, r.evidence.start - int(_rules()["dates"]["step_window"])) : r.evidence.start]
+    cues = list(step.finditer(before))
+    if not cues or event.search(before, cues[-1].end()):
+        return False
+    return not qualifies.match(text[r.evidence.end : sentence.end])
 
 
 def _wounded_who_died(
