@@ -38,9 +38,8 @@ def fold(text: str) -> str:
 
 def name_tokens(name: str) -> list[str]:
     """Words of a name without honorifics, possessive and a leading article."""
-    words = _WORD.findall(fold(name))
-    if words and words[-1] == "s" and len(words) > 1 and name.rstrip().endswith(("'s", "\u2019s")):
-        words.pop()
+    # The possessive goes before fold(), which drops apostrophes ("Ana Ruiz's" would be "ruizs").
+    words = _WORD.findall(fold(re.sub(r"['\u2019]s$", "", name.rstrip())))
     honorifics = word_set("honorifics")
     while len(words) > 1 and words[0] in honorifics | {"the"}:
         words.pop(0)
