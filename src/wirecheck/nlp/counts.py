@@ -400,7 +400,8 @@ def _conjunct_parts() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # does; "her neighbor Ann Pike, 55": a name in apposition to the noun is the same person;
     # "40-year-old Ann Pike": an age in front of a name
     poss = r"(?:(?:the|his|her|their|a|an)\s+)?[A-Za-z][\w-]*['’]s"
-    age_tail = r"(?:\s*,\s*\d{1,3}\s*(?=,))?"
+    # (or at the end of a list already cut before its comma: "Roe and Jon Poe, 20[,] died")
+    age_tail = r"(?:\s*,\s*\d{1,3}\s*(?=,|$))?"
     part = (
         rf"(?<![\w'’-])(?:(?:(?P<det>{det}|{poss})\s+)?(?:(?P<num>{num})\s+)?(?:{mod}\s+){{0,3}}?(?P<noun>{_AGE}\s+(?:{noun})|(?:{noun})|{_AGE})(?![\w-])(?!['’]s\b)"
         rf"(?:\s+(?P<appos>{name}){age_tail})?"
@@ -430,6 +431,7 @@ def _count_list(phrase: str) -> tuple[CountRange, int, int] | None:
     kinds: list[str] = []
     numbered = 0
     first_num: int | None = None
+    counted_at: tuple[int, int] | None = None  # (part, count) of the last counted part
     for m in one.finditer(phrase):
         gap = phrase[pos : m.start()]
         if kinds and not re.fullmatch(rf"\s*,\s*(?:(?:{joiner})\s+)?|\s+(?:{joiner})\s+", gap, re.I):
@@ -471,6 +473,8 @@ def _count_list(phrase: str) -> tuple[CountRange, int, int] | None:
             numbered += 1
             if len(kinds) == 1 and r.best is not None:
                 first_num = r.best
+            if r.best is not None:
+                counted_at = (len(kinds) - 1, r.best)
             low += r.low
             if r.best is None:
                 unknown = True
@@ -487,6 +491,13 @@ def _count_list(phrase: str) -> tuple[CountRange, int, int] | None:
             low, best = low + 1, best + 1
     if not kinds or phrase[pos:].strip():
         return None
+    if counted_at is not None and not unknown:
+        # "Amy Roe and their two children, Cal, 9, and Ben, 6": the names after a counted noun
+        # and its comma are the ones counted, not more people
+        i, n = counted_at
+        rest = kinds[i + 1 :]
+        if len(rest) == n and all(k.startswith("name") for k in rest) and not re.search(rf"(?:{joiner})\s", gaps[i], re.I):
+            low, best, named = low - n, best - n, named
     if first_num is not None and len(kinds) >= 3 and not re.search(rf"(?:{joiner})\s", gaps[0], re.I) and first_num == len(kinds) - 1:
         # "the two children, Tom and Cora Reed": the parts after the comma name the counted ones
         return CountRange(first_num, first_num, first_num), named, len(kinds)
@@ -507,7 +518,7 @@ _AGES_AFTER = re.compile(r"\s*,\s*ages\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s*and\s
 
 # a plural noun with a determiner and no count in front of a comma: "the victims, a man and two
 # women" (not "3 adults, 1 child": a list)
-_GROUP_BEFORE_MEMBERS = re.compile(r"(?:the|these|those|all|both)\s+(?:[a-z-]+\s+)?(?P<n>[a-z-]+)\s*,", re.I)
+_GROUP_BEFORE_MEMBERS = re.compile(r"(?:the|these|those|all|both)\s+(?:[a-z-]+\s+){0,2}?(?P<n>[a-z-]+)\s*,", re.I)
 
 
 def _list_at_end(seg: str) -> tuple[str, CountRange, int] | None:
@@ -515,6 +526,8 @@ def _list_at_end(seg: str) -> tuple[str, CountRange, int] | None:
     _, chain = _conjunct_parts()
     # "a man and woman, both 35 years old,": the age belongs to the list
     seg = re.sub(r",\s*(?:both|all|each)\b[^,;]{0,40},?\s*$", " ", seg, flags=re.I)
+    # "Roe, Poe, Lee, and Fry all sustained ...": a closing "all" or "both" sums up the list
+    seg = re.sub(r"\s+(?:both|all)\s*$", " ", seg, flags=re.I)
     rx = re.compile(chain.pattern + r"[\s,]*$", re.I)
     pos = 0
     # the leftmost list that reaches the end; when it is no list of victims ("Earlier, a man and
@@ -523,6 +536,8 @@ def _list_at_end(seg: str) -> tuple[str, CountRange, int] | None:
         pos = m.start() + 1
         if re.search(r"\b(?:at|in|of|from|for|near|on|to|with|by)\s*$", seg[: m.start()], re.I):
             return None  # "a junior at Central High School and football player": a place, not a victim
+        if re.search(r"\baccording\s+to\b[^,]*$", seg[: m.start()], re.I):
+            continue  # "according to Coroner Jo Poe, Ann Roe and Eve Lee were ...": the source first
         # "the victims, a man and two women,": a group named, then its members; the members count
         gm = _GROUP_BEFORE_MEMBERS.match(m.group(0))
         if gm and _plural_noun(gm.group("n").lower()):
@@ -850,6 +865,8 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
                 continue
             if re.match(r"\s*(?:,\s*)?(?:and\s+)?(?:\w+ly\s+)?(?:killed|dead|to\s+death|wounded|injured|and\s+died)", after, re.I):
                 continue
+            if re.search(r"\b(?:suffered|sustained|received)\s+injur(?:y|ies)\s+from\s+being\s+$", before, re.I):
+                continue  # "... all sustained injuries from being hit": read as a weak predicate
             seg = before[lo:]
             seg = _before_compound(seg[: _BE_BEFORE.search(seg).start()]) if _BE_BEFORE.search(seg) else seg
             subj = _subject_of(seg)
@@ -931,8 +948,18 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
             # who is the attacker)
             om = _ONE_OBJECT.match(after) if kind == "injured" and not _FATAL_BEFORE.search(before) else None
             if om:
+                # "wounded a 5-year-old, two others": the person and the others beside
+                more = re.match(r"\s*,?\s*(?:and\s+)?(?P<n>[\w-]+)\s+others\b", after[om.end() :], re.I)
+                rng = parse_count(more.group("n")) if more else None
+                if rng is not None and rng.best is not None and rng.best >= 1:
+                    add(kind, _plus(rng, 1), ts, te + om.end() + more.end(), trig, subj=om.group("noun"), stated=True)
+                    continue
                 add(kind, CountRange(1, 1, 1), ts, te + om.end(), trig, subj=om.group("noun"))
                 continue
+        # "the attacker then killed himself": the reflexive rule below reads a suicide; the words
+        # before the verb are its subject, no list of victims
+        if kind == "killed" and not passive_before and re.match(r"\s+(?:him|her|them)sel(?:f|ves)\b", after, re.I):
+            continue
         # a list of victims before the verb: "three children and two adults lay dead"
         if _predicate(tl) and kind in ("killed", "injured"):
             tail = _LIST_TAIL.search(before[lo:])
@@ -1085,11 +1112,20 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
         if _FATAL_BEFORE.search(s[: m.start()]):
             continue  # "fatally shot two men": read as killed above
         rm = pats["right"].match(s[m.end("v") :])
+        hit = m.group("v").lower().startswith("shoot") or m.group("v").lower() == "shot"
+        # "shot two clerks and a guard": a list after the verb counts every part
+        listed = _list_at_start(s[m.end("v") :]) if hit and rm is not None else None
+        if listed is not None and listed[3] >= 2 and listed[1].best is not None and listed[1].best > 2 and (
+                len(listed[0]) > rm.end()):
+            n = len(out)
+            add("injured", listed[1], m.start(), m.end("v") + len(listed[0]), "shot", named=listed[2])
+            if len(out) > n:
+                out[-1].trigger = _MULTI_SHOOTING
+            continue
         if rm is None:
             continue
         rng = parse_count(rm.group("count"))
         noun = (rm.group("noun") or "").strip().lower()
-        hit = m.group("v").lower().startswith("shoot") or m.group("v").lower() == "shot"
         if rng is None or rng.best is None or rng.best < 2 or (hit and not _plural_noun(noun)):
             continue  # "shot 10 times", "shot a man": no count of people
         n = len(out)
@@ -1181,6 +1217,8 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
                             cumulative=cumulative))
     _everyone_hit(s, base, out, add)
     out.sort(key=lambda c: c.start)
+    _hurt_and_others(out)
+    _named_others(s, base, out)
     _mark_second_individuals(out)
     return out
 
@@ -1376,6 +1414,47 @@ def _headline_count_pattern() -> re.Pattern[str]:
 @cache
 def _multi_shooting_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?P<n>{_alt(list(_data()['multi_shooting']))})[\s-]+shootings?\b", re.I)
+
+
+# an active verb's count of others: "(gunfire that also) wounded two other people"
+_VERB_OTHERS = re.compile(r"(?:injur|wound|hurt)\w*\s+(?P<n>\S+)\s+(?:other|others)\b", re.I)
+
+
+def _hurt_and_others(found: list[Casualty]) -> None:
+    """"A clerk is listed in serious condition after gunfire that also wounded two other
+    people": the others are beside the hurt person the sentence opened with, so the hurt are
+    one more than the count (with a death in the sentence the others may be beside the dead)."""
+    if any(c.kind == "killed" for c in found):
+        return
+    for i, c in enumerate(found):
+        m = _VERB_OTHERS.match(c.phrase)
+        if c.kind != "injured" or m is None or c.range.best is None:
+            continue
+        if any(d.kind == "injured" and d.end <= c.start and d.range.best == 1 and not d.additional
+               and d.trigger not in (_MULTI_SHOOTING, _ORDINAL) for d in found):
+            found[i] = replace(c, range=_plus(c.range, 1), stated=True, additional=False)
+
+
+# a named casualty told by a passive casualty verb: "Lee was shot", "Roe and Poe were wounded"
+_NAMED_PASSIVE = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:shot|wounded|injured|hurt|struck|hit|grazed)$", re.I)
+_WHILE_BEFORE = re.compile(r"(?:,\s*|\s+)(?:while|whereas)\s+$", re.I)
+
+
+def _named_others(s: str, base: int, found: list[Casualty]) -> None:
+    """"Roe and Poe were wounded in the legs, while Lee was grazed": a hurt person named
+    after others of the same sentence, by a name none of them bears, is one more.  Only two
+    passives of a casualty verb, the second after "while": other pairs are as often one person
+    told twice, or a hospital's name read as a person's."""
+    named: list[Casualty] = []
+    for c in found:
+        if (c.kind != "injured" or not c.names or c.cumulative or c.trigger in (_MULTI_SHOOTING, _ORDINAL)
+                or not _NAMED_PASSIVE.search(c.phrase)):
+            continue
+        surnames = {_surname(x) for x in c.names}
+        if (named and not c.additional and _WHILE_BEFORE.search(s[: c.start - base])
+                and all(not surnames & {_surname(x) for x in d.names} for d in named)):
+            c.additional = True
+        named.append(c)
 
 
 def _mark_second_individuals(found: list[Casualty]) -> None:
@@ -1603,6 +1682,8 @@ _WEAK_PREDICATE = re.compile(
     rf"\s+(?:(?:had|has|have)\s+)?(?:suffered|sustained|suffering\s+from|suffers|received)\s+(?:[\w-]+\s+){{0,4}}?{_WOUND}"
     # "a third hiker received minor injuries"
     r"|\s+(?:(?:had|has|have)\s+)?(?:suffered|sustained|suffers|received)\s+(?:(?:minor|serious|critical|non-?\s*life[\s-]threatening|life[\s-]threatening|\w+ly)\s+){1,2}injur(?:y|ies)\b"
+    # "... all sustained injuries in the gunfire": no adjective, but the gunfire is named
+    r"|\s+(?:(?:had|has|have)\s+)?(?:suffered|sustained|received)\s+injur(?:y|ies)\s+(?:from|in)\s+(?:being\s+shot|(?:the\s+)?(?:gunfire|gunshots|shooting))\b"
     # "the other four remain suffering from injuries", "five were suffering from burns and injuries"
     r"|\s+(?:is|are|was|were|remain|remains|remained)\s+(?:still\s+)?suffering\s+from\s+(?:(?:minor|serious|critical|non-?\s*life[\s-]threatening|life[\s-]threatening|\w+ly)\s+){0,2}injur(?:y|ies)\b"
     rf"|\s+with\s+(?:a\s+|one\s+|multiple\s+|several\s+)?(?:[\w-]+\s+)?{_WOUND}"
@@ -1674,7 +1755,10 @@ def _weak_victims(s: str) -> list[tuple[int, int, CountRange, int, str]]:
             out.append((m.start(), m.end(), CountRange(1, 1, 1), named, obj if m.group(0)[:4].lower() == "left" else ""))
     for m in _WEAK_PREDICATE.finditer(s):
         lo = max(s.rfind(";", 0, m.start()), s.rfind(":", 0, m.start())) + 1
-        plural = bool(re.match(r"\s+(?:are|were|have)\b", m.group(0)))
+        # "Roe, Poe and Fry all suffered gunshot wounds": "all" or "both" before the verb makes
+        # the subject plural
+        plural = bool(re.match(r"\s+(?:are|were|have)\b", m.group(0))) or bool(
+            re.search(r"\s(?:all|both)\s*$", s[lo : m.start()], re.I))
         subj = _subject_of(s[lo : m.start()], plural=plural)
         if subj is None:
             # "a welder got a gash across one elbow and was rushed to a clinic": the
@@ -1692,7 +1776,8 @@ def _weak_victims(s: str) -> list[tuple[int, int, CountRange, int, str]]:
         if rng is None or rng.low == 0:
             continue
         a = s.rfind(phrase_txt, lo, m.start())
-        out.append((a if a >= 0 else m.start(), m.end(), rng, named, ""))
+        a = a if a >= 0 else m.start()
+        out.append((a, m.end(), rng, named, ""))
     return out
 
 
@@ -1739,7 +1824,9 @@ def aggregate(casualties: list[Casualty]) -> tuple[Casualty | None, Casualty | N
             # (a count of everyone hit, "shooting seven people, one of whom survived", is no survivor)
             # someone new after every dead person was named: "John Roe was killed ... officers
             # found Roe and a 20-year-old man, who had been shot in the arm"
+            # ("one of the clerks was hit" is one of those counted, no one new)
             or (not c.names and not c.definite and _INDEFINITE_ONE.match(c.phrase) is not None
+                and not re.match(r"one\s+of\b", c.phrase, re.I)
                 and len(dead_names) >= n_killed > 0
                 and any(k.names and k.start < c.start for k in killed)
                 and not any(k.start == c.start for k in killed))
@@ -1773,7 +1860,8 @@ def aggregate(casualties: list[Casualty]) -> tuple[Casualty | None, Casualty | N
     # already known, after the hurt were counted, the dead are among them
     if i_best is not None and killed and all(k.definite for k in killed) and _value(i_best) > n_killed:
         first = min((c.start for c in strong if _states_number(c) and _value(c) > 1), default=None)
-        if first is not None and all(k.start > first for k in killed):
+        # ("three others were injured" counts those beside someone: the dead are not among them)
+        if first is not None and all(k.start > first for k in killed) and not _OTHERS_WORD.search(i_best.phrase):
             rest = _value(i_best) - n_killed
             i_best = replace(i_best, range=CountRange(rest, rest, rest))
     # (Any weak count of several -- "three had gunshot wounds" -- was tried: where the dead were
@@ -1781,7 +1869,12 @@ def aggregate(casualties: list[Casualty]) -> tuple[Casualty | None, Casualty | N
     hit = [c for c in kept if c.trigger in (_MULTI_SHOOTING, _ORDINAL)]
     if hit:
         top = max(hit, key=_value)
-        rest = _value(top) - n_killed
+        # "a man shot three clerks before killing himself", "two victims had bullet wounds and
+        # the attacker then killed himself": the shooter's own death is none of
+        # those he hit
+        own = int(n_killed > 0 and _SHOOTER_HIT.match(top.phrase) is not None
+                  and any(k.kind == "killed" and _reflexive_pattern().search(k.phrase) for k in killed))
+        rest = _value(top) - (n_killed - own)
         if rest > 0 and (i_best is None or _value(i_best) < rest):
             i_best = replace(top, range=CountRange(rest, rest, rest))
     return k_best, i_best
@@ -1846,6 +1939,14 @@ def headline_choice(title: str, mentions: list[Casualty], killed: Casualty | Non
         elif hits:
             injured = replace(hits[0], range=CountRange(hi, hi, hi))
     return killed, injured
+
+
+# everyone hit told as the shooter's object ("shot three women") or as victims ("two victims
+# were found with gunshot wounds"): the shooter is none of them
+_SHOOTER_HIT = re.compile(r"(?:shot|shoots|shooting)\s|\S+\s+(?:[\w-]+\s+)?victims\b", re.I)
+
+
+_OTHERS_WORD = re.compile(r"\b(?:other|others)\b", re.I)
 
 
 def _plus(r: CountRange, n: int) -> CountRange:
