@@ -838,6 +838,20 @@ def _aside(nd: NlpDoc, pm: Any) -> bool:
     return bool(_ASIDE_BEFORE.search(nd.text, max(0, pm.start - 60), pm.start))
 
 
+# A town named as the landmark a scene is measured from: "a farm 12 miles east of Oakton",
+# "just outside Oakton," (but "outside Oakton bar" is a place in town).  Near the scene, so a
+# choice of last resort within its sentence, but no hospital's or resident's town.
+_LANDMARK_BEFORE = re.compile(
+    r"\b(?:(?i:north|south|east|west|northeast|northwest|southeast|southwest)[ \t]+of"
+    r"|(?i:outside)(?:[ \t]+of)?)[ \t]+$"
+)
+
+
+def _landmark(nd: NlpDoc, pm: Any) -> bool:
+    return bool(_LANDMARK_BEFORE.search(nd.text, max(0, pm.start - 30), pm.start)
+                and not re.match(r"[ \t]+[a-z]", nd.text[pm.end : pm.end + 3]))
+
+
 def _real_town(pm: Any) -> bool:
     """A town or city from the gazetteer, not a street or neighbourhood standing alone."""
     p = pm.place
@@ -898,8 +912,12 @@ def _choose_place(
         said_in = [m for m in mentions
                    if getattr(m, "in_phrase", False) and m.place.precision <= 2 and m not in aside]
         aside += [m for m in mentions if said_in and m not in aside and _ASIDE_AFTER.match(nd.text, m.end)]
+        marked = aside + [m for m in mentions if m not in aside and _landmark(nd, m)]
         pool = (
-            [m for m in located if _real_town(m) and m not in aside]
+            [m for m in located if _real_town(m) and m not in marked]
+            or [m for m in towns if m not in marked]
+            # "in Pike County, 20 miles south of Dover": the county, not the landmark
+            or [m for m in located if m.place.precision == 2 and m not in marked and not getattr(m, "in_name", False)]
             or [m for m in towns if m not in aside]
             or towns
             or located
@@ -912,6 +930,8 @@ def _choose_place(
             or (_real_town(pick) and not _real_town(chosen[0]))
             or (not chosen[0].detail and pick.detail and pick.place.name == chosen[0].place.name)
             or (chosen_aside and _real_town(pick) and pick not in aside)
+            # a state, then a county of it: "N.C. man ... in Pike County"
+            or (chosen[0].place.precision >= 3 and pick.place.precision == 2 and pick.place.iso == chosen[0].place.iso)
         ):
             chosen = (pick, si)
             chosen_aside = pick in aside
@@ -921,7 +941,7 @@ def _choose_place(
         # only a hospital's or a resident's town in the event's sentences ("taken to Mercy
         # Hospital in Dover", "Jane Roe, 17, of Dover"): a town of its state the text says it
         # happened in ("shot at a home in Milford"), or the headline names, is the scene
-        scene = _scene_town(nd, chosen, ev.sentences)
+        scene = _scene_town(nd, chosen, ev.sentences) or _scene_county(nd, chosen)
         if scene is not None:
             chosen, chosen_aside = scene, False
     detail = None
@@ -931,8 +951,10 @@ def _choose_place(
         # from or names most, when it lies in the same state or country; else the town of the
         # local outlet that ran it, before a town named only inside a longer name ("Oakvale
         # Memorial Hospital")
+        # (not a landmark or hospital town: "in Pike County, 20 miles north of Dover")
         alts = [alt for alt in (dateline, fallback)
-                if alt is not None and _real_town(alt[0]) and _inside(chosen[0].place, alt[0].place)]
+                if alt is not None and _real_town(alt[0]) and _inside(chosen[0].place, alt[0].place)
+                and not (alt is fallback and (_aside(nd, alt[0]) or _landmark(nd, alt[0])))]
         if alts and not getattr(alts[0][0], "in_name", False):
             chosen = alts[0]
         else:
@@ -971,6 +993,7 @@ def _choose_place(
     # (country evidence) the divisions and countries the text names overrule a namesake abroad
     # and stand in when no place was found: see _agree_with_text
     chosen = _agree_with_text(nd, chosen)
+    chosen = _main_town_of_county(nd, chosen)
     chosen = _town_of_state(nd, chosen, ev.sentences)
     chosen = _headline_town(nd, ev, chosen)
     if chosen is None:
@@ -1368,6 +1391,33 @@ def _town_of_county(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, in
     return best[0]
 
 
+def _main_town_of_county(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] | None:
+    """A county that names no town of it ("Pima County deputies said ...") gives way, at
+    precision 2, to the town that holds most of its people (Tucson): where such a report most
+    likely happened, and the town whose name gazetteers file its unincorporated parts under.  Not a county the reporter
+    files from ("PIKE COUNTY, Ohio --"): that is the reporter's own word for the place."""
+    if chosen is None or chosen[0].place.precision != 2 or not _COUNTY.search(chosen[0].place.name):
+        return chosen
+    if _is_dateline(nd, chosen[0]) or getattr(chosen[0], "in_name", False):
+        return chosen
+    gaz = _gazetteer()
+    if gaz is None:
+        return chosen
+    town = gaz.main_town(chosen[0].place)
+    e = gaz.entry_of(town) if town is not None else None
+    if town is None or e is None or e.population < _MAIN_TOWN_POP:
+        return chosen
+    pm, si = chosen
+    # precision 2 ("near a town"), as ACLED codes a district by its main town: the text names
+    # only the county, so the town is where it most likely was, not where it was said to be
+    town = Place(**{**town.as_dict(), "precision": 2, "detail": pm.detail or town.detail})
+    return _CountryMention(pm.text, pm.start, pm.end, town, pm.detail), si
+
+
+# (a village that holds half a rural county's listed people is no stand-in for the county)
+_MAIN_TOWN_POP = 5_000
+
+
 def _town_of_state(nd: NlpDoc, chosen: tuple[Any, int] | None, sentences: list[int]) -> tuple[Any, int] | None:
     """A US state alone ("... gunfire in northern Ohio") gives way to the town of that state the
     headline or the text names ("Two hurt by Sandusky gunfire"): SPEC's place is the town,
@@ -1410,7 +1460,7 @@ def _headline_town(nd: NlpDoc, ev: _Event, chosen: tuple[Any, int] | None) -> tu
     if chosen is not None and p is not None:
         if p.name == town.place.name or (p.precision <= 2 and p.detail and town.place.name in p.detail):
             return chosen
-        city = gaz.enclosing_city(town.place, marked=True)
+        city = gaz.enclosing_city(town.place, marked=True) or gaz.borough_of(town.place)
         if (city is not None and city.name == p.name) or town.place.name.endswith(f" {p.name}"):
             return chosen  # "Hyde Park" of a Chicago report, "North Oakvale" of Oakvale
         # (nor a town the report is filed from that the text also says it happened in:
@@ -1445,6 +1495,21 @@ def _scene_town(nd: NlpDoc, chosen: tuple[Any, int], sentences: list[int]) -> tu
     if found is None or _aside(nd, found[0]) or not _real_town(found[0]):
         return None
     return found
+
+
+def _scene_county(nd: NlpDoc, chosen: tuple[Any, int]) -> tuple[Any, int] | None:
+    """The county of the chosen hospital's, resident's or landmark town's state that the text
+    says it happened in ("... in Pike County, about 20 miles north of Dover"), else None."""
+    p = chosen[0].place
+    if p.iso != "US" or not p.admin1:
+        return None
+    for k in range(len(nd.sentences)):
+        for m in _places(nd, k):
+            if (m.place.precision == 2 and m.place.iso == "US" and m.place.admin1 == p.admin1
+                    and _COUNTY.search(m.place.name) and getattr(m, "in_phrase", False)
+                    and not getattr(m, "in_name", False) and not _aside(nd, m)):
+                return m, k
+    return None
 
 
 def _best_town_in(nd: NlpDoc, state: str, sentences: list[int], skip: str | None = None,
@@ -1565,7 +1630,10 @@ def _whole_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] |
         city = gaz.enclosing_city(pm.place, marked=part)
         # (no word boundary before: a web title runs into the text, "6abc.comPhiladelphia")
         if city is None or not (part or re.search(rf"{re.escape(city.name)}\b", nd.text, re.I)):
-            return chosen
+            # a town of a county that is a city's borough ("Coney Island" -> Brooklyn)
+            city = gaz.borough_of(pm.place)
+            if city is None:
+                return chosen
     if city.name == pm.place.name:
         return chosen
     detail = f"{pm.detail}, {pm.place.name}" if pm.detail else pm.place.name

@@ -429,6 +429,7 @@ class Gazetteer:
             for alias in (r["name"], *r.get("aliases", ())):
                 self._regions[_norm(alias)] = place
         self._big: dict[tuple[str, str | None], list[_Entry]] | None = None
+        self._county_towns: dict[tuple[str, str], list[_Entry]] | None = None
         for fix in supp.get("admin1_corrections", ()):
             self._correct_admin1(fix["name"], fix["iso"], fix["wrong"], fix["admin1"])
         self.load_seconds = time.perf_counter() - t0
@@ -671,6 +672,37 @@ class Gazetteer:
                 best = (d, big)
         return self._to_place(best[1]) if best else None
 
+    def borough_of(self, place: Place) -> Place | None:
+        """The borough a town-level ``place`` lies in where its county is one
+        (``data/places/county_cities.toml``: "Coney Island" -> Brooklyn), else None."""
+        e = self.entry_of(place)
+        if e is None or not e.admin2:
+            return None
+        city = _county_cities().get((e.iso, e.admin1 or "", e.admin2))
+        if city is None or city == e.name:
+            return None
+        return self.lookup(city, e.iso, e.admin1)
+
+    def main_town(self, county: Place) -> Place | None:
+        """The town holding at least half the people GeoNames lists in US county ``county``
+        ("Pima County" -> Tucson), else None: where a report that names only the county most
+        likely happened, and the town gazetteers file its unincorporated parts under."""
+        if county.precision != 2 or county.iso != "US" or not county.admin1:
+            return None
+        if self._county_towns is None:
+            towns: dict[tuple[str, str], list[_Entry]] = defaultdict(list)
+            for row in self._rows:
+                e = _Entry._make(row)
+                if e.iso == "US" and e.precision == 1 and not e.alt and e.admin1 and e.admin2:
+                    towns[(e.admin1, e.admin2)].append(e)
+            self._county_towns = dict(towns)
+        rows = self._county_towns.get((county.admin1, county.name), [])
+        total = sum(e.population for e in rows)
+        best = max(rows, key=lambda e: e.population, default=None)
+        if best is None or total <= 0 or best.population < _MAIN_TOWN_SHARE * total:
+            return None
+        return self._to_place(best)
+
     def _big_cities(self) -> dict[tuple[str, str | None], list[_Entry]]:
         if self._big is None:
             big: dict[tuple[str, str | None], list[_Entry]] = defaultdict(list)
@@ -706,6 +738,18 @@ class Gazetteer:
 
     def is_demonym(self, phrase: str) -> bool:
         return _norm(phrase) in self._demonyms and _norm(phrase) not in self._country_names
+
+
+# a county whose biggest town holds this share of the people GeoNames lists in it is that town's
+# in all but name ("Pima County" -> Tucson)
+_MAIN_TOWN_SHARE = 0.5
+
+
+@lru_cache(maxsize=1)
+def _county_cities() -> dict[tuple[str, str, str], str]:
+    """(iso, admin1, county) -> the city that county is a part of (``county_cities.toml``)."""
+    rows = tomllib.loads(_data_text("county_cities.toml"))["county"]
+    return {(r.get("iso", "US"), r["admin1"], r["county"]): r["city"] for r in rows}
 
 
 # a city this big may hold neighbourhoods GeoNames lists as towns (GeoNames populations), and
