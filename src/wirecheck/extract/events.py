@@ -1963,6 +1963,11 @@ _CHARGE_NAME = re.compile(r"\b(?:with|of)\s+(?:attempted\s+|[\w-]+-degree\s+|cap
 _AFTER = re.compile(r"(?i)\bafter\b")
 _WOUND_VERB = re.compile(r"(?i)\b(?:suffered|sustained|received)\s+(?:(?:in|during)\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
 _DEICTIC = re.compile(r"(?i)(?:today|tonight|this\s+(?:morning|afternoon|evening))\b")
+# A sentence that tells when the story happened ("It happened about 10 p.m. Friday", "The
+# shooting occurred on June 3"): its verb says so, whether or not it repeats an event word.
+_HAPPENED = re.compile(r"(?i)\b(?:happened|occurred|took\s+place|unfolded)\b")
+# A calendar day that names its month ("the Dec. 12 shooting"), which no publication date moves.
+_CALENDAR = re.compile(r"\d{4}|\d+/\d+|[A-Za-z]{3}[a-z]*\.?\s*\d")
 
 
 def _in_quote(before: str) -> bool:
@@ -2036,11 +2041,12 @@ def _choose_date(
     first = {t.sentence: t for t in reversed(ev.triggers)}
 
     def key(te: TimeExpression) -> tuple[int, int, int, int, int]:
-        # A day tied to the event in its own sentences first, then one from the story's other
-        # sentences, then a vague one ("overnight", "an early morning shooting": no day named),
-        # then a day of a later step ("charged Monday") or one after the article was written (a
-        # scheduled hearing), then a month or year, then words with no anchor; among equals the
-        # earliest sentence, then the expression nearest the trigger.
+        # A calendar day that qualifies the event's word first ("the Dec. 3 shooting"), then a
+        # day tied to the event in its own sentences (or in one saying when it "happened"), then
+        # one from the story's other sentences, then a vague one ("overnight", "an early morning
+        # shooting": no day named), then a day of a later step ("charged Monday") or one after
+        # the article was written (a scheduled hearing), then a month or year, then words with
+        # no anchor; among equals the earliest sentence, then the expression nearest the trigger.
         trig = first.get(te.sentence)
         day = day_of(te)
         loose = 0
@@ -2051,11 +2057,22 @@ def _choose_date(
             # "today" in a speaker's quoted words is the day they spoke ("“We give thanks today,”
             # the chief said"): it counts no more than a day outside the event's sentences
             quoted = bool(_DEICTIC.match(te.text.strip())) and _in_quote(nd.text[sent.start : te.start])
-            rank = 2 if late else 0 if te.sentence in own and not loose and not quoted else 1
+            # a day told by a sentence that says when the story happened counts as the event's own
+            happened = te.sentence in pool and bool(_HAPPENED.search(sent.text))
+            rank = 2 if late else 0 if (te.sentence in own or happened) and not loose and not quoted else 1
+            # a calendar day that qualifies the event's word ("the Sept. 3 shooting") before all
+            if rank == 0 and _CALENDAR.search(te.text) and any(
+                t.sentence == te.sentence
+                and te.end <= t.start <= te.end + 30
+                and _QUALIFIES.fullmatch(nd.text[te.end : t.start])
+                for t in ev.triggers
+            ):
+                rank = -1
             # among equals a day near one of the event's words (within 60 characters) before
             # one far from them ("A council panel on Friday voted ... officers who are wounded")
             untied = int(
-                not any(t.sentence == te.sentence and t.start - te.end < 60 and te.start - t.end < 60 for t in ev.triggers)
+                not happened
+                and not any(t.sentence == te.sentence and t.start - te.end < 60 and te.start - t.end < 60 for t in ev.triggers)
             )
         else:
             rank = 3 if te.value and re.match(r"\d{4}", te.value) else 4
