@@ -133,7 +133,13 @@ def article_features(analysis: ArticleAnalysis, body: str | None = None) -> dict
         "dates": _days_cited(analysis),
     }
     feats.update(_names(analysis))
-    feats.update(_event_features(main_mention(analysis)))
+    main = main_mention(analysis)
+    feats.update(_event_features(main))
+    if feats["pub"] is None and feats.get("date") and not _dated_in_lead(analysis, main, feats["date"]):
+        # No publication day to resolve against, and the event's day comes from deep in the
+        # text: more often a date the text recalls (an attack years ago, an anniversary) that
+        # the extractor tied to the main event than the story's own day.
+        feats["date"] = None
     if feats.get("date") is None:
         feats["date"] = feats["pub"]
     feats["year"] = _year(feats, analysis)
@@ -174,16 +180,48 @@ def spot_key(detail: str | None) -> list[str]:
     return sorted({w for w in re.findall(r"[a-z]+", fold(detail)) if len(w) > 1 and w not in generic})
 
 
+def _lead_sentences() -> int:
+    return int(link_data()["features"]["lead_sentences"])
+
+
+def _dated_in_lead(analysis: ArticleAnalysis, mention: EventMention | None, day: str) -> bool:
+    """Whether the main event's day is read in the lead, or the lead cites that day."""
+    lead = _lead_sentences()
+    if mention is not None and mention.date is not None and mention.date.evidence.sentence < lead:
+        return True
+    return any(t.sentence < lead and t.value and t.value[:10] == day for t in analysis.times)
+
+
 def _year(feats: dict[str, Any], analysis: ArticleAnalysis) -> str | None:
-    """The year of the story: of its date, else of the first date the text writes out whole
-    ("December 16, 2008": a dateline or the lead; later years in a text are often other events)."""
+    """The year of the story: of its date, else of a date the lead writes out with its year.
+
+    Only a month or a day with its year ("June 2031", "Feb. 9, 2032") or a dateline (a line of
+    its own) counts: a bare year in a sentence mostly names another occasion ("the 1996
+    final", "ever since 1990", "a bid for the 2030 games"), and later years in a text are
+    often other events.
+    """
     if feats.get("date"):
         return str(feats["date"])[:4]
+    text, lead = analysis.article.text, _lead_sentences()
     for t in sorted(analysis.times, key=lambda t: t.start):
+        if t.sentence >= lead:
+            break
         # A whole year only: a decade ("the 1950s") is written "195" in TIMEX values.
-        if t.value and len(t.value) >= 4 and t.value[:4].isdigit() and t.value[:4] in t.text:
+        if not (t.value and len(t.value) >= 4 and t.value[:4].isdigit() and t.value[:4] in t.text):
+            continue
+        if len(t.value) >= 7 or _own_line(text, t.start, t.end):
             return t.value[:4]
     return None
+
+
+def _own_line(text: str, start: int, end: int) -> bool:
+    """Whether a span is a line by itself, give or take digits and punctuation: a dateline
+    ("12 / 03 / 2019", where a tagger may read only the year)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[line_start:start] + text[end:line_end]
+    return not any(ch.isalpha() for ch in rest)
 
 
 def _is_place_noun(word: str) -> bool:
