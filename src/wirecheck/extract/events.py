@@ -45,6 +45,7 @@ from wirecheck.nlp.places import (
     headline_towns,
     outlet_town,
     text_context,
+    title_state,
 )
 from wirecheck.nlp.times import find_times
 
@@ -989,6 +990,7 @@ def _choose_place(
     chosen = _agency_town(nd, chosen)
     chosen = _stray_town(nd, chosen, ev.sentences)
     chosen = _outlet_namesake(nd, chosen, dateline)
+    chosen = _titled_namesake(nd, chosen, dateline)
     chosen = _capital_city(_whole_city(nd, _town_of_county(nd, chosen)))
     # (country evidence) the divisions and countries the text names overrule a namesake abroad
     # and stand in when no place was found: see _agree_with_text
@@ -1209,6 +1211,44 @@ def _outlet_namesake(nd: NlpDoc, chosen: tuple[Any, int] | None,
     e, a = (gaz.entry_of(p), gaz.entry_of(alt)) if p.precision == 1 else (None, None)
     if e is not None and e.admin2 and ("US", e.admin2) in ctx.admin2 and (a is None or a.admin2 != e.admin2):
         return chosen  # the text names the town's county, and the namesake lies in another
+    if pm.detail:
+        alt = Place(**{**alt.as_dict(), "detail": pm.detail})
+    return _CountryMention(pm.text, pm.start, pm.end, alt, pm.detail), si
+
+
+def _titled_namesake(nd: NlpDoc, chosen: tuple[Any, int] | None,
+                      dateline: tuple[Any, int] | None) -> tuple[Any, int] | None:
+    """A town or county placed in a state (or a country) the text never names, in a page whose
+    title writes its outlet's state after a town ("... - WXYZ - Oakvale, AL"): its namesake in
+    that state.  Unlike the outlet's bare name (_outlet_namesake), the state is the page's own
+    word, so a namesake of any size yields; a dateline that writes the chosen place's state, or
+    a text that names that state or country, is the reporter's word and stands."""
+    if chosen is None or chosen[0].place.precision > 2 or not nd.article.title:
+        return chosen
+    pm, si = chosen
+    p = pm.place
+    state = title_state(nd.article.title)
+    if state is None or (p.iso == "US" and p.admin1 == state) or _region_named(nd, p):
+        return chosen
+    # (a dateline without its state, "RUSK COUNTY —", is the gazetteer's guess too)
+    if dateline is not None and "," in dateline[0].text and _inside(p, dateline[0].place, admin=True):
+        return chosen
+    if p.iso != "US" and text_context(nd.text).weight_without(p.iso, p.name) > 1e-9:
+        return chosen  # the text names the country, its divisions or other towns of it
+    gaz = _gazetteer()
+    if gaz is None:
+        return chosen
+    alt = gaz.lookup(p.name, "US", state)
+    if alt is None or alt.admin1 != state or alt.precision != p.precision:
+        # no namesake there: a small town's name in a text that names the outlet's own city
+        # ("shot in Ensley, Birmingham police said") is a part of that city, its detail
+        outlet = outlet_town(nd.article.title, context=text_context(nd.text))
+        own = gaz.entry_of(p) if p.precision == 1 else None
+        if (outlet is None or outlet.admin1 != state or own is None or own.population >= 100_000
+                or not re.search(rf"\b{re.escape(outlet.name)}\b", nd.text)):
+            return chosen
+        alt = Place(**{**outlet.as_dict(), "detail": pm.detail or p.name})
+        return _CountryMention(pm.text, pm.start, pm.end, alt, pm.detail or p.name), si
     if pm.detail:
         alt = Place(**{**alt.as_dict(), "detail": pm.detail})
     return _CountryMention(pm.text, pm.start, pm.end, alt, pm.detail), si

@@ -53,7 +53,7 @@ from wirecheck.clean.text import TITLE_SEP, headline
 from wirecheck.models import Place, Sentence
 
 __all__ = ["Gazetteer", "PlaceMention", "TextContext", "find_dateline", "find_places", "get_gazetteer",
-           "headline", "outlet_town", "text_context"]
+           "headline", "outlet_town", "text_context", "title_state"]
 
 # Bump when the pickled tables change shape (or the places they hold: 6 added small US towns).
 _CACHE_FORMAT = 6
@@ -921,6 +921,8 @@ def _street_name(s: str, a: int, b: int) -> bool:
 _SAID_AFTER = re.compile(r"[ \t]+(?:said|says|told|added)\b")
 # "Dana Ruiz, 34, of ...": a person's age after a name, wherever the name stands
 _AGE_AFTER = re.compile(r",[ \t]+\d{1,2},")
+# "the 22-year-old Oakes Brandt": an age before a capitalised pair makes it a person's name
+_AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old[ \t]+$")
 
 
 @lru_cache(maxsize=32)
@@ -1077,7 +1079,8 @@ def text_context(text: str) -> TextContext:
                 first = text[toks[0][0] : toks[0][1]]
                 whole = _norm(text[toks[0][0] : toks[-1][1]])
                 # (a stop word first is a first name when an age follows: "Lonnie Oakes, 47,")
-                if ((first.lower() not in gaz.stoplist or _AGE_AFTER.match(text, toks[-1][1]))
+                if ((first.lower() not in gaz.stoplist or _AGE_AFTER.match(text, toks[-1][1])
+                     or _AGE_BEFORE.search(text, max(0, toks[0][0] - 16), toks[0][0]))
                         and first not in _MODIFIERS and not gaz._get(whole)
                         and not gaz.is_country_word(first) and not first.isupper()
                         and not text[toks[-1][0] : toks[-1][1]].isupper()
@@ -1464,6 +1467,33 @@ def outlet_town(title: str | None, *, context: TextContext | None = None) -> Pla
     return None
 
 
+# a town's name just before the comma of "Oakvale, AL" / "Oakvale, South Carolina"
+_TOWN_COMMA = re.compile(r"[A-Z][\w.'’-]*,[ \t]*$")
+
+
+def title_state(title: str | None) -> str | None:
+    """The US state a web page's title writes after a town in its outlet's part ("... - WXYZ -
+    Oakvale, AL", "... | Oakvale, South Carolina News"), or None (no state, or two): where a
+    local outlet reports from, in the title's own words, not a guess among namesakes."""
+    if not title:
+        return None
+    gaz = get_gazetteer()
+    found: set[str] = set()
+    for part in TITLE_SEP.split(title.strip())[1:]:
+        for m in _STATE_WORDS().finditer(part):
+            word = m.group(0)
+            if not word.startswith(","):
+                # a full name counts only after a town and its comma ("Butte, Montana")
+                if not _TOWN_COMMA.search(part, 0, m.start()):
+                    continue
+            elif not re.search(r"[A-Z][\w.'’-]*$", part[: m.start()]):
+                continue
+            state = gaz.us_state(word.lstrip(", \t"))
+            if state:
+                found.add(state)
+    return found.pop() if len(found) == 1 else None
+
+
 _DATELINE_PARENS = re.compile(r"\((?P<city>[A-Z][A-Za-z.'’ -]{2,30}),[ \t]*(?P<st>[A-Z]{2}|[A-Z][a-z]{1,4}\.)\)[ \t]*(?:--|—|–)")
 
 # capitalised words that open a line like a dateline but are none
@@ -1542,7 +1572,9 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
     # followed by a person-name continuation or possessive of a person ("Gary said") -> not a place
     if re.match(r"\s+(?:said|says|told|added|was|is|who|has|had)\b", after) and not strong:
         return None
-    if len(words) == 1 and _norm(key) in ctx.surnames and not _STATE_AFTER.match(s, b):
+    st_after = _STATE_AFTER.match(s, b)
+    # ("shots that killed Brask, Oakes and Lund": a name after the comma is the next person)
+    if len(words) == 1 and _norm(key) in ctx.surnames and not (st_after and gaz.state_code(st_after.group("st"))):
         return None
     if len(words) == 1 and re.match(r",[ \t]+\d{1,2}(?:,|[ \t]+and\b)", after):
         return None  # "the deaths of Dana Ruiz and Marsh, 24, and ...": a person's age
@@ -1585,7 +1617,9 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
                 not _LOCATIVE.search(near) or re.match(r"[ \t]+[A-Z]", s[b:])):
             return None
     # ("Linda Marcheson" where the text names "Marcheson" as a person's surname: a first name)
-    if (len(words) == 1 and nxt and not strong and nxt.group(1).lower() not in gaz.stoplist and pop < 100_000
+    # (the town's own size: "Mecca Brask, 21," is no holy city, nor a small Mecca elsewhere)
+    if (len(words) == 1 and nxt and not strong and nxt.group(1).lower() not in gaz.stoplist
+            and getattr(gaz.entry_of(place), "population", pop) < 100_000
             and not gaz.candidates(nxt.group(1))
             and (top_iso != place.iso or _norm(nxt.group(1)) in ctx.surnames)):
         return None
