@@ -290,9 +290,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     trig_killed = _alt(cas["killed"])
     trig_injured = _alt(cas["injured"])
     trig_amb = _alt(cas["ambiguous"])
+    # "the clerk was struck in her left hip", "a cook was hit twice in the ankle": read like "was shot"
+    # (and "the cook was struck by the rounds", "hit by one of the pellets")
+    hit_in = (
+        rf"(?:{_alt(cas['hit_verbs'])})\s+(?:(?:once|twice)\s+)?(?:in\s+(?:the|his|her|their)\s+(?:(?:left|right|upper|lower)\s+)?"
+        rf"(?:{_alt(cas['hit_body_parts'])})|by\s+(?:the\s+|a\s+|one\s+of\s+the\s+)?(?:stray\s+)?(?:{_alt(cas['hit_by'])}))"
+    )
     return {
         "trigger": re.compile(
-            rf"(?<![\w-])(?P<k>{trig_killed})(?![\w-])|(?<![\w-])(?P<i>{trig_injured})(?![\w-])|(?<![\w-])(?P<a>{trig_amb})(?![\w-])|(?<![\w-])(?P<w>{_alt(cas['weak_injured'])})(?![\w-])",
+            rf"(?<![\w-])(?P<k>{trig_killed})(?![\w-])|(?<![\w-])(?P<i>{trig_injured})(?![\w-])|(?<![\w-])(?P<a>{trig_amb})(?![\w-])|(?<![\w-])(?P<w>{_alt(cas['weak_injured'])}|{hit_in})(?![\w-])",
             re.I,
         ),
         # count + (other) + (adjs) + (noun) [+ appositive] + (be) + (adv) + (shot and) + END
@@ -300,7 +306,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             # after a comma a bare number is an age ("Doe, 23, was shot") and "a man" an appositive
             # ("Doe, a local man, was shot"); a number word or a number before a person noun is a
             # count ("On Sunday, three people were shot")
-            rf"(?<![\w$.,-])(?:(?<!(?<!dead|lled|ured|nded|hurt|shot),\s)|(?=(?!(?:an?|the)\b)[a-z])|(?=\d+\s+(?:{nouns})\b))(?<!\bof\s)(?P<count>{count}|\ban?\b|\bno(?:\s+one)?\b|\bnobody\b|\bnone\b)"
+            # a number glued to a colon is a clock or a video's length ("2:07 Grocer shot"), no count
+            rf"(?<![\w$.,:-])(?:(?<!(?<!dead|lled|ured|nded|hurt|shot),\s)|(?=(?!(?:an?|the)\b)[a-z])|(?=\d+\s+(?:{nouns})\b))(?<!\bof\s)(?P<count>{count}|\ban?\b|\bno(?:\s+one)?\b|\bnobody\b|\bnone\b)"
             # "two of whom", "one of them": after a bare count the space before "of" is the one
             # the count's own "\s+" took
             # "another three, including a nurse, were hurt": the appositive right after the count
@@ -403,7 +410,7 @@ def _conjunct_parts() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # (or at the end of a list already cut before its comma: "Roe and Jon Poe, 20[,] died")
     age_tail = r"(?:\s*,\s*\d{1,3}\s*(?=,|$))?"
     part = (
-        rf"(?<![\w'’-])(?:(?:(?P<det>{det}|{poss})\s+)?(?:(?P<num>{num})\s+)?(?:{mod}\s+){{0,3}}?(?P<noun>{_AGE}\s+(?:{noun})|(?:{noun})|{_AGE})(?![\w-])(?!['’]s\b)"
+        rf"(?<![\w'’:-])(?:(?:(?P<det>{det}|{poss})\s+)?(?:(?P<num>{num})\s+)?(?:{mod}\s+){{0,3}}?(?P<noun>{_AGE}\s+(?:{noun})|(?:{noun})|{_AGE})(?![\w-])(?!['’]s\b)"
         rf"(?:\s+(?P<appos>{name}){age_tail})?"
         rf"|(?:{_AGE}\s+)?(?P<name>{name}){age_tail}"
         # "he and his nephew", "her and her three nephews": a pronoun as the first part of a list
@@ -753,6 +760,9 @@ def _segments(s: str) -> list[tuple[int, int, bool]]:
     return out
 
 
+_CLOCK_COLON = re.compile(r"(?<=\d):(?=\d\d(?!\d))")
+
+
 def find_casualties(text: str, sentence: Sentence, headline: bool = False) -> list[Casualty]:
     """Killed/injured counts stated in ``sentence`` (offsets index ``text``).  ``headline``: the
     sentence is the article's headline (the text opens with it), read with the headline rules
@@ -762,6 +772,9 @@ def find_casualties(text: str, sentence: Sentence, headline: bool = False) -> li
     if text[sentence.start : sentence.end] != s:
         found = text.find(s)
         base = found if found >= 0 else sentence.start
+    # a clock or a video's length ("at 10:40", "2:07 Grocer shot by the canal") is no clause seam:
+    # its colon becomes a letter (same length, so offsets hold) and its digits no count
+    s = _CLOCK_COLON.sub("h", s)
     out: list[Casualty] = []
     for a, b, in_headline in _segments(s):
         out.extend(_find_in(s[a:b], base + a, in_headline or headline))
@@ -847,10 +860,17 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
             if rng is None or rng.best is None or rng.best < 2:
                 continue
             n = len(out)
-            add("injured", rng, m.start(), m.end(), "shot" if m.group("w").lower() == "shot" else "injured",
-                stated=True)
-            if len(out) > n and m.group("w").lower() == "shot":
+            # "Five hit by gunfire at arcade" is told like "Four shot"
+            hit = m.group("w").lower() in ("shot", "hit")
+            add("injured", rng, m.start(), m.end(), "shot" if hit else "injured", stated=True)
+            if len(out) > n and hit:
                 out[-1].trigger = _MULTI_SHOOTING
+        # "Tot shoots grandma": one person hurt (a weak sign: the text may say she died)
+        for m in _headline_object_pattern().finditer(s):
+            if m.group("fatal"):
+                add("killed", CountRange(1, 1, 1), m.start(), m.end(), "killed")
+            else:
+                add("injured", CountRange(1, 1, 1), m.start(), m.end(), "shot")
     for tm in pats["trigger"].finditer(s):
         trig = tm.group(0)
         tl = trig.lower()
@@ -1399,14 +1419,31 @@ _ORDINAL = "ordinal victim"
 
 @cache
 def _headline_count_pattern() -> re.Pattern[str]:
-    """A headline's bare count and participle: "Three shot", "2 critical" (no noun between)."""
+    """A headline's bare count and participle: "Three shot", "2 critical", "4 hit in gunfire" (no
+    noun between)."""
     words = [w for w in _data()["numbers"] if w not in ("a", "an", "no", "none", "single", "zero", "one", "dozen")]
     # a plural person noun may stand between ("Four men shot", "3 teens shot"); "shot at" is
     # fired at, unless a count of people stands before it ("Four shot at party": the place)
     plural = sorted(_plural_persons())
     return re.compile(
-        rf"(?<![\w'’$-])(?P<n>\d{{1,2}}|{_alt(words)})\s+(?:(?:{_alt(plural)})\s+)?(?P<w>shot|critical)\b"
+        rf"(?<![\w'’$:-])(?P<n>\d{{1,2}}|{_alt(words)})\s+(?:(?:{_alt(plural)})\s+)?(?P<w>shot|critical|hit(?=\s+(?:in|by|during|at|outside|near|inside|after|while)\b))\b"
         r"(?!\s*(?:dead|to\s+death|and\s+killed|,\s*killed|&\s*killed|fired|at\s+by\b))",
+        re.I,
+    )
+
+
+@cache
+def _headline_object_pattern() -> re.Pattern[str]:
+    """A headline's active shooting of one person named by a bare noun or an age, with no
+    article ("Tot shoots grandma", "Boy, 5, accidentally shoots 8-year-old in heel",
+    "Farmhand fatally shoots uncle"): group ``fatal`` when the verb says the person died."""
+    h = _data()["headline"]
+    nouns = rf"(?:{_SINGULAR}|{_alt(h['object_nouns'])})"
+    return re.compile(
+        rf"(?<![\w'’-])(?:(?P<fatal>fatally|mortally)\s+|(?:\w+ly)\s+)?(?:{_alt(h['active'])})\s+"
+        rf"(?:(?:\d+|[a-z]+)[\s-]year[\s-]old(?:\s+(?:[a-z]+\s+)?{nouns})?|(?:[a-z]+\s+)?{nouns})(?![\w'’-])"
+        # "shoots cousin dead at depot", "shoots and kills": read by the rules for the dead
+        r"(?!\s*,?\s*(?:dead|to\s+death|and\b|&))",
         re.I,
     )
 
