@@ -231,6 +231,64 @@ def _background_spans(sentence_text: str) -> list[int]:
     return starts
 
 
+@functools.lru_cache(maxsize=1)
+def _tally_cues() -> dict[str, Any]:
+    """``data/events.toml`` [tally_background], compiled."""
+    raw = resources.files("wirecheck.data").joinpath("events.toml").read_text("utf-8")
+    data = tomllib.loads(raw)["tally_background"]
+    months = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+    incidents = "|".join(re.escape(w) for w in data["incidents"])
+    court = "|".join(re.escape(w) for w in data["court"])
+    # a year dating something: "in 1998", "March of 2003", "Oct. 4, 1994", "the 2006
+    # ambush" -- not a house number ("the 1800 block") or "a 2004 burglary conviction"
+    year = (
+        rf"(?:\b(?:in|of|since|during|between|from|until)\s+(?:early\s+|late\s+|mid-)?"
+        rf"|\b(?:{months})[a-z]*\.?,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)(?P<y>19[5-9]\d|20[0-4]\d)\b(?!\s+block)"
+        rf"|\b(?:the|a|an)\s+(?P<z>19[5-9]\d|20[0-4]\d)\s+(?:[\w-]+\s+)?(?:{incidents})\b"
+    )
+    return {
+        "cues": [re.compile(c, re.I) for c in data["cues"]],
+        "pages": [re.compile(c, re.I) for c in data["pages"]],
+        "years_back": int(data["years_back"]),
+        "year": re.compile(year, re.I),
+        "any_year": re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b"),
+        "court": re.compile(rf"\b(?:{court})\b", re.I),
+    }
+
+
+def _background_sentences(nd: NlpDoc) -> tuple[set[int], int]:
+    """Sentences after the lead that tell other incidents than the reported one: a tally of a
+    period or a place ("61 were killed in the city in March", "the third shooting of the
+    weekend"), an incident dated two or more years before the article in a year its title and
+    lead do not name (unless they tell of a court case), and all that follows a page's list of
+    other stories ("Trending stories:"), whose index comes second (past the end when none).
+    Only sentences with a toll count; their tolls are not the main event's."""
+    from wirecheck.nlp.counts import is_tally
+
+    cues = _tally_cues()
+    lead = _lead_last(nd)
+    head = " ".join([nd.article.title or "", *(s.text for s in nd.sentences[: lead + 1])])
+    named = set(cues["any_year"].findall(head))
+    published = (nd.article.published or "")[:4]
+    oldest = None
+    if published.isdigit() and not cues["court"].search(head):
+        oldest = int(published) - cues["years_back"]
+    out: set[int] = set()
+    for s in nd.sentences[lead + 1 :]:
+        if any(rx.search(s.text.strip()) for rx in cues["pages"]):
+            out.update(range(s.index, len(nd.sentences)))
+            return out, s.index
+        years = {m.group("y") or m.group("z") for m in cues["year"].finditer(s.text)} - named
+        if (
+            is_tally(s.text)
+            or any(rx.search(s.text) for rx in cues["cues"])
+            or (oldest is not None and any(int(y) <= oldest for y in years))
+        ) and any(c.kind in ("killed", "injured") for c in _casualties(nd, s.index)):
+            # only a toll needs keeping out; the sentence's other mentions stay as they were
+            out.add(s.index)
+    return out, len(nd.sentences)
+
+
 # ----------------------------------------------------------------------------- grouping
 
 
@@ -260,6 +318,9 @@ def _group(nd: NlpDoc, triggers: list[_Trigger]) -> list[_Event]:
     for t in triggers:
         by_sentence.setdefault(t.sentence, []).append(t)
     events: list[_Event] = []
+    # tallies, old incidents, other stories: background (those of a page's list of other
+    # stories refer back to nothing the report told)
+    others, listed = _background_sentences(nd)
     has_strong = any(not _weak(t) for t in triggers)
     order = sorted(by_sentence)
     if _lead_last(nd) == 2 and order and order[0] == 0 and len(order) > 1:
@@ -269,7 +330,7 @@ def _group(nd: NlpDoc, triggers: list[_Trigger]) -> list[_Event]:
     for si in order:
         sent = nd.sentences[si]
         ts = by_sentence[si]
-        bg_starts = _background_spans(sent.text)
+        bg_starts = _background_spans(sent.text) + ([0] if si in others else [])
         # violence the text has told already: a later "dead after a shooting" is another one
         told = any(e.best is not None and not e.best.background and e.best.type.event_type not in _STEPS
                    for e in events)
@@ -318,7 +379,7 @@ def _group(nd: NlpDoc, triggers: list[_Trigger]) -> list[_Event]:
                 sent.text[: best.start - sent.start],
                 re.I,
             ) and not _same_victims(sent.text[: best.start - sent.start])
-            if best.definite or (_weak(best) and not best.background and not separate):
+            if (best.definite or (_weak(best) and not best.background and not separate)) and si < listed:
                 antecedent = _antecedent(events, best)
             if antecedent is not None:
                 for t in ev.triggers:
@@ -1710,6 +1771,13 @@ def _region_named(nd: NlpDoc, p: Place) -> bool:
     return (p.iso or "", p.admin1 or "") in text_context(nd.text).admin1
 
 
+def _county_named(nd: NlpDoc, p: Place) -> bool:
+    """Whether the text names the county (or parish) a US town lies in."""
+    gaz = _gazetteer()
+    e = gaz.entry_of(p) if gaz is not None and p.precision == 1 else None
+    return e is not None and bool(e.admin2) and (p.iso or "", e.admin2) in text_context(nd.text).admin2
+
+
 def _region_weight(nd: NlpDoc, p: Place) -> float:
     """How much the whole text points to ``p``'s first-level division (its towns, its name)."""
     return text_context(nd.text).regions.get((p.iso or "", p.admin1 or ""), 0.0)
@@ -1817,6 +1885,10 @@ def _agree_with_text(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, i
     if p.precision <= 2 and p.name and len(re.findall(rf"\b{re.escape(p.name)}\b", nd.text)) >= max(2.0, 2 * w):
         # a town the text names again and again is its own support: a country named once in
         # an aside (a sports score in the page's sidebar) does not move the event abroad
+        return chosen
+    if p.iso == "US" and p.precision <= 2 and (_region_named(nd, p) or _county_named(nd, p)):
+        # "Los Angeles" in a text that names California, a town in one that names its county
+        # or parish: a division abroad read in a local name ("Panorama City") does not move it
         return chosen
     if clear is None and p.iso == "US" and p.precision == 2 and _COUNTY.search(p.name):
         # a US county named with its word ("Pike County deputies") outweighs one small town
@@ -2006,8 +2078,16 @@ _DEICTIC = re.compile(r"(?i)(?:today|tonight|this\s+(?:morning|afternoon|evening
 # A sentence that tells when the story happened ("It happened about 10 p.m. Friday", "The
 # shooting occurred on June 3"): its verb says so, whether or not it repeats an event word.
 _HAPPENED = re.compile(r"(?i)\b(?:happened|occurred|took\s+place|unfolded)\b")
+# what ends the clause of a "happened" verb before a day; what makes its subject one of several
+_CLAUSE_BREAK = re.compile(r"(?i)[:;]|\b(?:said|later|(?:days|weeks|months|years)\s+(?:after|before))\b")
+_ONE_OF_SEVERAL = re.compile(
+    r"(?i)\b(?:latest|(?:most\s+)?recent|first|second|third|last|earliest|other|another|earlier|previous|that|those"
+    r"|weekend|week|night|day)(?:['’]s)?\b"
+)
 # A calendar day that names its month ("the Dec. 12 shooting"), which no publication date moves.
 _CALENDAR = re.compile(r"\d{4}|\d+/\d+|[A-Za-z]{3}[a-z]*\.?\s*\d")
+# what makes a dated event word another incident than the reported one ("a May 2 shooting")
+_ANOTHER = re.compile(r"(?i)\b(?:an?|another|earlier|previous|prior)\s+$")
 
 
 def _in_quote(before: str) -> bool:
@@ -2100,12 +2180,42 @@ def _choose_date(
             # a day told by a sentence that says when the story happened counts as the event's own
             happened = te.sentence in pool and bool(_HAPPENED.search(sent.text))
             rank = 2 if late else 0 if (te.sentence in own or happened) and not loose and not quoted else 1
-            # a calendar day that qualifies the event's word ("the Sept. 3 shooting") before all
-            if rank == 0 and _CALENDAR.search(te.text) and any(
-                t.sentence == te.sentence
-                and te.end <= t.start <= te.end + 30
-                and _QUALIFIES.fullmatch(nd.text[te.end : t.start])
-                for t in ev.triggers
+            # the day of a wound's verb ("treated today for wounds received Saturday") is the wounding's
+            if rank == 0 and _WOUND_VERB.search(nd.text, max(sent.start, te.start - 40), te.start):
+                rank = -1
+            # a calendar day that qualifies the event's word ("the Sept. 3 shooting") before all,
+            # unless an article makes it another one ("a block from a May 2 shooting")
+            if (
+                rank == 0
+                and _CALENDAR.search(te.text)
+                and not _ANOTHER.search(nd.text, max(sent.start, te.start - 4), te.start)
+                and any(
+                    t.sentence == te.sentence
+                    and te.end <= t.start <= te.end + 30
+                    and _QUALIFIES.fullmatch(nd.text[te.end : t.start])
+                    for t in ev.triggers
+                )
+            ):
+                rank = -1
+            # a day in a sentence whose event word is the subject of its "happened" ("The
+            # shooting happened about 9 p.m. Monday") is the event's own before all, unless the
+            # word picks one of several ("the latest shooting happened", "that shooting") or is a
+            # generic one ("an incident that occurred March 2"), and the day stands in the verb's
+            # own clause (no colon, no speaker, no "days after" or "later" between), within a year
+            # before the report ("a shooting that happened on [a date years back]" is a record)
+            h = _HAPPENED.search(nd.text, sent.start, te.start) if rank == 0 else None
+            if (
+                h
+                and (anchor is None or (_dt.date.fromisoformat(anchor) - _dt.date.fromisoformat(day)).days <= 365)
+                and te.start - h.end() <= 80
+                and not _CLAUSE_BREAK.search(nd.text, h.end(), te.start)
+                and any(
+                    t.sentence == te.sentence
+                    and 0 <= h.start() - t.end <= 12
+                    and t.type.priority > 20
+                    and not _ONE_OF_SEVERAL.search(nd.text, max(sent.start, t.start - 40), t.start)
+                    for t in ev.triggers
+                )
             ):
                 rank = -1
             # among equals a day near one of the event's words (within 60 characters) before
@@ -2142,12 +2252,17 @@ def _reported_sentences(nd: NlpDoc, events: list[_Event], main: int | None) -> l
     reports one event and gives its toll wherever it likes."""
     lex = lexicon()
     main_sentences = set(events[main].sentences) if main is not None else set()
+    others = _background_sentences(nd)[0]
     background = {
         si for i, e in enumerate(events) if e.best is not None and e.best.background and i != main for si in e.sentences
     }
     out = []
     for s in nd.sentences:
-        if s.index in background - main_sentences or any(rx.search(s.text) for rx in lex["background"]):
+        if (
+            s.index in background - main_sentences
+            or s.index in others
+            or any(rx.search(s.text) for rx in lex["background"])
+        ):
             continue
         out.append(s.index)
     return out

@@ -22,6 +22,7 @@ _LINE_WORD = re.compile(r"[A-Za-z]+")
 _TOKEN = re.compile(r"[a-z][a-z'\-]+|\d+(?:[.,]\d+)?")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DIGIT = re.compile(r"\d")
+_CAPITAL = re.compile(r"\b[A-Z][A-Za-z'\u2019\-]+")
 # Named things that tell stories apart: people (victims, suspects, officials) most of all.
 _ORG_TYPES = {"ORG", "FAC", "NORP"}
 
@@ -133,6 +134,7 @@ def article_features(analysis: ArticleAnalysis, body: str | None = None) -> dict
         "dates": _days_cited(analysis),
     }
     feats.update(_names(analysis))
+    feats.update(_key_people(analysis, feats["lead"], art.title or "", text))
     main = main_mention(analysis)
     feats.update(_event_features(main))
     if feats["pub"] is None and feats.get("date") and not _dated_in_lead(analysis, main, feats["date"]):
@@ -267,6 +269,39 @@ def _names(analysis: ArticleAnalysis) -> dict[str, list[str]]:
         "orgs": sorted(orgs),
         "lead": sorted(lead),
     }
+
+
+def _capitalised(text: str) -> Counter[str]:
+    """The text's capitalised words, folded, each with its plain plural form's stem too
+    ("the Hendersons" prints "henderson")."""
+    out: Counter[str] = Counter()
+    # Folding is the slow part: once per distinct word, not per occurrence.
+    for word, n in Counter(_CAPITAL.findall(text)).items():
+        key = fold(word).strip("-")
+        out[key] += n
+        if key.endswith("s"):
+            out[key[:-1]] += n
+    return out
+
+
+def _key_people(analysis: ArticleAnalysis, lead: list[str], title: str, text: str) -> dict[str, list[str]]:
+    """The people a report is about, and every capitalised word it prints.
+
+    ``key``: surnames of the people the lead names whom the text names again (the fighter and
+    his opponent, the player arrested, the victim); a reporter's byline is named once, and a
+    person the text gives a title or office (a spokesman, a police chief, a referee) speaks
+    about the story rather than being its subject.  ``caps``: the page's capitalised words,
+    folded, so a pair can ask whether one report so much as prints the other's key people (a
+    tagger that missed a name in one text does not make it absent).
+    """
+    counts = _capitalised(text)
+    titled = set()
+    for ent in analysis.entities:
+        if ent.type == "PERSON" and ent.roles:
+            titled.add(" ".join(w for i, w in enumerate(name_tokens(ent.name)) if len(w) > 1 or i == 0))
+    key = sorted({p.split()[-1] for p in lead if p not in titled and counts[p.split()[-1]] >= 2})
+    caps = sorted(w for w in counts.keys() | _capitalised(title).keys() if len(w) > 2)
+    return {"key": key, "caps": caps}
 
 
 def _lead_end(analysis: ArticleAnalysis) -> int:

@@ -441,6 +441,15 @@ class StoryLinker:
         if agree and out["place_same"] and out["date_close"]:
             # The event's key facts at once: one town, within a day, the same toll or ages.
             out["facts_match"] = 1.0
+        if (
+            pa_.key and pb_.key and pa_.key - pb_.caps and pb_.key - pa_.caps
+            and not (out["place_same"] and out["date_close"])
+        ):
+            # Each report is about someone the other never prints (its lead names them, its
+            # text again): a like event with other people -- another opponent, another player
+            # arrested, another victim.  Not in one town within a day, where one report names
+            # the victim and another the suspect.
+            out["key_clash"] = 1.0
         if agree and (out["admin_diff"] or out["place_diff"]) and not (persons or surnames):
             # The same toll in another town: two like shootings, not one story (on a busy
             # day many towns report "one killed, two hurt").
@@ -549,7 +558,7 @@ FEATURES = (
     "text", "title", "persons", "lead_same", "lead_clash", "surnames", "orgs", "place_same", "place_diff", "admin_diff",
     "date_close", "date_near", "date_far", "year_diff", "type_same", "type_diff", "counts_same", "counts_clash",
     "hurt_same", "hurt_clash", "age_same", "age_clash", "date_cited", "outlet_other_day", "spot_diff",
-    "facts_match", "facts_elsewhere",
+    "facts_match", "facts_elsewhere", "key_clash",
 )
 _ALL = "all"  # a key every article carries: its count is the corpus size
 
@@ -557,7 +566,9 @@ _ALL = "all"  # a key every article carries: its count is the corpus size
 class _Prepared:
     """An article's features as :meth:`StoryLinker.pair_features` compares them (sets, a date)."""
 
-    __slots__ = ("ages", "dates", "day", "lead", "orgs", "persons", "source", "spot", "surnames", "title")
+    __slots__ = (
+        "ages", "caps", "dates", "day", "key", "lead", "orgs", "persons", "source", "spot", "surnames", "title",
+    )
 
     def __init__(self, feats: dict[str, Any]) -> None:
         self.source = feats  # the features dict these were built from (a backend may hand out copies)
@@ -570,6 +581,8 @@ class _Prepared:
         self.dates = frozenset(feats.get("dates") or ())
         self.day = parse_day(feats.get("date"))
         self.title = frozenset(feats["title"])
+        self.key = frozenset(feats.get("key") or ())
+        self.caps = frozenset(feats.get("caps") or ())
 
 
 def _week(day: dt.date) -> str:

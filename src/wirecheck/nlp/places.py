@@ -432,6 +432,8 @@ class Gazetteer:
         self._county_towns: dict[tuple[str, str], list[_Entry]] | None = None
         for fix in supp.get("admin1_corrections", ()):
             self._correct_admin1(fix["name"], fix["iso"], fix["wrong"], fix["admin1"])
+        for area in supp.get("admin1_areas", ()):
+            self._correct_area(area["iso"], area["wrong"], area["admin1"], [tuple(c) for c in area["corners"]])
         self.load_seconds = time.perf_counter() - t0
 
     # ------------------------------------------------------------------ parts
@@ -451,6 +453,24 @@ class Gazetteer:
         # every row of the town, its alternate names' ("D.C.") too
         for i, row in enumerate(self._rows):
             if row[0] == name and row[1] == iso and row[2] == wrong and row[6] >= 100_000:
+                self._rows[i] = tuple(_Entry._make(row)._replace(admin1=admin1))
+
+    def _correct_area(self, iso: str, wrong: str, admin1: str, corners: list[tuple[float, float]]) -> None:
+        """Give every place of ``iso`` filed under ``wrong`` that lies inside the polygon
+        ``corners`` (lat, lon) the division ``admin1`` (a city's neighbourhoods filed under the
+        state next door)."""
+        lats = [c[0] for c in corners]
+        lons = [c[1] for c in corners]
+        for i, row in enumerate(self._rows):
+            lat, lon = row[4], row[5]
+            if (row[1] != iso or row[2] != wrong or lat is None or lon is None
+                    or not (min(lats) <= lat <= max(lats) and min(lons) <= lon <= max(lons))):
+                continue
+            inside = False  # ray casting
+            for (y1, x1), (y2, x2) in zip(corners, corners[1:] + corners[:1], strict=True):
+                if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+                    inside = not inside
+            if inside:
                 self._rows[i] = tuple(_Entry._make(row)._replace(admin1=admin1))
 
     def _add(self, name: str, e: _Entry) -> None:
@@ -576,7 +596,12 @@ class Gazetteer:
             admins = self._admin_names(admin1_hint, iso)
             entries = [e for e in entries if e.admin1 in admins]
         if entries:
-            best = max(entries, key=lambda e: (e.precision == 1, self._score(e, ctx, prefer, name)))
+            # "St. Mary Parish": a name written with a county's word is the county where one is
+            # listed, not a town abroad that carries the word in its name
+            # (one abroad only: "Kings County" is also a US borough's other name)
+            rank = 2 if _COUNTY_NAME.search(name) and not {e.iso for e in entries if e.precision == 1} & {
+                e.iso for e in entries if e.precision == 2} and any(e.precision == 2 for e in entries) else 1
+            best = max(entries, key=lambda e: (e.precision == rank, self._score(e, ctx, prefer, name)))
             return self._to_place(best)
         if not admin1_hint:
             region = self._regions.get(_norm(name))
@@ -1017,8 +1042,14 @@ def text_context(text: str) -> TextContext:
                 # the name of a major city ("San Antonio", "St. Louis") names the city, not the
                 # small divisions abroad that share it, unless a division word follows
                 major = bonus == 1.0 and any(e.population >= _MAJOR_CITY for e in gaz._get(n) if e.precision == 1)
+                # "St. Mary Parish", "Union County": a name written with the word of a US county
+                # or parish that names one is that county, not a division or town abroad
+                # whose name lacks the word
+                us_county = bool(_COUNTY_NAME.search(key)) and any(
+                    t[0] == "US" for t in gaz._admin2_keys.get(_norm(key), ()))
                 if not code and not major:
-                    found1 = set() if street else {ia for k in _admin_keys(key) for ia in gaz._admin1_keys.get(k, ())}
+                    found1 = set() if street or us_county else {
+                        ia for k in _admin_keys(key) for ia in gaz._admin1_keys.get(k, ())}
                     if found1:
                         admin1 |= found1
                         if not stop or bonus > 1:
@@ -1046,7 +1077,7 @@ def text_context(text: str) -> TextContext:
                         if not stop or bonus > 1:
                             vote({iso for iso, _, _ in found2}, 1.0 * bonus)
                         hit = True
-                towns = [e for e in gaz._get(n) if e.precision == 1 and not e.alt]
+                towns = [e for e in gaz._get(n) if e.precision == 1 and not e.alt and not us_county]
                 if major:
                     towns = [e for e in towns if e.population >= _MAJOR_CITY] or towns
                 if towns and not stop and (not hit or found1 or found2):
@@ -1097,6 +1128,19 @@ def text_context(text: str) -> TextContext:
     for n2, ts in bare2.items():
         if n2 in surnames:
             admin2 -= ts - named2 - counted2
+    # "said Mike Lopez ... Lopez said": a name the text shows to be a person's surname casts
+    # no vote for a country or a division (a state's or a country's name keeps its votes)
+    for n1 in sorted(surnames & own.keys()):
+        if gaz.state_code(n1) or gaz.is_country_word(n1):
+            continue
+        mine = own[n1]
+        for k, v in mine[0].items():
+            votes[k] -= v
+        for k2, v in mine[1].items():
+            regions[k2] -= v
+        own[n1] = ({}, {}, mine[2])
+    votes = defaultdict(float, {k: v for k, v in votes.items() if v > 1e-9})
+    regions = defaultdict(float, {k: v for k, v in regions.items() if v > 1e-9})
     # "Madison County" is in nineteen states, "Kershaw County" in one: the one state that
     # has every county a text names is the text's state, as if it were named
     common = set.intersection(*counties.values()) if len(counties) >= 2 else set()
@@ -1188,6 +1232,8 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
                 b = a + len(phrase)
                 if not free(a, b):
                     continue
+                if re.search(r"[ \t]Co$", phrase) and s[b : b + 1] == ".":
+                    phrase = phrase[:-2] + "County"  # "Pike Co. deputies": the county
                 place = _resolve(gaz, s, a, b, phrase, sentence_initial=(a == 0 or bool(re.match(r"^\W*$", s[:a]))),
                                  ctx=ctx)
                 if place is not None:
@@ -1661,6 +1707,8 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
     # Elias Hale" is a hospital named for a person)
     if (own_entry is not None and len(states) == 1 and place.admin1 not in states
             and own_entry.population < _SMALL_TOWN and (place.iso, place.admin1) not in ctx.admin1
+            # (the text names the listed town's own county: "Rutherford Co. ... in Rutherfordton")
+            and not (own_entry.admin2 and ("US", own_entry.admin2) in ctx.admin2)
             and re.search(r"\b(?:in|of|near|outside)[ \t]+$", near) and not re.match(r"[ \t]+[A-Z]", s[b:])):
         return gaz.unlisted_us_town(key, next(iter(states)))
     # a division of the text's country beats a town abroad ("Punjab" in a text about Pakistan)
