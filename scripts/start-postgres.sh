@@ -88,6 +88,9 @@ PSQL=("$BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U postgres -
 if [ "$("${PSQL[@]}" -tAc "SELECT 1 FROM pg_roles WHERE rolname = '$ROLE'")" != 1 ]; then
     "${PSQL[@]}" -c "CREATE ROLE $ROLE LOGIN CREATEDB" >&2
 fi
+# DROP DATABASE ... WITH (FORCE) must also stop an autovacuum worker that happens to be busy in
+# the dropped database; that worker runs as no role, so only pg_signal_backend lets us end it.
+"${PSQL[@]}" -c "GRANT pg_signal_backend TO $ROLE" >&2 2>/dev/null || true
 if [ "$("${PSQL[@]}" -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'")" != 1 ]; then
     "${PSQL[@]}" -c "CREATE DATABASE \"$DB\" OWNER $ROLE" >&2
 fi
