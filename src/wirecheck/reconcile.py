@@ -617,12 +617,17 @@ def _build_event(
         # gives another day; it stays on the fact as evidence.
         texts = {m.article: m.analysis for m in cluster}
         valued = [r for r in valued if not _step_day(r, texts[r.article])] or valued
+        # Between equally supported days, the one a report tells with the violence itself
+        # ("shot ... late Tuesday") beats one told of something else ("neighbours gathered outside
+        # the church Monday evening").
+        told = {id(r) for r in valued if _event_day(r, texts[r.article])}
         fact, date = categorical_fact(
             "date",
             date_reports if len(valued) == len(date_reports) else valued,
             sources,
             same=_same_date,
             better=_date_precision,
+            prefer=lambda g: sources.count(r for r in g if id(r) in told),
         )
         if len(valued) != len(date_reports):
             # Reports without a resolvable date stay on the fact as evidence of what the text said.
@@ -788,6 +793,37 @@ def _step_day(r: _Report, a: ArticleAnalysis) -> bool:
     if not cues or event.search(before, cues[-1].end()):
         return False
     return not qualifies.match(text[r.evidence.end : sentence.end])
+
+
+@functools.cache
+def _told_pattern() -> re.Pattern[str]:
+    words = _rules()["dates"]["told_words"]
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
+
+
+def _event_day(r: _Report, a: ArticleAnalysis) -> bool:
+    """Whether a date report is told with the violence itself: a word of it (``[dates]
+    told_words``) within ``told_window`` characters of the date in its sentence, no later step's
+    word (``step_cues``) between them."""
+    sentence = next((s for s in a.sentences if s.index == r.evidence.sentence), None)
+    if sentence is None or not sentence.start <= r.evidence.start <= sentence.end:
+        return False
+    window = int(_rules()["dates"]["told_window"])
+    text = a.article.text
+    lo = max(sentence.start, r.evidence.start - window)
+    hi = min(sentence.end, r.evidence.end + window)
+    step = _step_patterns()[0]
+    for m in _told_pattern().finditer(text, lo, hi):
+        if m.end() <= r.evidence.start:
+            between = text[m.end() : r.evidence.start]
+        elif m.start() >= r.evidence.end:
+            between = text[r.evidence.end : m.start()]
+        else:
+            continue
+        if not step.search(between):
+            return True
+    return False
 
 
 def _wounded_who_died(
