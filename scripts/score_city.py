@@ -60,9 +60,11 @@ def categorise(dataset: Path, cache: Path) -> tuple[Counter[str], dict[str, list
     doc_of = {aid: doc for doc, aid in idmap.items()}
     gold: dict[str, str] = {}
     for g in ds.gold:
-        if getattr(g, "city", None):
-            for d in g.articles:
-                gold[d] = g.city
+        city = getattr(g, "city", None)
+        city = getattr(city, "value", city)  # GVDB's city is a span
+        if city:
+            for d in getattr(g, "articles", None) or [g.article]:
+                gold[d] = city
     counts: Counter[str] = Counter()
     examples: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for a in analyses:
@@ -78,7 +80,7 @@ def categorise(dataset: Path, cache: Path) -> tuple[Counter[str], dict[str, list
         k = _category(a, city, pred)
         counts[k] += 1
         if k != "absent":
-            examples[k].append((a.article.id[:8], city, str(pred), (a.article.title or "")[:70]))
+            examples[k].append((a.article.id[:8], doc, city, str(pred), (a.article.title or "")[:70]))
     return counts, examples
 
 

@@ -81,6 +81,8 @@ def test_no_clash_when_one_report_prints_the_other_ones_people() -> None:
     lines = [
         *a.article.text.splitlines(),
         "Velasquez last defended the belts against Colm Baptiste in Bern.",
+        # Round 9: undated reports must name the other's person more than once (not in passing).
+        "Baptiste has asked for a third bout.",
     ]
     a = _analysis("g1", a.article.title or "", lines, {"Dario Velasquez": [], "Ivo Rantanen": [], "Colm Baptiste": []})
     b = _fight("g2", "Colm Baptiste", "sixth", "Bern")

@@ -1610,7 +1610,20 @@ def _scene_county(nd: NlpDoc, chosen: tuple[Any, int]) -> tuple[Any, int] | None
                     and _COUNTY.search(m.place.name) and getattr(m, "in_phrase", False)
                     and not getattr(m, "in_name", False) and not _aside(nd, m)):
                 return m, k
-    return None
+    # ... else the one county whose sheriff works the case ("Jane Roe of Dover died at the scene,
+    # Pike County deputies said"): an unincorporated scene is the sheriff's, the resident's
+    # town may lie miles away (one inside that county gets its town back: _town_of_county)
+    policed: dict[str, tuple[Any, int]] = {}
+    for k in range(len(nd.sentences)):
+        for m in _places(nd, k):
+            if (m.place.precision == 2 and m.place.iso == "US" and m.place.admin1 == p.admin1
+                    and _COUNTY.search(m.place.name) and _SHERIFF_AFTER.match(nd.text, m.end)):
+                policed.setdefault(m.place.name, (m, k))
+    return next(iter(policed.values())) if len(policed) == 1 else None
+
+
+# a county's sheriff: "Pike County sheriff's deputies", "the Pike County Sheriff's Office"
+_SHERIFF_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?i:sheriff|deputies|deputy)\b")
 
 
 def _best_town_in(nd: NlpDoc, state: str, sentences: list[int], skip: str | None = None,
@@ -1730,10 +1743,18 @@ def _whole_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] |
             return chosen
         city = gaz.enclosing_city(pm.place, marked=part)
         # (no word boundary before: a web title runs into the text, "6abc.comPhiladelphia")
-        if city is None or not (part or re.search(rf"{re.escape(city.name)}\b", nd.text, re.I)):
+        # (a part-marked name still wants its city's state somewhere in the text: a section of
+        # "the city" in a text that never names New York is no part of a New York borough)
+        if city is None or not ((part and (_region_named(nd, city) or _region_weight(nd, city) >= 1.0))
+                                or re.search(rf"{re.escape(city.name)}\b", nd.text, re.I)):
             # a town of a county that is a city's borough ("Coney Island" -> Brooklyn)
             city = gaz.borough_of(pm.place)
-            if city is None:
+            # (a name other states have too, only in a text that names the borough or its
+            # state: in a text naming neither it is some other city's part of that name)
+            if city is None or (
+                len({c.admin1 for c in gaz.candidates(pm.place.name)}) > 1
+                and not (_region_named(nd, city) or re.search(rf"\b{re.escape(city.name)}\b", nd.text))
+            ):
                 return chosen
     if city.name == pm.place.name:
         return chosen
@@ -2018,6 +2039,11 @@ def _is_later_step(nd: NlpDoc, te: TimeExpression, ev: _Event) -> bool:
         for t in ev.triggers
     ):
         return False
+    # A day that qualifies a later step's own noun ("a Friday morning news conference", "during
+    # Tuesday's hearing", "a Sunday prayer vigil") is that step's day, whatever event word
+    # stands before it in the sentence.
+    if _later_noun_after().match(nd.text, te.end, sent.end):
+        return True
     # The day of a wound's verb is the wounding's ("died Sunday of injuries suffered Saturday
     # night", "of wounds sustained in a robbery Tuesday"), whatever step came before it.
     if _WOUND_VERB.search(nd.text, max(sent.start, te.start - 40), te.start):
@@ -2070,6 +2096,14 @@ def _is_later_step(nd: NlpDoc, te: TimeExpression, ev: _Event) -> bool:
     return opening and bool(re.match(rf",\s+(?:[\w.'’-]+\s+){{0,6}}?{aux}{later.pattern}", after))
 
 
+@functools.cache
+def _later_noun_after() -> re.Pattern[str]:
+    """What follows a day that qualifies a later step's noun: "'s 3-minute hearing", " news conference"."""
+    from wirecheck.nlp.times import later_nouns
+
+    return re.compile(rf"(?:{_QUALIFIES.pattern})(?:{later_nouns().pattern})", re.I)
+
+
 # what stands before a trigger that names a charge: "charged with [attempted] murder"
 _CHARGE_NAME = re.compile(r"\b(?:with|of)\s+(?:attempted\s+|[\w-]+-degree\s+|capital\s+)?$", re.I)
 _AFTER = re.compile(r"(?i)\bafter\b")
@@ -2087,7 +2121,10 @@ _ONE_OF_SEVERAL = re.compile(
 # A calendar day that names its month ("the Dec. 12 shooting"), which no publication date moves.
 _CALENDAR = re.compile(r"\d{4}|\d+/\d+|[A-Za-z]{3}[a-z]*\.?\s*\d")
 # what makes a dated event word another incident than the reported one ("a May 2 shooting")
-_ANOTHER = re.compile(r"(?i)\b(?:an?|another|earlier|previous|prior)\s+$")
+# ("an unrelated May 2 shooting")
+_ANOTHER = re.compile(r"(?i)\b(?:an?|another|earlier|previous|prior)\s+(?:(?-i:[a-z-]+)\s+)?$")
+# a part of a day with no day in it ("early morning", "late afternoon")
+_DAYLESS_PART = re.compile(r"(?i)(?:early|late)\s+(?:morning|afternoon|evening|night)")
 
 
 def _in_quote(before: str) -> bool:
@@ -2174,6 +2211,17 @@ def _choose_date(
             sent = nd.sentences[te.sentence]
             late = _is_later_step(nd, te, ev) or (anchor is not None and day > anchor)
             loose = int(bool(vague.fullmatch(te.text.strip())))
+            # a part of a day that names no day ("in the early morning hours Saturday", "Monday's
+            # early morning shooting") yields to the day named beside it
+            if _DAYLESS_PART.fullmatch(te.text.strip()) and any(
+                o is not te
+                and o.sentence == te.sentence
+                and day_of(o)
+                and not _DAYLESS_PART.fullmatch(o.text.strip())
+                and (0 <= o.start - te.end <= 30 or 0 <= te.start - o.end <= 30)
+                for o in times
+            ):
+                loose = 1
             # "today" in a speaker's quoted words is the day they spoke ("“We give thanks today,”
             # the chief said"): it counts no more than a day outside the event's sentences
             quoted = bool(_DEICTIC.match(te.text.strip())) and _in_quote(nd.text[sent.start : te.start])
@@ -2188,7 +2236,7 @@ def _choose_date(
             if (
                 rank == 0
                 and _CALENDAR.search(te.text)
-                and not _ANOTHER.search(nd.text, max(sent.start, te.start - 4), te.start)
+                and not _ANOTHER.search(nd.text, max(sent.start, te.start - 20), te.start)
                 and any(
                     t.sentence == te.sentence
                     and te.end <= t.start <= te.end + 30

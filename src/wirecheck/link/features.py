@@ -301,7 +301,21 @@ def _key_people(analysis: ArticleAnalysis, lead: list[str], title: str, text: st
             titled.add(" ".join(w for i, w in enumerate(name_tokens(ent.name)) if len(w) > 1 or i == 0))
     key = sorted({p.split()[-1] for p in lead if p not in titled and counts[p.split()[-1]] >= 2})
     caps = sorted(w for w in counts.keys() | _capitalised(title).keys() if len(w) > 2)
-    return {"key": key, "caps": caps}
+    # ``often``: the surnames of the people the text names more than once -- people it is about,
+    # not one it recalls in passing (last year's opponent, the previous arrest).
+    often = sorted({p.split()[-1] for p in _person_names(analysis)} & {w for w, n in counts.items() if n >= 2})
+    return {"key": key, "caps": caps, "often": often}
+
+
+def _person_names(analysis: ArticleAnalysis) -> set[str]:
+    """Every full person name the tagger found, normalised as in :func:`_names` (no noise filter)."""
+    out = set()
+    for ent in analysis.entities:
+        if ent.type == "PERSON":
+            words = [w for i, w in enumerate(name_tokens(ent.name)) if len(w) > 1 or i == 0]
+            if len(words) >= 2:
+                out.add(" ".join(words))
+    return out
 
 
 def _lead_end(analysis: ArticleAnalysis) -> int:

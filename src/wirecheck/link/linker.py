@@ -72,6 +72,7 @@ class StoryLinker:
         self.weights: dict[str, float] = data["score"]
         self.blocking: dict[str, int] = data["blocking"]
         self.merge_margin: float = data["clustering"]["merge_margin"]
+        self.staff_stories: int = int(data["clustering"].get("staff_stories", 0))
         self.story_members: int = data["clustering"]["story_members"]
         self.top_words: int = data["features"]["top_words"]
         self.boilerplate: dict[str, int] = data["boilerplate"]
@@ -85,6 +86,7 @@ class StoryLinker:
         self._title_sq: dict[str, float] = {}
         # Each article's features as sets and its parsed day (see ``_prepared``).
         self._prep: dict[str, _Prepared] = {}
+        self._spreads: dict[str, frozenset[str]] = {}
 
     # ------------------------------------------------------------------ corpus statistics
 
@@ -109,6 +111,7 @@ class StoryLinker:
         return self.count(_ALL)
 
     def _counted(self, keys: Iterable[str]) -> None:
+        self._spreads.clear()
         self._idf.clear()
         self._idf_sq.clear()
         self._title_sq.clear()
@@ -133,6 +136,9 @@ class StoryLinker:
 
     def add(self, analysis: ArticleAnalysis) -> LinkResult:
         art_id = analysis.article.id
+        # Name spreads over stories are read afresh for each article (stories move and merge
+        # between calls), so a linker resumed on the store scores exactly as this one does.
+        self._spreads.clear()
         known = self.backend.story_of(art_id)
         if known is not None:
             return LinkResult(article=art_id, story_id=known)
@@ -375,8 +381,19 @@ class StoryLinker:
         xa = [n for n in a["orgs"] if n in pb_.persons]
         xb = [n for n in b["orgs"] if n in pa_.persons]
         persons = (pa_.persons.union(xa) & pb_.persons.union(xb)) if xa or xb else pa_.persons & pb_.persons
+        days = abs((pa_.day - pb_.day).days) if pa_.day is not None and pb_.day is not None else None
+        staff: set[str] = set()
+        if persons and self.staff_stories and days is not None and days > self.settings.date_window_days:
+            # Weeks or months apart, a name that reports of several other stories print too is a
+            # reporter, a prosecutor or a police spokesman, not one of the people a story is about:
+            # it is no evidence that a later report follows this one.
+            own = {self.backend.story_of(a_id), self.backend.story_of(b_id)}
+            staff = {n for n in persons if len(self._spread("p:" + n) - own) >= self.staff_stories}
+            persons = persons - staff
         if persons:
-            out["persons"] = self._name_cosine("p:", [*a["persons"], *xa], [*b["persons"], *xb])
+            names_a = [n for n in (*a["persons"], *xa) if n not in staff]
+            names_b = [n for n in (*b["persons"], *xb) if n not in staff]
+            out["persons"] = self._name_cosine("p:", names_a, names_b)
         la, lb = pa_.lead, pb_.lead
         if la and lb:
             # The people each lead is about: the same, named elsewhere in the other, or others.
@@ -386,7 +403,7 @@ class StoryLinker:
                 out["lead_clash"] = 1.0
         surnames = pa_.surnames & pb_.surnames
         if surnames:
-            surnames -= {p.split()[-1] for p in persons}
+            surnames -= {p.split()[-1] for p in persons | staff}
             out["surnames"] = min(sum(self._rarity(f"s:{n}") for n in surnames), 1.0)
         if pa_.orgs & pb_.orgs:
             out["orgs"] = self._name_cosine("o:", a["orgs"], b["orgs"])
@@ -397,7 +414,6 @@ class StoryLinker:
                 out["place_diff"] = 1.0
         if a.get("admin1") and b.get("admin1") and a["admin1"] != b["admin1"]:
             out["admin_diff"] = 1.0
-        days = abs((pa_.day - pb_.day).days) if pa_.day is not None and pb_.day is not None else None
         if days is not None:
             if days <= 1:
                 out["date_close"] = 1.0
@@ -441,20 +457,31 @@ class StoryLinker:
         if agree and out["place_same"] and out["date_close"]:
             # The event's key facts at once: one town, within a day, the same toll or ages.
             out["facts_match"] = 1.0
-        if (
-            pa_.key and pb_.key and pa_.key - pb_.caps and pb_.key - pa_.caps
-            and not (out["place_same"] and out["date_close"])
+        if pa_.key and pb_.key and not (out["place_same"] and out["date_close"]) and (
+            (pa_.key - pb_.caps and pb_.key - pa_.caps)
+            or (days is None and pa_.often is not None and pb_.often is not None
+                and pa_.key - pb_.often and pb_.key - pa_.often)
         ):
             # Each report is about someone the other never prints (its lead names them, its
             # text again): a like event with other people -- another opponent, another player
             # arrested, another victim.  Not in one town within a day, where one report names
-            # the victim and another the suspect.
+            # the victim and another the suspect.  When the two days cannot be compared, printing the
+            # other's person once is not enough: a report recalls last year's opponent or the previous
+            # arrest in passing; its own people it names more than once.
             out["key_clash"] = 1.0
         if agree and (out["admin_diff"] or out["place_diff"]) and not (persons or surnames):
             # The same toll in another town: two like shootings, not one story (on a busy
             # day many towns report "one killed, two hurt").
             out["facts_elsewhere"] = 1.0
         return out
+
+    def _spread(self, key: str) -> frozenset[str]:
+        """The stories of the stored articles carrying ``key`` (memoised until the next article
+        is stored)."""
+        found = self._spreads.get(key)
+        if found is None:
+            found = self._spreads[key] = frozenset(self.backend.key_stories([key]).get(key, ()))
+        return found
 
     def _prepared(self, art_id: str, feats: dict[str, Any]) -> _Prepared:
         """The article's list features as sets, and its event day parsed: built once per
@@ -567,7 +594,7 @@ class _Prepared:
     """An article's features as :meth:`StoryLinker.pair_features` compares them (sets, a date)."""
 
     __slots__ = (
-        "ages", "caps", "dates", "day", "key", "lead", "orgs", "persons", "source", "spot", "surnames", "title",
+        "ages", "caps", "dates", "day", "key", "lead", "often", "orgs", "persons", "source", "spot", "surnames", "title",
     )
 
     def __init__(self, feats: dict[str, Any]) -> None:
@@ -583,6 +610,8 @@ class _Prepared:
         self.title = frozenset(feats["title"])
         self.key = frozenset(feats.get("key") or ())
         self.caps = frozenset(feats.get("caps") or ())
+        # None for features stored before ``often`` existed (no evidence either way).
+        self.often = frozenset(feats["often"]) if "often" in feats else None
 
 
 def _week(day: dt.date) -> str:

@@ -1118,6 +1118,10 @@ def text_context(text: str) -> TextContext:
                         and not _STATE_AFTER.match(text, toks[-1][1])):
                     surnames.add(_norm(re.sub(r"['’]s$", "", text[toks[-1][0] : toks[-1][1]]).rstrip(".,")))
             i += step
+    # "the Eastside Kings Dayton crew ... shot in Dayton": a name the text also writes as a place
+    # ("in X", "X, 25, of X" written as "25, of X") is a town, whatever a name-like run before
+    # it suggested; a person is rarely "in" anyone ("in Smith's home" is an owner, not kept)
+    surnames = {n for n in surnames if not _written_as_place(text, n)}
     # "Dale Washington, 40, ... Washington ran for help": a state named only by a bare word
     # that the text also uses as a person's surname is no state of the text
     named1 = {t for n1, ts in bare1.items() if n1 not in surnames for t in ts}
@@ -1150,6 +1154,19 @@ def text_context(text: str) -> TextContext:
         regions[a1] += 2.0
     return TextContext(dict(sorted(votes.items())), frozenset(admin1), frozenset(admin2), dict(sorted(regions.items())),
                        frozenset(surnames), own, frozenset(alone))
+
+
+def _written_as_place(text: str, key: str) -> bool:
+    """Whether the text writes name ``key`` (normalised) as a place: "in Oakvale" or "Dana
+    Ruiz, 34, of Oakvale", the name whole (no "in Oakvale County", no "in Oakvale's home")."""
+    words = key.split()
+    if not words or not all(w.isalpha() for w in words):
+        return False
+    name = r"[ \t-]+".join(re.escape(w) for w in words)
+    for m in re.finditer(rf"(?:\bin|\d,[ \t]+of)[ \t]+(?i:({name}))\b", text):
+        if text[m.start(1)].isupper() and not re.match(r"['’]|[ \t]+[A-Z]|-\w", text[m.end(1) :]):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)

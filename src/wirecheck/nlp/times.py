@@ -31,7 +31,9 @@ from typing import Any
 from wirecheck.models import Sentence, TimeExpression
 from wirecheck.nlp.counts import parse_count
 
-__all__ = ["day_of", "event_date_cues", "find_times", "future_cue", "normalize", "other_incident_cue", "parse_anchor"]
+__all__ = [
+    "day_of", "event_date_cues", "find_times", "future_cue", "later_nouns", "normalize", "other_incident_cue", "parse_anchor",
+]
 
 
 @cache
@@ -114,7 +116,8 @@ def _rules() -> list[_Rule]:
         ("decade", rf"(?i:the\s+)?(?:(?P<mod>{mod})[\s-]+)?(?P<y>1[6-9]\d|20\d)0'?s\b"),
         ("fiscal", rf"(?i:fiscal(?:\s+year)?)\s+(?P<y>{year})\b"),
         ("year", rf"(?:(?P<mod>{mod})\s+)?(?<![\d$£€.,#-])(?P<y>{year})(?![\d,%-]|\.\d|'?s\b)"),
-        ("weekday", rf"(?:(?P<rel>(?i:last|this|next|early|late|past|this\s+past|on|by|until|since))\s+)?(?P<wd>{wd})(?:\s+(?P<part>{part}))?"),
+        # the word before a weekday is its own ("drive-by Sunday" is no "by Sunday")
+        ("weekday", rf"(?:(?<![\w-])(?P<rel>(?i:last|this|next|early|late|past|this\s+past|on|by|until|since))\s+)?(?P<wd>{wd})(?:\s+(?P<part>{part}))?"),
         ("part_weekday", rf"(?P<part>{part})\s+(?:of\s+)?(?P<wd>{wd})"),
         ("deictic", rf"(?i:(?P<deic>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:['’]s)?(?:\s+(?P<part>{part}))?)(?![\w-])"),
         ("this_part", rf"(?i:(?P<rel>this|last|late\s+last|early\s+this|later\s+this|early|late)\s+(?P<part>{part}))(?![\w-])"),
@@ -635,6 +638,14 @@ def event_date_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     )
     vague = re.compile(rf"(?i:{_alt(d['vague_days'])})")
     return later, stamp, vague
+
+
+@cache
+def later_nouns() -> re.Pattern[str]:
+    """Pattern of ``times.toml [event_date] later_nouns``: the noun of a later step of a story
+    ("hearing", "news conference", "vigil"), matched where it starts."""
+    words = _data()["event_date"]["later_nouns"]
+    return re.compile(rf"(?i:(?:{_alt(words)})s?(?![\w-]))")
 
 
 @cache
