@@ -929,6 +929,11 @@ _STREETS_AFTER = re.compile(r"[ \t]+(?:avenues|streets|roads|boulevards|drives)\
 _AND_BEFORE = re.compile(r"(?:\d+(?:st|nd|rd|th)|[A-Z][\w'’-]*)[ \t]+and[ \t]+$")
 
 
+# "Independence Day", "Christmas Eve": a holiday's name holds no place
+_HOLIDAY_AFTER = re.compile(r"[ \t]+(?:Day|Eve)(?![\w'’])")
+# a street corner: "a home at Oakvale and North Birch", "the corner of Oakvale and Elm"
+_CORNER_BEFORE = re.compile(r"(?:\bat|\b(?:corner|intersection)[ \t]+of)[ \t]+$")
+_CORNER_AFTER = re.compile(r"[ \t]+(?:&|and)[ \t]+(?:(?:North|South|East|West|[NSEW]\.?)[ \t]+)?(?P<other>[A-Z][a-z]+)\b")
 # a cross street beside a numbered one: "near N. 20th & Oakvale", "at Oakvale and 7th"
 _CROSS_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\.?[ \t]+(?:&|and)[ \t]+$")
 _CROSS_AFTER = re.compile(r"[ \t]+(?:&|and)[ \t]+(?:[NSEW]\.?[ \t]+)?\d+(?:st|nd|rd|th)\b")
@@ -939,9 +944,15 @@ def _street_name(s: str, a: int, b: int) -> bool:
     "near 20th & Oakvale")."""
     if _STREET_AFTER.match(s, b) or _CROSS_AFTER.match(s, b) or _CROSS_BEFORE.search(s[max(0, a - 20) : a]):
         return True
+    # "at Oakvale and North Birch": two names joined at a corner, the other no town at all
+    corner = _CORNER_AFTER.match(s, b)
+    if corner and _CORNER_BEFORE.search(s[max(0, a - 20) : a]) and not get_gazetteer().candidates(corner.group("other")):
+        return True
     return bool(_STREETS_AFTER.match(s, b) and _AND_BEFORE.search(s[max(0, a - 30) : a]))
 
 
+# a quoted nickname between a first name and a last: 'Dale "Buddy" Oakes', "Lee 'Red' Hart"
+_NICKNAMED = re.compile(r"\b[A-Z][a-z]+[ \t]+[\"“'‘][A-Z][\w.'’ -]{0,20}?[\"”'’][ \t]+(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 # a speech verb after a name: the name is a person's ("... Brask said")
 _SAID_AFTER = re.compile(r"[ \t]+(?:said|says|told|added)\b")
 # "Dana Ruiz, 34, of ...": a person's age after a name, wherever the name stands
@@ -1121,6 +1132,9 @@ def text_context(text: str) -> TextContext:
     # "the Eastside Kings Dayton crew ... shot in Dayton": a name the text also writes as a place
     # ("in X", "X, 25, of X" written as "25, of X") is a town, whatever a name-like run before
     # it suggested; a person is rarely "in" anyone ("in Smith's home" is an owner, not kept)
+    # 'Dale "Buddy" Oakes': a quoted nickname between two names marks the last as a surname
+    for m in _NICKNAMED.finditer(text):
+        surnames.add(_norm(m.group("last")))
     surnames = {n for n in surnames if not _written_as_place(text, n)}
     # "Dale Washington, 40, ... Washington ran for help": a state named only by a bare word
     # that the text also uses as a person's surname is no state of the text
@@ -1225,6 +1239,11 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
                 p = gaz.unlisted_us_town(city, st)  # the reporter's town, GeoNames lacks it
             else:
                 p, st = bare, None
+        if (p is not None and not st and s[dm.end() - 1] == ":" and p.precision <= 1
+                and getattr(gaz.entry_of(p), "population", 0) < 100_000):
+            # "SELMA: Three teens held ...": a columnist's name or a label before a colon; a
+            # colon dateline names a city ("NEW DELHI:"), a small town's needs its state
+            p = None
         if p is not None:
             emit(dm.start("city"), dm.end("st") if st else dm.start("city") + len(dm.group("city").rstrip()), p,
                  dateline=True)
@@ -1576,6 +1595,8 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
     if (phrase.isupper() and re.search(r"\([ \t]*$", s[:a]) and re.match(r"[ \t]*\)", s[b:])
             and not gaz.is_country_word(phrase)):
         return None  # "(UPI)", "(WIVB)": a wire service or station call sign after a dateline
+    if _HOLIDAY_AFTER.match(s, b):
+        return None  # "Independence Day", "Columbus Day", "Victoria Day": a holiday's name
     lower = key.lower()
     top_iso, top_w = ctx.top()
     region = gaz.region(key)
