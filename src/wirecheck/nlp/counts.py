@@ -398,7 +398,9 @@ def _conjunct_parts() -> tuple[re.Pattern[str], re.Pattern[str]]:
     det = _alt(co["determiners"])
     # an adjective-like word in front of the noun ("young", "missing"): lowercase, no number, no
     # verb or joiner
-    stop = ("and|or|but|then|who|were|was|are|is|had|have|has|said|says|told|found|discovered|located|saw|"
+    # ("whose aunt" opens a relative clause, not a victim: "who hardly saw his uncle and whose aunt
+    # passed" is no list)
+    stop = ("and|or|but|then|who|whose|whom|which|were|was|are|is|had|have|has|said|says|told|found|discovered|located|saw|"
             "dead|killed|wounded|injured|shot|of|the|a|an|his|her|their|its|in|at|on|to|with|from|by|for")
     mod = rf"(?:{_AGE}|(?-i:(?!(?:{stop}|{_alt(numwords)})\b)[a-z]+))"
     # a capital inside a surname ("McKay", "LeRoux") keeps it one word
@@ -701,6 +703,8 @@ def _they_antecedent(seg: str) -> tuple[str, CountRange | None, int, str | None]
 # "a man, who ...", "the boy shot in the leg ..."
 _RELATIVE_START = re.compile(
     r"\s*,?\s+(?i:who|that|whom)\b|\s+(?:shot|wounded|injured|stabbed|struck|hit)\b"
+    # "a girl thought to have been struck by a stray round [has died]": a reported-belief phrase
+    r"|\s+(?:believed|thought|said|reported|suspected|alleged)\s+to\s+(?:have|be)\b"
     # "a man walking his poodle [was wounded]", "a woman sitting in her car": a participle phrase
     r"|\s+(?!(?:during|morning|evening|building|shooting|wedding|nothing|something|thing|king|according|including)\b)[a-z]{2,}ing\b"
 )
@@ -1518,11 +1522,22 @@ def _hypothetical_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+@cache
+def _superseded_pattern() -> re.Pattern[str]:
+    """An early account the report corrects, closing the text before a mention: "deputies had
+    initially said that [nine people were shot]" (a few words of its own clause between)."""
+    h = _data()["hypothetical"]
+    return re.compile(rf"\b(?:{_alt(h['superseded_adverbs'])})\s+(?:{_alt(h['superseded_verbs'])})"
+                      r"(?:\s+(?:that|it\s+was))?(?:\s+[\w'’-]+){0,4}?\s+$", re.I)
+
+
 def _hypothetical(s: str, a: int, b: int) -> bool:
     """Whether the mention s[a:b] tells of a harm that did not happen: "the pellet was inches
     from possibly killing his niece", "had threatened to kill the clerk", "he could have been hurt
     badly"."""
     before, inside = _hypothetical_patterns()
+    if _superseded_pattern().search(s[:a]):
+        return True
     m = before.search(s[:a])
     if m and not (m.group(0).split()[0].lower() in ("nearly", "almost") and _number_start().match(s[a:b])):
         return True
@@ -1543,6 +1558,9 @@ def _past_year(s: str, a: int, b: int) -> bool:
     rx = _past_year_pattern()
     after = re.split(r"[;:.!?]\s|,\s+(?:and|but|while|when)\b", s[b : b + 70], maxsplit=1)[0]
     if rx.search(after):
+        return True
+    # "whose cousin died four years ago": a death long before the report
+    if re.search(rf"^\s*(?:{_alt(_data()['background']['ago_lead'])}|\d{{1,2}})\s+(?:years|decades)\s+(?:ago|earlier)\b", after, re.I):
         return True
     m = rx.match(s)
     return bool(m and re.match(r"\s*,", s[m.end() :]) and m.end() < a)
@@ -1912,9 +1930,27 @@ def aggregate(casualties: list[Casualty]) -> tuple[Casualty | None, Casualty | N
         own = int(n_killed > 0 and _SHOOTER_HIT.match(top.phrase) is not None
                   and any(k.kind == "killed" and _reflexive_pattern().search(k.phrase) for k in killed))
         rest = _value(top) - (n_killed - own)
+        # "four men had bullet wounds and three died ... a girl was also hit": someone hit told after the
+        # group, who cannot be one of it (a woman beside "three men"), is hurt on top of the rest
+        group = _SEX_GROUP.search(top.phrase)
+        if group is not None and rest >= 0:
+            other_sex = "f" if group.group("m") else "m"
+            rest += sum(1 for c in kept if c.kind == "injured" and c.weak and c.additional and c.start > top.end
+                        and _value(c) == 1 and _sex_of(c.phrase) == other_sex)
         if rest > 0 and (i_best is None or _value(i_best) < rest):
             i_best = replace(top, range=CountRange(rest, rest, rest))
     return k_best, i_best
+
+
+# a group of one sex told by its count ("three men", "two teenage girls") and one person of a sex
+# told alone ("a woman", "a 19-year-old man")
+_SEX_GROUP = re.compile(r"^\S+\s+(?:[\w-]+\s+){0,2}?(?:(?P<m>men|boys|males)|(?P<f>women|girls|females))\b", re.I)
+_SEX_ONE = re.compile(r"^(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:(?P<m>man|boy|male)|(?P<f>woman|girl|female))\b", re.I)
+
+
+def _sex_of(phrase: str) -> str | None:
+    m = _SEX_ONE.match(phrase)
+    return None if m is None else ("m" if m.group("m") else "f")
 
 
 def headline_toll(title: str) -> tuple[int | None, int | None, int | None]:
