@@ -84,8 +84,9 @@ class MemoryLinkBackend:
         old = self._story.get(article_id)
         if old is not None and old != story_id:
             self._members[old].remove(article_id)
+        index = self._keys  # local: hundreds of keys (every content word) per article
         for key in keys:
-            self._keys[key].add(article_id)
+            index[key].add(article_id)
         self._features[article_id] = features
         self._seq.setdefault(article_id, len(self._seq))
         if old != story_id:

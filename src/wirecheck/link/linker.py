@@ -87,18 +87,21 @@ class StoryLinker:
         # Each article's features as sets and its parsed day (see ``_prepared``).
         self._prep: dict[str, _Prepared] = {}
         self._spreads: dict[str, frozenset[str]] = {}
+        # Each name key's squared rarity (``_name_cosine``'s weights), memoised like ``_idf``.
+        self._rare_sq: dict[str, float] = {}
 
     # ------------------------------------------------------------------ corpus statistics
 
     def key_counts(self, keys: Iterable[str]) -> dict[str, int]:
         """How many stored articles carry each key (memoised; exact while this linker writes)."""
+        counts = self._counts
         keys = list(dict.fromkeys(keys))
-        missing = [k for k in keys if k not in self._counts]
+        missing = [k for k in keys if k not in counts]
         if missing:
             got = self.backend.key_counts(missing)
             for key in missing:
-                self._counts[key] = got.get(key, 0)
-        return {k: self._counts[k] for k in keys}
+                counts[key] = got.get(key, 0)
+        return {k: counts[k] for k in keys}
 
     def count(self, key: str) -> int:
         """``key_counts`` for one key (the hot path: idf and rarity ask one key at a time)."""
@@ -115,9 +118,11 @@ class StoryLinker:
         self._idf.clear()
         self._idf_sq.clear()
         self._title_sq.clear()
+        self._rare_sq.clear()
+        counts = self._counts
         for key in set(keys):
-            if key in self._counts:
-                self._counts[key] += 1
+            if key in counts:
+                counts[key] += 1
 
     def idf(self, word: str, extra: int = 0) -> float:
         """Smoothed inverse document frequency; ``extra`` counts an article not yet stored."""
@@ -372,7 +377,7 @@ class StoryLinker:
         out = dict.fromkeys(FEATURES, 0.0)
         va, vb = a["vec"], b["vec"]
         # fsum: exact, so the set's (hash-seeded) order cannot change the last bit across processes.
-        out["text"] = math.fsum(va[k] * vb[k] for k in va.keys() & vb.keys())
+        out["text"] = math.fsum([va[k] * vb[k] for k in va.keys() & vb.keys()])
         shared = pa_.title & pb_.title
         if shared:
             out["title"] = self._title_cosine(a_id, a["title"], b_id, b["title"], shared)
@@ -510,7 +515,14 @@ class StoryLinker:
         shooting share most of their few names; two political stories share a few of their
         many recurring ones, and those recurring ones weigh nothing.
         """
-        weight = {n: self._rarity(prefix + n) ** 2 for n in {*a, *b}}
+        memo, rarity = self._rare_sq, self._rarity
+        weight = {}
+        for n in {*a, *b}:
+            key = prefix + n
+            value = memo.get(key)
+            if value is None:
+                value = memo[key] = rarity(key) ** 2
+            weight[n] = value
         shared = sum(weight[x] for x in set(a) & set(b))
         norm = math.sqrt(sum(weight[x] for x in a) * sum(weight[x] for x in b))
         return shared / norm if norm else 0.0
@@ -540,10 +552,15 @@ class StoryLinker:
         """The sum of the title's squared word idfs (memoised for the current corpus)."""
         value = self._title_sq.get(art_id)
         if value is None:
-            sq = self._idf_sq
+            sq, counts, log = self._idf_sq, self._counts, math.log
+            size = self.corpus_size() + 1
             for word in title:
                 if word not in sq:
-                    sq[word] = self.idf(word) ** 2
+                    # idf(word) inlined (same expression, so the same bits).
+                    df = counts.get("w:" + word)
+                    if df is None:
+                        df = self.count("w:" + word)
+                    sq[word] = (log(size / (df + 1)) + 1.0) ** 2
             value = self._title_sq[art_id] = sum(map(sq.__getitem__, title))
         return value
 

@@ -16,6 +16,7 @@ import zlib
 import numpy as np
 
 _PRIME = np.uint64((1 << 61) - 1)
+_SHIFT = np.uint64(61)
 _MAX32 = np.uint64(0xFFFFFFFF)
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # 64-bit golden-ratio constant: mixes word hashes in order
 _WORD = re.compile(r"\w+")
@@ -48,6 +49,11 @@ class MinHasher:
         microseconds per article, where joining and hashing every shingle string cost
         milliseconds (the linker's largest cost on a big batch).
         """
+        return np.unique(self._mixed(text))
+
+    def _mixed(self, text: str) -> np.ndarray:
+        """The shingle hashes in text order, repeats kept (the minimum does not mind them, and
+        dropping them costs more than hashing them)."""
         words = _WORD.findall(text.lower())
         if not words:
             return np.zeros(0, dtype=np.uint64)
@@ -58,17 +64,23 @@ class MinHasher:
         with np.errstate(over="ignore"):
             for i in range(n):
                 mixed = mixed * _MIX + ids[i : i + span]
-        return np.unique((mixed ^ (mixed >> np.uint64(29))) & _MAX32)
+        return (mixed ^ (mixed >> np.uint64(29))) & _MAX32
 
     def signature(self, text: str) -> np.ndarray:
         """The MinHash signature; all rows at the maximum when the text has no word."""
-        x = self.shingle_hashes(text)
+        x = self._mixed(text)
         if not len(x):
             return np.full(self.num_perm, _MAX32, dtype=np.uint64)
         # In place: one (shingles x num_perm) array instead of four temporaries (3x faster).
         hashed = np.outer(x, self.a)
         hashed += self.b
-        np.remainder(hashed, _PRIME, out=hashed)
+        # mod 2**61 - 1 without division (a Mersenne prime): h = hi * 2**61 + lo is congruent
+        # to hi + lo, which is below 2 * p, so one conditional subtraction finishes it (the
+        # same values as np.remainder, faster).
+        high = hashed >> _SHIFT
+        hashed &= _PRIME
+        hashed += high
+        np.subtract(hashed, _PRIME, out=hashed, where=hashed >= _PRIME)
         hashed &= _MAX32
         return hashed.min(axis=0)
 

@@ -31,6 +31,10 @@ def word_set(name: str) -> frozenset[str]:
 
 def fold(text: str) -> str:
     """Lower case without accents; apostrophes dropped so "O'Neil" stays one word."""
+    if text.isascii():
+        # The common case, and a hot one (every capitalised word of every article): ASCII has
+        # no accents to strip and no typographic apostrophe, so this is the same result.
+        return text.lower().replace("'", "")
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.lower().replace("'", "").replace("\u2019", "")
