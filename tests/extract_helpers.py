@@ -9,6 +9,11 @@ from wirecheck.extract import analyze_article
 from wirecheck.models import (
     Article,
     ArticleAnalysis,
+    Count,
+    CountRange,
+    Dated,
+    DateValue,
+    EntityMention,
     EventMention,
     Evidence,
     LocalEntity,
@@ -99,3 +104,62 @@ def shooting_report(
         entities=[LocalEntity(key=f"p{i}", type="PERSON", name=n) for i, n in enumerate(names)],
         events=events,
     )
+
+
+def dated_report(
+    art: str,
+    sentences: list[str],
+    *,
+    date: tuple[str, str] | None = None,  # (ISO day, the words in the text that give it)
+    killed: tuple[int, int] | None = None,  # (figure, sentence it is read in)
+    injured: tuple[int, int] | None = None,
+    title: str | None = None,
+    published: str | None = None,
+) -> ArticleAnalysis:
+    """An analysis of article ``art`` whose single (main) shooting carries the given date and counts."""
+    text = " ".join(sentences)
+    dated = None
+    if date is not None:
+        start = text.index(date[1])
+        sentence = next(i for i, s in enumerate(sentences) if date[1] in s)
+        dated = Dated(DateValue(date[0], date[1], "day"), Evidence(art, sentence, start, start + len(date[1])))
+
+    def count(c: tuple[int, int] | None) -> Count | None:
+        if c is None:
+            return None
+        return Count(CountRange(c[0], c[0], c[0]), str(c[0]), Evidence(art, c[1], 0, 1))
+
+    mention = EventMention(
+        id="e0",
+        article=art,
+        trigger="shot",
+        evidence=Evidence(art, 0, 0, 4),
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+        date=dated,
+        fatalities=count(killed),
+        injured=count(injured),
+    )
+    return analysis_of(art, sentences, [mention], title=title, published=published)
+
+
+def tagged_analysis(art: str, title: str, lines: list[str], people: dict[str, list[str]] | None = None) -> ArticleAnalysis:
+    """An analysis of ``lines`` (one sentence each); every person in ``people`` (name -> roles)
+    is tagged wherever its full name or its surname occurs."""
+    text = "\n".join(lines)
+    sentences, start = [], 0
+    for i, line in enumerate(lines):
+        sentences.append(Sentence(i, start, start + len(line), line))
+        start += len(line) + 1
+    entities = []
+    for k, (name, roles) in enumerate((people or {}).items()):
+        mentions = []
+        for form in (name, name.split()[-1]):
+            pos = text.find(form)
+            while pos >= 0:
+                if not any(m.start <= pos < m.end for m in mentions):
+                    index = next(s.index for s in sentences if s.start <= pos <= s.end)
+                    mentions.append(EntityMention(f"n{k}", form, pos, pos + len(form), index))
+                pos = text.find(form, pos + len(form))
+        entities.append(LocalEntity(f"n{k}", "PERSON", name, roles=list(roles), mentions=mentions))
+    return ArticleAnalysis(article=Article(id=art, text=text, title=title), sentences=sentences, entities=entities)

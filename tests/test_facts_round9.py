@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-from extract_helpers import analysis_of
-from wirecheck.models import ArticleAnalysis, Dated, DateValue, Event, EventMention, Evidence
+from extract_helpers import dated_report
+from wirecheck.models import ArticleAnalysis, Event
 from wirecheck.reconcile import reconcile_story
 
 
 def _report(art: str, sentences: list[str], day: str, words: str) -> ArticleAnalysis:
     """One article whose single (main) event is dated by ``words`` (read as ``day``)."""
-    text = " ".join(sentences)
-    start = text.index(words)
-    sentence = next(i for i, s in enumerate(sentences) if words in s)
-    dated = Dated(DateValue(day, words, "day"), Evidence(art, sentence, start, start + len(words)))
-    mention = EventMention(
-        id="e0",
-        article=art,
-        trigger="shot",
-        evidence=Evidence(art, 0, 0, 4),
-        event_type="Violence against civilians",
-        sub_event_type="Attack",
-        date=dated,
-    )
-    return analysis_of(art, sentences, [mention])
+    return dated_report(art, sentences, date=(day, words))
 
 
 def _main(analyses: list[ArticleAnalysis]) -> Event:

@@ -8,33 +8,17 @@ spokesman is named in reports of many unrelated stories.  Texts are short invent
 
 from __future__ import annotations
 
-from extract_helpers import shooting_report
+from extract_helpers import shooting_report, tagged_analysis
 from wirecheck.link import MemoryLinkBackend, StoryLinker
 from wirecheck.link.features import article_features
 from wirecheck.link.names import link_data
-from wirecheck.models import Article, ArticleAnalysis, EntityMention, LocalEntity, Sentence
+from wirecheck.models import ArticleAnalysis
 
 
 def _analysis(art: str, title: str, lines: list[str], people: list[str]) -> ArticleAnalysis:
     """An analysis of ``lines`` (one sentence each); every person in ``people`` is tagged
     wherever its full name or its surname occurs."""
-    text = "\n".join(lines)
-    sentences, start = [], 0
-    for i, line in enumerate(lines):
-        sentences.append(Sentence(i, start, start + len(line), line))
-        start += len(line) + 1
-    entities = []
-    for k, name in enumerate(people):
-        mentions = []
-        for form in (name, name.split()[-1]):
-            pos = text.find(form)
-            while pos >= 0:
-                if not any(m.start <= pos < m.end for m in mentions):
-                    index = next(s.index for s in sentences if s.start <= pos <= s.end)
-                    mentions.append(EntityMention(f"n{k}", form, pos, pos + len(form), index))
-                pos = text.find(form, pos + len(form))
-        entities.append(LocalEntity(f"n{k}", "PERSON", name, mentions=mentions))
-    return ArticleAnalysis(article=Article(id=art, text=text, title=title), sentences=sentences, entities=entities)
+    return tagged_analysis(art, title, lines, {name: [] for name in people})
 
 
 def _bout(art: str, opponent: str, recalled: str | None = None, twice: bool = False) -> dict:

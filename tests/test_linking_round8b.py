@@ -8,32 +8,11 @@ people; real cities).
 
 from __future__ import annotations
 
+from extract_helpers import tagged_analysis
 from wirecheck.link import MemoryLinkBackend, StoryLinker
 from wirecheck.link.features import article_features
 from wirecheck.link.names import link_data
-from wirecheck.models import Article, ArticleAnalysis, EntityMention, LocalEntity, Sentence
-
-
-def _analysis(art: str, title: str, lines: list[str], people: dict[str, list[str]] | None = None) -> ArticleAnalysis:
-    """An analysis of ``lines`` (one sentence each); every person in ``people`` (name -> roles)
-    is tagged wherever its full name or its surname occurs."""
-    text = "\n".join(lines)
-    sentences, start = [], 0
-    for i, line in enumerate(lines):
-        sentences.append(Sentence(i, start, start + len(line), line))
-        start += len(line) + 1
-    entities = []
-    for k, (name, roles) in enumerate((people or {}).items()):
-        mentions = []
-        for form in (name, name.split()[-1]):
-            pos = text.find(form)
-            while pos >= 0:
-                if not any(m.start <= pos < m.end for m in mentions):
-                    index = next(s.index for s in sentences if s.start <= pos <= s.end)
-                    mentions.append(EntityMention(f"n{k}", form, pos, pos + len(form), index))
-                pos = text.find(form, pos + len(form))
-        entities.append(LocalEntity(f"n{k}", "PERSON", name, roles=list(roles), mentions=mentions))
-    return ArticleAnalysis(article=Article(id=art, text=text, title=title), sentences=sentences, entities=entities)
+from wirecheck.models import ArticleAnalysis
 
 
 def _fight(art: str, opponent: str, rounds: str, venue: str) -> ArticleAnalysis:
@@ -44,7 +23,7 @@ def _fight(art: str, opponent: str, rounds: str, venue: str) -> ArticleAnalysis:
         "Velasquez has not lost a bout in five years.",
     ]
     people = {"Dario Velasquez": [], opponent: []}
-    return _analysis(art, f"Velasquez stops {opponent.split()[-1]} to keep his belts", lines, people)
+    return tagged_analysis(art, f"Velasquez stops {opponent.split()[-1]} to keep his belts", lines, people)
 
 
 def test_key_people_are_the_lead_people_named_again() -> None:
@@ -56,7 +35,7 @@ def test_key_people_are_the_lead_people_named_again() -> None:
         "Quillon will appear in court next month.",
     ]
     people = {"Marta Quillon": [], "Owen Farrly": ["spokesman"], "Lena Brisk": []}
-    feats = article_features(_analysis("k1", "Player held on suspicion of drunk driving", lines, people))
+    feats = article_features(tagged_analysis("k1", "Player held on suspicion of drunk driving", lines, people))
     # The spokesman (a title) and a name printed once are not whom the report is about.
     assert feats["key"] == ["quillon"]
     assert {"quillon", "farrly", "sacramento", "player"} <= set(feats["caps"])
@@ -84,7 +63,7 @@ def test_no_clash_when_one_report_prints_the_other_ones_people() -> None:
         # Round 9: undated reports must name the other's person more than once (not in passing).
         "Baptiste has asked for a third bout.",
     ]
-    a = _analysis("g1", a.article.title or "", lines, {"Dario Velasquez": [], "Ivo Rantanen": [], "Colm Baptiste": []})
+    a = tagged_analysis("g1", a.article.title or "", lines, {"Dario Velasquez": [], "Ivo Rantanen": [], "Colm Baptiste": []})
     b = _fight("g2", "Colm Baptiste", "sixth", "Bern")
     fa, fb = (article_features(x) for x in (a, b))
     for feats in (fa, fb):

@@ -2,55 +2,12 @@
 
 from __future__ import annotations
 
-from extract_helpers import analysis_of
+from extract_helpers import dated_report
 from wirecheck.models import (
     ArticleAnalysis,
-    Count,
-    CountRange,
-    Dated,
-    DateValue,
     Event,
-    EventMention,
-    Evidence,
 )
 from wirecheck.reconcile import reconcile_story
-
-
-def _report(
-    art: str,
-    sentences: list[str],
-    *,
-    date: tuple[str, str] | None = None,  # (ISO day, the words in the text that give it)
-    killed: tuple[int, int] | None = None,  # (figure, sentence it is read in)
-    injured: tuple[int, int] | None = None,
-    title: str | None = None,
-    published: str | None = None,
-) -> ArticleAnalysis:
-    """One article whose single (main) event carries the given date and counts."""
-    text = " ".join(sentences)
-    dated = None
-    if date is not None:
-        start = text.index(date[1])
-        sentence = next(i for i, s in enumerate(sentences) if date[1] in s)
-        dated = Dated(DateValue(date[0], date[1], "day"), Evidence(art, sentence, start, start + len(date[1])))
-
-    def count(c: tuple[int, int] | None) -> Count | None:
-        if c is None:
-            return None
-        return Count(CountRange(c[0], c[0], c[0]), str(c[0]), Evidence(art, c[1], 0, 1))
-
-    mention = EventMention(
-        id="e0",
-        article=art,
-        trigger="shot",
-        evidence=Evidence(art, 0, 0, 4),
-        event_type="Violence against civilians",
-        sub_event_type="Attack",
-        date=dated,
-        fatalities=count(killed),
-        injured=count(injured),
-    )
-    return analysis_of(art, sentences, [mention], title=title, published=published)
 
 
 def _main(analyses: list[ArticleAnalysis]) -> Event:
@@ -62,13 +19,13 @@ def _main(analyses: list[ArticleAnalysis]) -> Event:
 
 
 def test_a_court_day_does_not_outvote_the_day_of_the_shooting() -> None:
-    first = _report(
+    first = dated_report(
         "a",
         ["A cook was shot and wounded outside a Tulsa diner late Saturday, police said."],
         date=("2024-03-02", "late Saturday"),
     )
     plea = [
-        _report(
+        dated_report(
             art,
             ["The man accused in the diner case pleaded not guilty Thursday before a county judge."],
             date=("2024-03-07", "Thursday"),
@@ -84,12 +41,12 @@ def test_a_court_day_does_not_outvote_the_day_of_the_shooting() -> None:
 
 def test_a_date_that_names_the_event_after_a_step_word_is_the_event_day() -> None:
     # "arrested ... in the March 3 slaying": the date qualifies the slaying, so it votes.
-    arrest = _report(
+    arrest = dated_report(
         "a",
         ["Officers arrested a drifter on Monday in the March 3 slaying of a Tulsa cook."],
         date=("2024-03-03", "March 3"),
     )
-    hearing = _report(
+    hearing = dated_report(
         "b",
         ["The drifter appeared at a bond hearing Friday and said little."],
         date=("2024-03-08", "Friday"),
@@ -99,7 +56,7 @@ def test_a_date_that_names_the_event_after_a_step_word_is_the_event_day() -> Non
 
 
 def test_a_step_day_still_dates_the_event_when_no_report_gives_another() -> None:
-    only = _report(
+    only = dated_report(
         "a",
         ["The woman accused in the shooting was arraigned Tuesday in a Tulsa courtroom."],
         date=("2024-03-05", "Tuesday"),
@@ -113,13 +70,13 @@ def test_a_step_day_still_dates_the_event_when_no_report_gives_another() -> None
 
 def test_a_round_up_does_not_vote_on_the_event_toll() -> None:
     # The headline totals the night; the sentence the toll is read in does not say so.
-    roundup = _report(
+    roundup = dated_report(
         "a",
         ["Two dead, six hurt in Tulsa shootings", "Two men were killed and six hurt, police said."],
         killed=(2, 1),
         title="Two dead, six hurt in Tulsa shootings",
     )
-    own = _report(
+    own = dated_report(
         "b",
         ["A cook was shot dead outside a Tulsa diner late Saturday, police said."],
         killed=(1, 0),
@@ -130,7 +87,7 @@ def test_a_round_up_does_not_vote_on_the_event_toll() -> None:
 
 
 def test_a_round_up_alone_still_gives_its_figures() -> None:
-    roundup = _report(
+    roundup = dated_report(
         "a",
         ["Police are looking into two unrelated incidents on the east side.", "One man died."],
         killed=(1, 1),
@@ -146,13 +103,13 @@ _BODY = [f"Filler sentence number {i} about the block." for i in range(6)]
 
 
 def test_a_later_figure_read_deep_does_not_supersede_lead_figures() -> None:
-    early = _report(
+    early = dated_report(
         "a",
         ["Two teenagers were wounded in a drive-by shooting in Tulsa on Saturday.", *_BODY],
         injured=(2, 0),
         published="2024-03-02",
     )
-    later = _report(
+    later = dated_report(
         "b",
         [*_BODY, "One of the boys was among nine people hurt across the city this month."],
         injured=(9, 6),
@@ -164,13 +121,13 @@ def test_a_later_figure_read_deep_does_not_supersede_lead_figures() -> None:
 
 
 def test_a_later_higher_figure_told_in_its_lead_supersedes() -> None:
-    early = _report(
+    early = dated_report(
         "a",
         ["Two teenagers were wounded in a drive-by shooting in Tulsa on Saturday.", *_BODY],
         injured=(2, 0),
         published="2024-03-02",
     )
-    later = _report(
+    later = dated_report(
         "b",
         ["Police now say three teenagers were wounded in Saturday's drive-by in Tulsa.", *_BODY],
         injured=(3, 0),
