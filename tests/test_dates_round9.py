@@ -59,7 +59,7 @@ def test_early_morning_alone_keeps_its_day(nlp) -> None:
 def test_calendar_day_of_an_unrelated_incident_gains_nothing(nlp) -> None:
     text = (
         "Woman killed in Provo home\n"
-        "A woman was shot to death in her Provo home Wednesday night, police said.\n"
+        "A woman was found shot dead inside her Provo home Wednesday night, police said.\n"
         "Her neighbor had been cited in February for an unrelated Feb. 9 incident at the same address."
     )
     assert main_date(nlp, text, PUBLISHED) == "2024-03-13"

@@ -2211,7 +2211,7 @@ def _choose_date(
             sent = nd.sentences[te.sentence]
             late = _is_later_step(nd, te, ev) or (anchor is not None and day > anchor)
             loose = int(bool(vague.fullmatch(te.text.strip())))
-            # a part of a day that names no day ("in the early morning hours Saturday", "Monday's
+            # a part of a day that names no day ("in the small hours of Saturday", "Monday's
             # early morning shooting") yields to the day named beside it
             if _DAYLESS_PART.fullmatch(te.text.strip()) and any(
                 o is not te

@@ -703,7 +703,7 @@ def _they_antecedent(seg: str) -> tuple[str, CountRange | None, int, str | None]
 # "a man, who ...", "the boy shot in the leg ..."
 _RELATIVE_START = re.compile(
     r"\s*,?\s+(?i:who|that|whom)\b|\s+(?:shot|wounded|injured|stabbed|struck|hit)\b"
-    # "a girl thought to have been struck by a stray round [has died]": a reported-belief phrase
+    # "a man thought to have been hit by a ricochet [has died]": a reported-belief phrase
     r"|\s+(?:believed|thought|said|reported|suspected|alleged)\s+to\s+(?:have|be)\b"
     # "a man walking his poodle [was wounded]", "a woman sitting in her car": a participle phrase
     r"|\s+(?!(?:during|morning|evening|building|shooting|wedding|nothing|something|thing|king|according|including)\b)[a-z]{2,}ing\b"
