@@ -163,3 +163,10 @@ def tagged_analysis(art: str, title: str, lines: list[str], people: dict[str, li
                 pos = text.find(form, pos + len(form))
         entities.append(LocalEntity(f"n{k}", "PERSON", name, roles=list(roles), mentions=mentions))
     return ArticleAnalysis(article=Article(id=art, text=text, title=title), sentences=sentences, entities=entities)
+
+
+def sentence_toll(text: str, headline: bool = False) -> tuple[int | None, int | None]:
+    """(killed, injured) of ``text`` read as one sentence; None where it gives no such count."""
+    found = find_casualties(text, Sentence(0, 0, len(text), text), headline=headline)
+    killed, injured = aggregate(found)
+    return (killed.range.best if killed else None, injured.range.best if injured else None)

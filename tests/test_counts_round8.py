@@ -5,14 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from extract_helpers import sentence_toll as _toll
 from wirecheck.models import Sentence
 from wirecheck.nlp.counts import aggregate, find_casualties
-
-
-def _toll(text: str, headline: bool = False) -> tuple[int | None, int | None]:
-    found = find_casualties(text, Sentence(0, 0, len(text), text), headline=headline)
-    killed, injured = aggregate(found)
-    return (killed.range.best if killed else None, injured.range.best if injured else None)
 
 
 @pytest.mark.parametrize(

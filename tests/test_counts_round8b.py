@@ -5,14 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from wirecheck.models import Sentence
-from wirecheck.nlp.counts import aggregate, find_casualties
-
-
-def _toll(text: str, headline: bool = False) -> tuple[int | None, int | None]:
-    found = find_casualties(text, Sentence(0, 0, len(text), text), headline=headline)
-    killed, injured = aggregate(found)
-    return (killed.range.best if killed else None, injured.range.best if injured else None)
+from extract_helpers import sentence_toll as _toll
 
 
 @pytest.mark.parametrize(

@@ -42,6 +42,7 @@ from wirecheck.models import (
     FactReport,
     LocalEntity,
     Place,
+    Sentence,
     Story,
     StoryResult,
 )
@@ -765,28 +766,41 @@ def _roundup(a: ArticleAnalysis) -> bool:
     return any(p.search(t) for p in _roundup_patterns() for t in texts)
 
 
+def _alt(words: list[str]) -> str:
+    """A regex alternation of ``words``, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _words(words: list[str]) -> re.Pattern[str]:
+    """Any of ``words`` standing whole (no letter, digit or hyphen on either side)."""
+    return re.compile(rf"(?<![\w-])(?:{_alt(words)})(?![\w-])", re.IGNORECASE)
+
+
 @functools.cache
-def _step_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(step word, event word, event word right after a date) from ``[dates]``."""
+def _step_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(step word, event word, event word right after a date, violence word telling the event's
+    own day) from ``[dates]``."""
     d = _rules()["dates"]
-
-    def alt(words: list[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-    step = re.compile(rf"(?<![\w-])(?:{alt(d['step_cues'])})(?![\w-])", re.IGNORECASE)
-    event = re.compile(rf"(?<![\w-])(?:{alt(d['event_nouns'])})(?![\w-])", re.IGNORECASE)
     # "the May 2 shooting", "Sunday's fatal stabbing": the date qualifies the event word
-    qualifies = re.compile(rf"[\s,]*(?:['’]s\s+)?(?:[\w-]+\s+){{0,2}}?(?:{alt(d['event_nouns'])})\b", re.IGNORECASE)
-    return step, event, qualifies
+    qualifies = re.compile(rf"[\s,]*(?:['’]s\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_alt(d['event_nouns'])})\b", re.IGNORECASE)
+    return _words(d["step_cues"]), _words(d["event_nouns"]), qualifies, _words(d["told_words"])
+
+
+def _report_sentence(r: _Report, a: ArticleAnalysis) -> Sentence | None:
+    """The sentence of ``a`` that holds a report's evidence (None when the evidence lies outside it)."""
+    sentence = next((s for s in a.sentences if s.index == r.evidence.sentence), None)
+    if sentence is None or not sentence.start <= r.evidence.start <= sentence.end:
+        return None
+    return sentence
 
 
 def _step_day(r: _Report, a: ArticleAnalysis) -> bool:
     """Whether a date report is the day of a later step: a step word (``[dates] step_cues``)
     shortly before the date in its sentence, no event word between them or right after it."""
-    sentence = next((s for s in a.sentences if s.index == r.evidence.sentence), None)
-    if sentence is None or not sentence.start <= r.evidence.start <= sentence.end:
+    sentence = _report_sentence(r, a)
+    if sentence is None:
         return False
-    step, event, qualifies = _step_patterns()
+    step, event, qualifies, _ = _step_patterns()
     text = a.article.text
     before = text[max(sentence.start, r.evidence.start - int(_rules()["dates"]["step_window"])) : r.evidence.start]
     cues = list(step.finditer(before))
@@ -795,26 +809,19 @@ def _step_day(r: _Report, a: ArticleAnalysis) -> bool:
     return not qualifies.match(text[r.evidence.end : sentence.end])
 
 
-@functools.cache
-def _told_pattern() -> re.Pattern[str]:
-    words = _rules()["dates"]["told_words"]
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
-
-
 def _event_day(r: _Report, a: ArticleAnalysis) -> bool:
     """Whether a date report is told with the violence itself: a word of it (``[dates]
     told_words``) within ``told_window`` characters of the date in its sentence, no later step's
     word (``step_cues``) between them."""
-    sentence = next((s for s in a.sentences if s.index == r.evidence.sentence), None)
-    if sentence is None or not sentence.start <= r.evidence.start <= sentence.end:
+    sentence = _report_sentence(r, a)
+    if sentence is None:
         return False
     window = int(_rules()["dates"]["told_window"])
     text = a.article.text
     lo = max(sentence.start, r.evidence.start - window)
     hi = min(sentence.end, r.evidence.end + window)
-    step = _step_patterns()[0]
-    for m in _told_pattern().finditer(text, lo, hi):
+    step, _, _, told = _step_patterns()
+    for m in told.finditer(text, lo, hi):
         if m.end() <= r.evidence.start:
             between = text[m.end() : r.evidence.start]
         elif m.start() >= r.evidence.end:
