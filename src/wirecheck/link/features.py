@@ -40,17 +40,35 @@ def main_mention(analysis: ArticleAnalysis) -> EventMention | None:
 
 
 def content_words(text: str) -> list[str]:
-    stop = word_set("stopwords")
-    words = []
-    for w in _TOKEN.findall(text.lower()):
-        if w[0].isdigit():
-            # Numbers (ages, addresses, tolls, years) often tell one event from a like one.
-            words.append("#" + w)
-            continue
-        w = w.strip("'-")
-        if len(w) > 2 and w not in stop:
-            words.append(w.removesuffix("'s"))
-    return words
+    """The text's words as the linker counts them, in order (stopwords and short words left out)."""
+    global _CONTENT_MEMO
+    tokens = _TOKEN.findall(text.lower())
+    memo = _CONTENT_MEMO
+    if len(memo) > _CONTENT_MEMO_SIZE:
+        # A fresh memo rather than clear(): a call in another thread keeps the one it holds.
+        memo = _CONTENT_MEMO = {}
+    # Each distinct token is judged once per process (a word recurs across articles), and the
+    # per-token lookup runs in C through map().
+    for token in set(tokens).difference(memo):
+        memo[token] = _content_word(token)
+    return [w for w in map(memo.__getitem__, tokens) if w]
+
+
+def _content_word(token: str) -> str:
+    """What :func:`content_words` keeps of one token ("" to leave it out)."""
+    if token[0].isdigit():
+        # Numbers (ages, addresses, tolls, years) often tell one event from a like one.
+        return "#" + token
+    w = token.strip("'-")
+    if len(w) > 2 and w not in word_set("stopwords"):
+        return w.removesuffix("'s")
+    return ""
+
+
+# Token -> kept word ("" for none); bounded, replaced whole when full (a long-running store meets
+# an open vocabulary).
+_CONTENT_MEMO: dict[str, str] = {}
+_CONTENT_MEMO_SIZE = 200_000
 
 
 def text_lines(text: str) -> list[tuple[str, str]]:

@@ -367,24 +367,27 @@ class StoryLinker:
     def pair_score(self, a_id: str, a: dict[str, Any], b_id: str, b: dict[str, Any]) -> float:
         """Evidence that two articles tell one story: ``bias + sum(weight * feature)``."""
         w = self.weights
-        feats = self.pair_features(a_id, a, b_id, b)
-        # Most terms are 0 for most pairs: skip them (the hot path: every candidate pair).
-        return w["bias"] + sum(w.get(name, 0.0) * value for name, value in feats.items() if value)
+        # Only the terms that are not 0 (the hot path: every candidate pair).
+        return w["bias"] + sum(w.get(name, 0.0) * value for name, value in self._evidence(a_id, a, b_id, b).items())
 
     def pair_features(self, a_id: str, a: dict[str, Any], b_id: str, b: dict[str, Any]) -> dict[str, float]:
         """The evidence terms of :meth:`pair_score` (named as the weights in ``[score]``)."""
-        pa_, pb_ = self._prepared(a_id, a), self._prepared(b_id, b)
         out = dict.fromkeys(FEATURES, 0.0)
-        va, vb = a["vec"], b["vec"]
-        # fsum: exact, so the set's (hash-seeded) order cannot change the last bit across processes.
-        out["text"] = math.fsum([va[k] * vb[k] for k in va.keys() & vb.keys()])
-        shared = pa_.title & pb_.title
-        if shared:
-            out["title"] = self._title_cosine(a_id, a["title"], b_id, b["title"], shared)
+        out.update(self._evidence(a_id, a, b_id, b))
+        return out
+
+    def _evidence(self, a_id: str, a: dict[str, Any], b_id: str, b: dict[str, Any]) -> dict[str, float]:
+        """The terms of :meth:`pair_features` that are not 0.
+
+        Per-pair flags are locals and per-article facts come from ``_Prepared``'s slots rather
+        than dict lookups: this runs once per candidate pair, the linker's largest cost.
+        """
+        pa_, pb_ = self._prepared(a_id, a), self._prepared(b_id, b)
+        out: dict[str, float] = {}
         # A name one article's tagger calls a person and the other's an organisation (a victim
         # tagged ORG, a club tagged PERSON) is still a name in common: count it with the people.
-        xa = [n for n in a["orgs"] if n in pb_.persons]
-        xb = [n for n in b["orgs"] if n in pa_.persons]
+        xa = [n for n in a["orgs"] if n in pb_.persons] if pa_.orgs else []
+        xb = [n for n in b["orgs"] if n in pa_.persons] if pb_.orgs else []
         persons = (pa_.persons.union(xa) & pb_.persons.union(xb)) if xa or xb else pa_.persons & pb_.persons
         days = abs((pa_.day - pb_.day).days) if pa_.day is not None and pb_.day is not None else None
         staff: set[str] = set()
@@ -412,57 +415,81 @@ class StoryLinker:
             out["surnames"] = min(sum(self._rarity(f"s:{n}") for n in surnames), 1.0)
         if pa_.orgs & pb_.orgs:
             out["orgs"] = self._name_cosine("o:", a["orgs"], b["orgs"])
-        if a.get("city") and b.get("city"):
-            if a["city"] == b["city"]:
+        place_same = place_diff = False
+        if pa_.city and pb_.city:
+            if pa_.city == pb_.city:
                 out["place_same"] = 1.0
+                place_same = True
             else:
                 out["place_diff"] = 1.0
-        if a.get("admin1") and b.get("admin1") and a["admin1"] != b["admin1"]:
+                place_diff = True
+        if pa_.admin1 and pb_.admin1 and pa_.admin1 != pb_.admin1:
             out["admin_diff"] = 1.0
+        date_close = date_far = False
         if days is not None:
             if days <= 1:
                 out["date_close"] = 1.0
+                date_close = True
             elif days <= self.settings.date_window_days:
                 out["date_near"] = 1.0
             else:
                 out["date_far"] = min(1.0, math.log1p(days) / math.log(366))
-        if a.get("year") and b.get("year") and a["year"] != b["year"] and (days is None or days > 31):
+                date_far = True
+        year_diff = bool(pa_.year and pb_.year and pa_.year != pb_.year and (days is None or days > 31))
+        if year_diff:
             out["year_diff"] = 1.0
         if days is not None and days > 1:
             if a["date"] in pb_.dates or b["date"] in pa_.dates:
                 # One report cites the day the other's event happened: a follow-up naming the
                 # day of the shooting it follows, though its own main event is an arrest.
                 out["date_cited"] = 1.0
-            if out["place_same"] and a.get("outlet") and a.get("outlet") == b.get("outlet"):
+            if place_same and pa_.outlet and pa_.outlet == pb_.outlet:
                 # One outlet reporting twice from one town on different days: usually two
                 # incidents (an outlet updates its own story on the day, or names it again).
                 out["outlet_other_day"] = 1.0
-        if pa_.spot and pb_.spot and out["place_same"] and not pa_.spot & pb_.spot:
+        if pa_.spot and pb_.spot and place_same and not pa_.spot & pb_.spot:
             # Same town, different street or neighbourhood: in a city, another shooting.  (The
             # same street is no evidence for: a city's violent blocks see many.)
             out["spot_diff"] = 1.0
-        if a.get("type") and b.get("type"):
-            out["type_same" if a["type"] == b["type"] else "type_diff"] = 1.0
-        if not (persons or surnames) and (out["date_far"] or (out["year_diff"] and out["place_diff"])):
-            # A template, not a story: an outlet's stock wording (a crime brief, a copied page)
-            # filled in with another date -- and, when only the year tells, another place --
-            # and no person in common.  The words the two share are the template's, so they are
-            # no evidence of one story.  (A follow-up weeks later names the people again.)
-            out["text"] = out["title"] = 0.0
+        if pa_.type and pb_.type:
+            out["type_same" if pa_.type == pb_.type else "type_diff"] = 1.0
+        if (persons or surnames) or not (date_far or (year_diff and place_diff)):
+            # Otherwise a template, not a story: an outlet's stock wording (a crime brief, a
+            # copied page) filled in with another date -- and, when only the year tells, another
+            # place -- and no person in common.  The words the two share are the template's, so
+            # they are no evidence of one story.  (A follow-up weeks later names the people again.)
+            va, vb = a["vec"], b["vec"]
+            # fsum: exact, so the set's (hash-seeded) order cannot change the last bit across processes.
+            text = math.fsum([va[k] * vb[k] for k in va.keys() & vb.keys()])
+            if text:
+                out["text"] = text
+            shared = pa_.title & pb_.title
+            if shared:
+                title = self._title_cosine(a_id, a["title"], b_id, b["title"], shared)
+                if title:
+                    out["title"] = title
         ages_a, ages_b = pa_.ages, pb_.ages
+        agree = False
         if ages_a and ages_b:
             # The people's ages: one shooting's reports give its victims' ages, a like shooting
             # in the same town others.
-            out["age_same" if ages_a & ages_b else "age_clash"] = 1.0
-        for attr, same, clash in (("fatalities", "counts_same", "counts_clash"), ("injured", "hurt_same", "hurt_clash")):
-            ka, kb = a.get(attr), b.get(attr)
-            if ka and kb and ka[0] == ka[1] and kb[0] == kb[1]:
-                out[same if ka[0] == kb[0] else clash] = 1.0
-        agree = out["counts_same"] or out["hurt_same"] or out["age_same"]
-        if agree and out["place_same"] and out["date_close"]:
+            agree = bool(ages_a & ages_b)
+            out["age_same" if agree else "age_clash"] = 1.0
+        for ka, kb, same, clash in (
+            (pa_.fatal, pb_.fatal, "counts_same", "counts_clash"),
+            (pa_.hurt, pb_.hurt, "hurt_same", "hurt_clash"),
+        ):
+            # Each article's exact toll (a range low == high), else None.
+            if ka is not None and kb is not None:
+                if ka == kb:
+                    out[same] = 1.0
+                    agree = True
+                else:
+                    out[clash] = 1.0
+        if agree and place_same and date_close:
             # The event's key facts at once: one town, within a day, the same toll or ages.
             out["facts_match"] = 1.0
-        if pa_.key and pb_.key and not (out["place_same"] and out["date_close"]) and (
+        if pa_.key and pb_.key and not (place_same and date_close) and (
             (pa_.key - pb_.caps and pb_.key - pa_.caps)
             or (days is None and pa_.often is not None and pb_.often is not None
                 and pa_.key - pb_.often and pb_.key - pa_.often)
@@ -474,7 +501,7 @@ class StoryLinker:
             # other's person once is not enough: a report recalls last year's opponent or the previous
             # arrest in passing; its own people it names more than once.
             out["key_clash"] = 1.0
-        if agree and (out["admin_diff"] or out["place_diff"]) and not (persons or surnames):
+        if agree and ("admin_diff" in out or place_diff) and not (persons or surnames):
             # The same toll in another town: two like shootings, not one story (on a busy
             # day many towns report "one killed, two hurt").
             out["facts_elsewhere"] = 1.0
@@ -611,7 +638,8 @@ class _Prepared:
     """An article's features as :meth:`StoryLinker.pair_features` compares them (sets, a date)."""
 
     __slots__ = (
-        "ages", "caps", "dates", "day", "key", "lead", "often", "orgs", "persons", "source", "spot", "surnames", "title",
+        "admin1", "ages", "caps", "city", "dates", "day", "fatal", "hurt", "key", "lead", "often", "orgs", "outlet",
+        "persons", "source", "spot", "surnames", "title", "type", "year",
     )
 
     def __init__(self, feats: dict[str, Any]) -> None:
@@ -629,6 +657,18 @@ class _Prepared:
         self.caps = frozenset(feats.get("caps") or ())
         # None for features stored before ``often`` existed (no evidence either way).
         self.often = frozenset(feats["often"]) if "often" in feats else None
+        self.city = feats.get("city")
+        self.admin1 = feats.get("admin1")
+        self.year = feats.get("year")
+        self.outlet = feats.get("outlet")
+        self.type = feats.get("type")
+        self.fatal = _exact(feats.get("fatalities"))
+        self.hurt = _exact(feats.get("injured"))
+
+
+def _exact(count: list[int] | None) -> tuple[int] | None:
+    """A stored ``[low, high]`` count as ``(n,)`` when it is exact, else None (no evidence)."""
+    return (count[0],) if count and count[0] == count[1] else None
 
 
 def _week(day: dt.date) -> str:
