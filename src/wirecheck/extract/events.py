@@ -1973,8 +1973,31 @@ def _date_anchor(nd: NlpDoc) -> str | None:
         stamp = _text_anchor(nd, stamp_only=True)
         if stamp is not None and (_dt.date.fromisoformat(published[:10]) - _dt.date.fromisoformat(stamp)).days >= 7:
             return stamp
+        # So is a page whose address carries the day the outlet filed it (".../2016/07/19/...",
+        # ".../20160719/..."), days before the publication date it was collected with.
+        filed = _url_day(nd.article.url)
+        if filed is not None and (_dt.date.fromisoformat(published[:10]) - _dt.date.fromisoformat(filed)).days >= 2:
+            return filed
         return published[:10]
     return _text_anchor(nd)
+
+
+# A day in a page's address, as outlets file their stories: "/2016/07/19/", "/20160719/",
+# "-20161230-", "_2016-07-19-"; a year from 2000 on, no digit either side.
+_URL_DAY = re.compile(r"(?<!\d)(20\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def _url_day(url: str | None) -> str | None:
+    """The ISO day a page's address files it under, or None."""
+    import datetime as _dt
+
+    m = _URL_DAY.search(url or "")
+    if m is None:
+        return None
+    try:
+        return _dt.date(int(m.group(1)), int(m.group(3)), int(m.group(4))).isoformat()
+    except ValueError:
+        return None
 
 
 def _is_stamp(nd: NlpDoc, te: TimeExpression) -> bool:
@@ -2142,7 +2165,7 @@ def _choose_date(
     Sunday"), so a day found there is used when the event's own sentences give none."""
     import datetime as _dt
 
-    from wirecheck.nlp.times import day_of, event_date_cues, future_cue, other_incident_cue
+    from wirecheck.nlp.times import day_of, event_date_cues, future_cue, names_holiday, other_incident_cue
 
     vague = event_date_cues()[2]
     aid = nd.article.id
@@ -2235,7 +2258,7 @@ def _choose_date(
             # unless an article makes it another one ("a block from a May 2 shooting")
             if (
                 rank == 0
-                and _CALENDAR.search(te.text)
+                and (_CALENDAR.search(te.text) or names_holiday(te.text))
                 and not _ANOTHER.search(nd.text, max(sent.start, te.start - 20), te.start)
                 and any(
                     t.sentence == te.sentence

@@ -32,7 +32,7 @@ from wirecheck.models import Sentence, TimeExpression
 from wirecheck.nlp.counts import parse_count
 
 __all__ = [
-    "day_of", "event_date_cues", "find_times", "future_cue", "later_nouns", "normalize", "other_incident_cue", "parse_anchor",
+    "day_of", "event_date_cues", "find_times", "future_cue", "later_nouns", "names_holiday", "normalize", "other_incident_cue", "parse_anchor",
 ]
 
 
@@ -116,6 +116,9 @@ def _rules() -> list[_Rule]:
         ("decade", rf"(?i:the\s+)?(?:(?P<mod>{mod})[\s-]+)?(?P<y>1[6-9]\d|20\d)0'?s\b"),
         ("fiscal", rf"(?i:fiscal(?:\s+year)?)\s+(?P<y>{year})\b"),
         ("year", rf"(?:(?P<mod>{mod})\s+)?(?<![\d$£€.,#-])(?P<y>{year})(?![\d,%-]|\.\d|'?s\b)"),
+        # a named day ("Christmas Eve", "on Easter"); not one that opens a span ("Labor Day
+        # weekend") nor one that names a party's day ("a New Year's Eve party" runs past midnight)
+        ("holiday", rf"(?:(?<![\w-])(?P<rel>(?i:on))\s+)?(?<![\w-])(?P<hol>(?i:{_holiday_names()}))(?![\w'’-])(?!\s+(?i:weekends?|week|holidays?|season|break|part(?:y|ies)|celebrations?|gatherings?|festivities|bash)\b)(?:,?\s+(?P<y>{year})\b)?"),
         # the word before a weekday is its own ("drive-by Sunday" is no "by Sunday")
         ("weekday", rf"(?:(?<![\w-])(?P<rel>(?i:last|this|next|early|late|past|this\s+past|on|by|until|since))\s+)?(?P<wd>{wd})(?:\s+(?P<part>{part}))?"),
         ("part_weekday", rf"(?P<part>{part})\s+(?:of\s+)?(?P<wd>{wd})"),
@@ -135,6 +138,64 @@ def _rules() -> list[_Rule]:
         ("set", rf"(?i:(?<![\w-])(?:{_alt(list(d['sets']))})(?![\w-])|\b(?:every|each)\s+(?P<every>day|week|month|year|morning|night|evening|afternoon|quarter|(?-i:{wd})|(?-i:{mon})))"),
     ]
     return [_Rule(n, re.compile(p)) for n, p in rules]
+
+
+def _holiday_key(name: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"['’]", "", name.lower())).strip()
+
+
+@cache
+def _holidays() -> dict[str, tuple[str, bool]]:
+    """Holiday name (lower case, no apostrophe) -> (its rule, whether "on" must come before it)."""
+    d = _data()["holidays"]
+    out = {_holiday_key(k): (v, False) for k, v in d["named"].items()}
+    out.update({_holiday_key(k): (v, True) for k, v in d["bare"].items()})
+    return out
+
+
+def _holiday_names() -> str:
+    names = list(_data()["holidays"]["named"]) + list(_data()["holidays"]["bare"])
+    alts = [re.escape(n).replace("'", "['’]?").replace(r"\ ", r"\s+") for n in sorted(set(names), key=len, reverse=True)]
+    return "|".join(alts)
+
+
+def _holiday_in(rule: str, year: int) -> date | None:
+    """The day a holiday rule ("12-25", "11:4:3", "easter") falls on in ``year``."""
+    if rule == "easter":
+        # the anonymous Gregorian computus
+        a, b, c = year % 19, year // 100, year % 100
+        d, e = b // 4, b % 4
+        g = (8 * b + 13) // 25
+        h = (19 * a + b - d - g + 15) % 30
+        i, k = c // 4, c % 4
+        l_ = (32 + 2 * e + 2 * i - h - k) % 7
+        m = (a + 11 * h + 19 * l_) // 433
+        month = (h + l_ - 7 * m + 90) // 25
+        return date(year, month, (h + l_ - 7 * m + 33 * month + 19) % 32)
+    if "-" in rule and ":" not in rule:
+        mo, dd = (int(x) for x in rule.split("-"))
+        return _safe_date(year, mo, dd)
+    mo, n, wd = (int(x) for x in rule.split(":"))
+    if n > 0:
+        first = date(year, mo, 1)
+        return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    nxt = date(year + (mo == 12), mo % 12 + 1, 1)
+    last = nxt - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - wd) % 7)
+
+
+def _holiday_date(rule: str, anchor: date, future: bool) -> date | None:
+    """The holiday nearest the anchor, the last one before it unless the sentence looks ahead
+    or the next one is within a season (as for a month and day with no year)."""
+    cands = [c for c in (_holiday_in(rule, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)) if c]
+    if future:
+        ahead = [c for c in cands if c >= anchor]
+        return min(ahead) if ahead else None
+    best = min(cands, key=lambda c: abs((c - anchor).days))
+    if (best - anchor).days > 92:
+        past = [c for c in cands if c <= anchor]
+        best = max(past) if past else best
+    return best
 
 
 @cache
@@ -294,6 +355,15 @@ def _value(rule: str, m: re.Match[str], anchor: date | None, future: bool) -> Va
         return f"FY{g['y']}", "year", "DATE"
     if rule == "year":
         return g["y"], "year", "DATE"
+    if rule == "holiday":
+        hol = _holidays()[_holiday_key(g["hol"])][0]
+        if g.get("y"):
+            dd = _holiday_in(hol, int(g["y"]))
+        elif anchor is None:
+            return None, "unknown", "DATE"
+        else:
+            dd = _holiday_date(hol, anchor, future)
+        return (dd.isoformat(), "day", "DATE") if dd else None
     if rule in ("weekday", "part_weekday"):
         wd = int(d["weekdays"][g["wd"].lower()])
         rel = (g.get("rel") or "").lower() or None
@@ -486,6 +556,8 @@ def _keep(c: _Cand, text: str) -> bool:
         after = text[c.end : c.end + 20]
         if _COUNTED_NOUN.match(after) and not _YEAR_CONTEXT.search(before):
             return False
+    if c.rule == "holiday" and _holidays()[_holiday_key(g["hol"])][1] and not g.get("rel"):
+        return False  # "a Christmas gift": a bare name is a day only after "on"
     if c.rule == "duration":
         num = (g.get("num") or "").lower()
         if num in ("a", "an", "some", "many") and not g.get("pre"):
@@ -517,7 +589,7 @@ def _candidates(text: str) -> list[_Cand]:
     return chosen
 
 
-_DAY_RULES = ("mdy", "dmy", "iso", "numeric", "weekday", "deictic")
+_DAY_RULES = ("mdy", "dmy", "iso", "numeric", "weekday", "deictic", "holiday")
 _JOIN = re.compile(r"\s*,?\s*(?:on\s+)?$")
 
 
@@ -526,6 +598,8 @@ def _strip_prepositions(c: _Cand, text: str) -> tuple[int, str | None]:
     rel = c.match.groupdict().get("rel")
     if c.rule == "weekday" and rel and rel.lower() in ("on", "by", "until", "since"):
         return c.match.start("wd"), rel.lower()
+    if c.rule == "holiday" and rel:
+        return c.match.start("hol"), rel.lower()
     return c.start, None
 
 
@@ -573,7 +647,40 @@ def find_times(text: str, sentences: list[Sentence], published: str | None) -> l
         out.append(TimeExpression(text=text[start:end], start=start, end=end, sentence=sents[sidx].index,
                                   value=value, precision=precision, kind=kind))
         i += 1
-    return out
+    return _days_before(text, sents, out)
+
+
+# "the day before", "the night before", "the previous evening" closing a clause: the day before
+# one the sentence has named ("patrols went on Thursday on the street where two men were hurt the day
+# before").  Not one that goes on to name what it precedes ("the night before the raid", "the
+# day before Easter", "the day before yesterday"): that is no day of its own.
+_DAY_BEFORE = re.compile(
+    r"(?<![\w-])(?i:the\s+(?P<p1>day|night|evening|morning|afternoon)\s+(?:before|prior)"
+    r"|the\s+previous\s+(?P<p2>day|night|evening|morning|afternoon))(?![\w-])"
+    r"(?!\s+(?:(?i:yesterday|the|a|an|his|her|their|its|that|this|to|of)\b|[A-Z]))"
+)
+
+
+def _days_before(text: str, sents: list[Sentence], found: list[TimeExpression]) -> list[TimeExpression]:
+    """``found`` with each "the day before" resolved against the last day its sentence names
+    before it; one whose sentence names no earlier day is left out (its reference is unknown)."""
+    added: list[TimeExpression] = []
+    parts = _data()["day_parts"]
+    for s in sents:
+        for m in _DAY_BEFORE.finditer(text, s.start, s.end):
+            if any(t.start < m.end() and m.start() < t.end for t in found):
+                continue
+            ref = next((t for t in reversed(found) if t.sentence == s.index and t.end <= m.start() and day_of(t)), None)
+            if ref is None:
+                continue
+            prior = (date.fromisoformat(day_of(ref)) - timedelta(days=1)).isoformat()
+            part = (m.group("p1") or m.group("p2")).lower()
+            value, precision, kind = (
+                (prior, "day", "DATE") if part == "day" else (f"{prior}T{parts[part]}", "time", "TIME")
+            )
+            added.append(TimeExpression(text=m.group(0), start=m.start(), end=m.end(), sentence=s.index,
+                                        value=value, precision=precision, kind=kind))
+    return sorted(found + added, key=lambda t: t.start) if added else found
 
 
 def future_cue(text: str, sentence_start: int, start: int) -> int | None:
@@ -605,6 +712,13 @@ def normalize(expr: str, anchor: date | None, *, future: bool = False) -> tuple[
             t = max(times, key=lambda t: t.end - t.start)
             return t.value, t.precision
     return None, "unknown"
+
+
+def names_holiday(text: str) -> bool:
+    """Whether a time expression is a named day ("Christmas Eve", "the Fourth of July"), which,
+    like a month and day, names its calendar day whatever the publication date."""
+    rule = next(r.pattern for r in _rules() if r.name == "holiday")
+    return rule.search(text) is not None
 
 
 def day_of(te: TimeExpression) -> str | None:
