@@ -847,7 +847,7 @@ class Gazetteer:
                       and e.precision == 1 and not e.alt]
             big = max(cities, key=lambda e: e.population, default=None)
             if big is not None and big.population >= _PART_OF_CITY:
-                return self._to_place(big)
+                return replace(self._to_place(big), detail=entry.name)
         return self._to_place(entry)
 
     def postal_town(self, name: str, context: TextContext | None = None, *, state: str | None = None) -> Place | None:
