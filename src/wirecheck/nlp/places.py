@@ -1286,6 +1286,11 @@ def text_context(text: str) -> TextContext:
     common = set.intersection(*counties.values()) if len(counties) >= 2 else set()
     if len(common) == 1:
         admin1.add(("US", common.pop()))
+    # "call Oakvale police at 555-201-3344": a local number's area code names its state as
+    # plainly as "Oakvale, Miss." would (toll-free and foreign numbers name none)
+    for state in _phone_states(text):
+        admin1.add(("US", state))
+        votes["US"] += 1.5
     for a1 in sorted(admin1):
         regions[a1] += 2.0
     # "the 2400 block of Elm Street", "the Sheriff's Office": a country's newsroom habits are a
@@ -1303,6 +1308,37 @@ def _hallmarks() -> list[tuple[str, re.Pattern[str], float]]:
     (``data/places/hallmarks.toml``)."""
     rows = tomllib.loads(_data_text("hallmarks.toml"))["hallmark"]
     return [(r["iso"], re.compile(r["pattern"]), float(r["weight"])) for r in rows]
+
+
+# a North American number as US news prints it: "(555) 201-3344", "555-201-3344", "555.201.3344"
+_PHONE = re.compile(r"(?:\(\d{3}\)[ \t]?|\b\d{3}[-.])\d{3}[-.]\d{4}\b")
+
+
+def _phone_states(text: str) -> set[str]:
+    """The US states whose area codes the text's phone numbers carry, by the numbering plan's
+    geography as the ``phonenumbers`` package ships it (offline); a number that is not a valid
+    US geographic number (toll-free, Canadian, made up) names none."""
+    found = _PHONE.findall(text)
+    if not found:
+        return set()
+    import phonenumbers
+    from phonenumbers import geocoder
+
+    gaz = get_gazetteer()
+    out: set[str] = set()
+    for raw in found:
+        try:
+            number = phonenumbers.parse("+1 " + raw)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.region_code_for_number(number) != "US" or not phonenumbers.is_valid_number(number):
+            continue
+        where = geocoder.description_for_number(number, "en")
+        # "Meridian, MS" (an exchange's town) or a state's name alone
+        code = gaz.state_code(where.rsplit(", ", 1)[-1]) if where else None
+        if code:
+            out.add(gaz._states[code]["name"])
+    return out
 
 
 def _written_as_place(text: str, key: str) -> bool:
