@@ -139,6 +139,8 @@ def find_triggers(nd: NlpDoc, entities: list[LocalEntity]) -> list[_Trigger]:
     low = text.lower()
     named = [(m.start, m.end) for e in entities if e.type in ("ORG", "PERSON", "FAC") for m in e.mentions]
     out: list[_Trigger] = []
+    # a headline written in title case ("Teen Shot To Death In Oakvale") capitalises its verbs
+    titled = {i for i, s in enumerate(nd.sentences[:2]) if _title_cased(nd, s)}
     found = [(m.start(), m.end(), lex["phrases"][m.group()]) for m in lex["regex"].finditer(low)]
     for rx, tt in lex["patterns"]:
         for m in rx.finditer(low):
@@ -146,13 +148,14 @@ def find_triggers(nd: NlpDoc, entities: list[LocalEntity]) -> list[_Trigger]:
             if not any(a < m.end() and m.start() < b for a, b, _ in found):
                 found.append((m.start(), m.end(), tt))
     for a, b, tt in sorted(found, key=lambda x: x[0]):
-        if any(x <= a and b <= y for x, y in named):
-            continue  # part of a name ("... Air Force", "Strike Group")
         si = nd.sentence_of(a)
+        if si not in titled and any(x <= a and b <= y for x, y in named):
+            continue  # part of a name ("... Air Force", "Strike Group"); a title-cased headline
+            # reads as one long name to the tagger
         sent = nd.sentences[si]
         if a >= sent.end:
             continue
-        if text[a].isupper() and a > sent.start and not text[a:b].isupper():
+        if text[a].isupper() and a > sent.start and not text[a:b].isupper() and si not in titled:
             continue  # capitalised inside a sentence: a name or a month ("March", "Rally Party")
         before = text[max(sent.start, a - 40) : a]
         if _guarded(lex["guards"].get(low[a:b], ()), low, sent, a, b):
@@ -173,6 +176,18 @@ def find_triggers(nd: NlpDoc, entities: list[LocalEntity]) -> list[_Trigger]:
             )
         )
     return out
+
+
+def _title_cased(nd: NlpDoc, sent: Sentence) -> bool:
+    """Whether ``sent`` is the page's headline written in title case: it is the title (or opens
+    it), and every word of four letters or more is capitalised."""
+    head = headline(nd.article.title or "").strip()
+    text = sent.text.strip()
+    if not head or not text or not (head.startswith(text[:40]) or text.startswith(head[:40])):
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    long = [w for w in words if len(w) >= 4]
+    return len(long) >= 2 and all(w[0].isupper() for w in long)
 
 
 def _guarded(rules: Any, low: str, sent: Sentence, a: int, b: int) -> bool:
