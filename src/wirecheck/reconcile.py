@@ -941,15 +941,20 @@ class _StoryPlaces:
                             keys.add("c:" + ent.country.upper())
                 for iso, admin1 in text_context(a.article.text).admin1:
                     keys.add("a:" + spelling_key(admin1))
+                    keys.add("t:" + spelling_key(admin1))
                     keys.add("c:" + iso.upper())
                 self._named.append(keys)
         return self._named
 
-    def support(self, p: Place) -> tuple[int, int]:
-        region = "a:" + spelling_key(p.admin1) if p.admin1 else None
+    def support(self, p: Place) -> tuple[int, int, int]:
+        """(articles whose text names the place's region -- "Lexington, S.C.", a dateline, a
+        local phone number --, articles naming the region anywhere, the country), strongest first:
+        a region only the geocoder chose for an article's own place is the weaker word."""
+        region = spelling_key(p.admin1) if p.admin1 else None
         country = "c:" + p.iso.upper() if p.iso else None
         return (
-            sum(region in keys for keys in self.named) if region else 0,
+            sum("t:" + region in keys for keys in self.named) if region else 0,
+            sum("a:" + region in keys for keys in self.named) if region else 0,
             sum(country in keys for keys in self.named) if country else 0,
         )
 
