@@ -286,7 +286,8 @@ def analyze_articles(articles: Sequence[Article], settings: Settings, nlp: Any =
 
 def link_analyses(analyses: Sequence[ArticleAnalysis], settings: Settings) -> list[StoryResult]:
     """Link and reconcile analyses in memory, in the given order (used by evaluation)."""
-    from wirecheck.link import MemoryLinkBackend, StoryLinker, duplicate_groups
+    from wirecheck.link import MemoryLinkBackend, StoryLinker, duplicate_groups, outlet_homes
+    from wirecheck.link.features import outlet
     from wirecheck.reconcile import reconcile_story
 
     backend = MemoryLinkBackend()
@@ -295,11 +296,12 @@ def link_analyses(analyses: Sequence[ArticleAnalysis], settings: Settings) -> li
     for analysis in analyses:
         by_id[analysis.article.id] = analysis
         linker.add(analysis)
+    homes = outlet_homes(backend, (outlet(a.article.source) for a in analyses))
     results = []
     for story_id in backend.all_story_ids():
         members = [by_id[a] for a in backend.story_articles(story_id) if a in by_id]
         if members:
-            results.append(reconcile_story(story_id, members, duplicate_groups(backend, story_id)))
+            results.append(reconcile_story(story_id, members, duplicate_groups(backend, story_id), homes))
     return results
 
 
@@ -470,7 +472,8 @@ def stale_stories(store: Store) -> tuple[list[str], list[str]]:
 
 def reconcile_stories(store: Store, story_ids: Iterable[str], settings: Settings) -> list[str]:
     """Rebuild the events and facts of each story from its articles' analyses."""
-    from wirecheck.link import duplicate_groups
+    from wirecheck.link import duplicate_groups, outlet_homes
+    from wirecheck.link.features import outlet
     from wirecheck.reconcile import reconcile_story
 
     done = []
@@ -479,6 +482,7 @@ def reconcile_stories(store: Store, story_ids: Iterable[str], settings: Settings
         if not article_ids:
             continue
         analyses = store.load_analyses(article_ids)
-        store.save_story(reconcile_story(story_id, analyses, duplicate_groups(store, story_id)))
+        homes = outlet_homes(store, (outlet(a.article.source) for a in analyses))
+        store.save_story(reconcile_story(story_id, analyses, duplicate_groups(store, story_id), homes))
         done.append(story_id)
     return done

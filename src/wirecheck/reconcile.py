@@ -661,6 +661,11 @@ def _build_event(
             if detail:
                 location = Place(**{**location.as_dict(), "detail": detail})
                 fact.value = location.as_dict()
+        if location is not None and context is not None:
+            home = context.at_home(location, (m.article for m in cluster))
+            if home is not location:
+                location = home
+                fact.value = location.as_dict()
         facts.append(fact)
 
     actors: list[EventActor] = []
@@ -914,8 +919,9 @@ class _StoryPlaces:
     "Riverton" the geocoder filed under a namesake in Wyoming loses to the Riverton in Utah when
     the story's datelines and places are in Utah."""
 
-    def __init__(self, analyses: list[ArticleAnalysis]) -> None:
+    def __init__(self, analyses: list[ArticleAnalysis], homes: dict[str, str] | None = None) -> None:
         self.analyses = analyses
+        self.homes = homes or {}  # outlet -> home state (link.outlet_homes)
         self._named: list[set[str]] | None = None
 
     @property
@@ -959,6 +965,31 @@ class _StoryPlaces:
         )
 
 
+    def at_home(self, place: Place, articles: Iterable[str]) -> Place:
+        """The namesake in the reporting outlets' home state of a US town or county that no
+        report's text places in its state: "Madison" filed under Wisconsin by the gazetteer, in a
+        story only a Nashville station tells, is the Tennessee one.  Only when every reporting
+        outlet with a known home has the same one, and the home state has a place so named."""
+        if not self.homes or place.iso != "US" or place.precision > 2 or not place.admin1:
+            return place
+        from wirecheck.link.features import outlet
+        from wirecheck.nlp.places import get_gazetteer
+
+        ids = set(articles)
+        homes = {self.homes.get(outlet(a.article.source) or "") for a in self.analyses if a.article.id in ids}
+        homes.discard(None)
+        if len(homes) != 1:
+            return place
+        home = homes.pop()
+        if spelling_key(home) == spelling_key(place.admin1) or self.support(place)[0] > 0:
+            return place
+        alt = get_gazetteer().lookup(place.name, "US", home)
+        if (alt is None or alt.admin1 != home or alt.precision != place.precision
+                or spelling_key(alt.name) != spelling_key(place.name)):
+            return place
+        return Place(**{**alt.as_dict(), "detail": place.detail})
+
+
 def _place_precision(p: Place) -> int:
     return -p.precision
 
@@ -967,9 +998,13 @@ def _place_precision(p: Place) -> int:
 
 
 def reconcile_story(
-    story_id: str, analyses: list[ArticleAnalysis], duplicates: list[list[str]] | None = None
+    story_id: str,
+    analyses: list[ArticleAnalysis],
+    duplicates: list[list[str]] | None = None,
+    homes: dict[str, str] | None = None,
 ) -> StoryResult:
-    """Events, facts and entities of one story (``analyses`` in order of ingestion)."""
+    """Events, facts and entities of one story (``analyses`` in order of ingestion); ``homes``:
+    the home state of local outlets (``wirecheck.link.outlet_homes``)."""
     entities, member_map = resolve_entities(analyses)
     entity_names = {e.id: e.name for e in entities}
     name_map: dict[str, str] = {}
@@ -980,7 +1015,7 @@ def reconcile_story(
     clock = ReportClock(analyses)
 
     clusters = _cluster(_mentions(analyses, member_map, name_map))
-    context = _StoryPlaces(analyses)
+    context = _StoryPlaces(analyses, homes)
     events = [
         _build_event(story_id, c, member_map, name_map, entity_names, sources, clock, context)
         for c in clusters

@@ -150,6 +150,7 @@ def article_features(analysis: ArticleAnalysis, body: str | None = None) -> dict
         "ages": ages(f"{art.title or ''}\n{text}"),
         "outlet": outlet(art.source),
         "dates": _days_cited(analysis),
+        "states": named_states(analysis),
     }
     feats.update(_names(analysis))
     feats.update(_key_people(analysis, feats["lead"], art.title or "", text))
@@ -164,6 +165,25 @@ def article_features(analysis: ArticleAnalysis, body: str | None = None) -> dict
         feats["date"] = feats["pub"]
     feats["year"] = _year(feats, analysis)
     return feats
+
+
+def named_states(analysis: ArticleAnalysis) -> list[str]:
+    """The US states an article's text names as places ("Ohio", "Tulsa, Okla."), sorted: what a
+    local outlet's articles name most is the outlet's home state (see ``outlet_homes``)."""
+    from wirecheck.nlp.places import get_gazetteer
+
+    gaz = get_gazetteer()
+    found: set[str] = set()
+    for ent in analysis.entities:
+        if ent.type not in ("GPE", "LOC") or (ent.country and ent.country != "US"):
+            continue
+        for form in (ent.name, *ent.aliases):
+            # "Ind.", "S.C.", "Ohio" -- not a bare two-letter word ("OK", "IN")
+            code = gaz.state_code(form) if len(form.strip(".")) > 2 or "." in form else None
+            if code:
+                found.add(gaz.state_name(code))
+                break
+    return sorted(found)
 
 
 def outlet(source: str | None) -> str | None:

@@ -616,6 +616,7 @@ class StoryLinker:
         titles = [f"t:{w}" for w in feats["title"]]
         words = [f"w:{w}" for w in tf]
         put += titles + words
+        put += outlet_keys(feats)
         counts = self.key_counts(query + titles + words)
         limit, word_limit = self.blocking["max_key_df"], self.blocking["max_word_df"]
         rare = sorted((k for k in words if 0 < counts[k] < word_limit), key=lambda k: (counts[k], k))
@@ -674,6 +675,41 @@ def _exact(count: list[int] | None) -> tuple[int] | None:
 def _week(day: dt.date) -> str:
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
+
+
+def outlet_keys(feats: dict[str, Any]) -> list[str]:
+    """Stored (never looked up) keys counting an outlet's articles that name exactly one US
+    state, and which: ``oh:<outlet>`` and ``os:<outlet>|<state>``."""
+    where, states = feats.get("outlet"), feats.get("states") or []
+    if not where or len(states) != 1:
+        return []
+    return [f"oh:{where}", f"os:{where}|{states[0]}"]
+
+
+def outlet_homes(backend: LinkBackend, outlets: Iterable[str | None]) -> dict[str, str]:
+    """The home state of each local outlet: the one US state that most of its articles naming a
+    single state name (``[outlet_home]`` in ``data/link.toml``: at least ``min_articles`` such
+    articles, ``share`` of them the same state).  Counted from the keys the linker stored, so
+    it grows with the corpus in memory and in a database alike."""
+    from wirecheck.nlp.places import get_gazetteer
+
+    rules = link_data()["outlet_home"]
+    wanted = sorted({o for o in outlets if o})
+    if not wanted:
+        return {}
+    totals = backend.key_counts([f"oh:{o}" for o in wanted])
+    wanted = [o for o in wanted if totals.get(f"oh:{o}", 0) >= rules["min_articles"]]
+    if not wanted:
+        return {}
+    gaz = get_gazetteer()
+    states = sorted({gaz.state_name(code) for code in gaz.state_codes()})
+    counts = backend.key_counts([f"os:{o}|{st}" for o in wanted for st in states])
+    homes: dict[str, str] = {}
+    for o in wanted:
+        n, top = max((counts.get(f"os:{o}|{st}", 0), st) for st in states)
+        if n >= rules["share"] * totals[f"oh:{o}"]:
+            homes[o] = top
+    return homes
 
 
 def duplicate_groups(backend: LinkBackend, story_id: str) -> list[list[str]]:

@@ -874,6 +874,14 @@ class Gazetteer:
         """USPS code of a US state name or abbreviation ("Ind." -> "IN"), else None."""
         return self._state_code(name)
 
+    def state_codes(self) -> list[str]:
+        """USPS codes of the US states and DC, sorted."""
+        return sorted(self._states)
+
+    def state_name(self, code: str) -> str:
+        """The name of a US state (or DC) from its USPS code ("IN" -> "Indiana")."""
+        return str(self._states[code]["name"])
+
     def is_country_word(self, word: str) -> bool:
         return _norm(word) in self._country_names or _norm(word) in self._demonyms
 
@@ -1337,7 +1345,7 @@ def _phone_states(text: str) -> set[str]:
         # "Meridian, MS" (an exchange's town) or a state's name alone
         code = gaz.state_code(where.rsplit(", ", 1)[-1]) if where else None
         if code:
-            out.add(gaz._states[code]["name"])
+            out.add(gaz.state_name(code))
     return out
 
 
