@@ -741,3 +741,14 @@ def test_memory_store() -> None:
     a = analysis(BATTLE_A)
     assert s.save_analysis(a) and s.has_article(a.article.id)
     s.close()
+
+
+def test_outlet_homes_count_from_stored_link_keys(store: Store) -> None:
+    # round 12: the home state of an outlet is read from the keys the linker stored
+    from wirecheck.link import outlet_homes
+    from wirecheck.link.linker import outlet_keys
+
+    for i, named in enumerate([["Ohio"], ["Ohio"], ["Ohio"], ["Indiana", "Ohio"]]):
+        feats = {"outlet": "oakvale-news.example", "states": named}
+        store.put(f"art{i}", outlet_keys(feats), feats, f"story{i}")
+    assert outlet_homes(store, ["oakvale-news.example", None]) == {"oakvale-news.example": "Ohio"}
