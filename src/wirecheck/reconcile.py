@@ -651,7 +651,10 @@ def _build_event(
             same=_same_place,
             better=_place_precision,
             region=_place_region,
-            prefer=(lambda g: max(context.support(r.value) for r in g)) if context is not None else None,
+            # then, equally supported, a place the gazetteer knows (with coordinates) beats a
+            # name it could only guess a town from ("Old Town" against "Wichita")
+            prefer=(lambda g: max((*context.support(r.value), r.value.lat is not None) for r in g))
+            if context is not None else None,
         )
         if location is not None and location.detail is None:
             detail = next(
@@ -663,6 +666,7 @@ def _build_event(
                 fact.value = location.as_dict()
         if location is not None and context is not None:
             home = context.at_home(location, (m.article for m in cluster))
+            home = context.in_named_state(home)
             if home is not location:
                 location = home
                 fact.value = location.as_dict()
@@ -964,6 +968,26 @@ class _StoryPlaces:
             sum(country in keys for keys in self.named) if country else 0,
         )
 
+    def in_named_state(self, place: Place) -> Place:
+        """The namesake in the one US state the story's texts name of a US town or county that
+        no report's text places in its own state: "Madison" filed under Wisconsin by the
+        gazetteer, in a story whose other report opens "Nashville, Tenn.", is a Tennessee one
+        when the gazetteer has one there.  Nothing moves when the texts name several states."""
+        if place.iso != "US" or place.precision > 2 or not place.admin1 or self.support(place)[0] > 0:
+            return place
+        from wirecheck.nlp.places import get_gazetteer
+
+        gaz = get_gazetteer()
+        states = {k[2:] for keys in self.named for k in keys if k.startswith("t:")}
+        us = {s for s in states if gaz.state_code(s)}
+        if len(us) != 1:
+            return place
+        state = gaz.state_name(gaz.state_code(us.pop()))
+        alt = gaz.lookup(place.name, "US", state)
+        if (alt is None or alt.admin1 != state or alt.precision != place.precision
+                or spelling_key(alt.name) != spelling_key(place.name)):
+            return place
+        return Place(**{**alt.as_dict(), "detail": place.detail})
 
     def at_home(self, place: Place, articles: Iterable[str]) -> Place:
         """The namesake in the reporting outlets' home state of a US town or county that no

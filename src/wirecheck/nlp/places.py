@@ -1291,7 +1291,7 @@ def text_context(text: str) -> TextContext:
     regions = defaultdict(float, {k: v for k, v in regions.items() if v > 1e-9})
     # "Madison County" is in nineteen states, "Kershaw County" in one: the one state that
     # has every county a text names is the text's state, as if it were named
-    common = set.intersection(*counties.values()) if len(counties) >= 2 else set()
+    common = set.intersection(*counties.values()) if counties else set()
     if len(common) == 1:
         admin1.add(("US", common.pop()))
     # "call Oakvale police at 555-201-3344": a local number's area code names its state as
