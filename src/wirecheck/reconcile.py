@@ -973,11 +973,17 @@ class _StoryPlaces:
         no report's text places in its own state: "Madison" filed under Wisconsin by the
         gazetteer, in a story whose other report opens "Nashville, Tenn.", is a Tennessee one
         when the gazetteer has one there.  Nothing moves when the texts name several states."""
-        if place.iso != "US" or place.precision > 2 or not place.admin1 or self.support(place)[0] > 0:
+        # (a story of one report: extraction has already weighed its text)
+        if len(self.analyses) < 2 or place.iso != "US" or place.precision > 2 or not place.admin1:
             return place
         from wirecheck.nlp.places import get_gazetteer
 
         gaz = get_gazetteer()
+        # the texts are read only for a name some other state has too
+        if not any(c.iso == "US" and c.admin1 != place.admin1 for c in gaz.candidates(place.name)):
+            return place
+        if self.support(place)[0] > 0:
+            return place
         states = {k[2:] for keys in self.named for k in keys if k.startswith("t:")}
         us = {s for s in states if gaz.state_code(s)}
         if len(us) != 1:
