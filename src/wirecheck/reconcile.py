@@ -988,12 +988,7 @@ class _StoryPlaces:
         us = {s for s in states if gaz.state_code(s)}
         if len(us) != 1:
             return place
-        state = gaz.state_name(gaz.state_code(us.pop()))
-        alt = gaz.lookup(place.name, "US", state)
-        if (alt is None or alt.admin1 != state or alt.precision != place.precision
-                or spelling_key(alt.name) != spelling_key(place.name)):
-            return place
-        return Place(**{**alt.as_dict(), "detail": place.detail})
+        return _namesake_in(place, gaz.state_name(gaz.state_code(us.pop())))
 
     def at_home(self, place: Place, articles: Iterable[str]) -> Place:
         """The namesake in the reporting outlets' home state of a US town or county that no
@@ -1003,7 +998,6 @@ class _StoryPlaces:
         if not self.homes or place.iso != "US" or place.precision > 2 or not place.admin1:
             return place
         from wirecheck.link.features import outlet
-        from wirecheck.nlp.places import get_gazetteer
 
         ids = set(articles)
         homes = {self.homes.get(outlet(a.article.source) or "") for a in self.analyses if a.article.id in ids}
@@ -1013,11 +1007,19 @@ class _StoryPlaces:
         home = homes.pop()
         if spelling_key(home) == spelling_key(place.admin1) or self.support(place)[0] > 0:
             return place
-        alt = get_gazetteer().lookup(place.name, "US", home)
-        if (alt is None or alt.admin1 != home or alt.precision != place.precision
-                or spelling_key(alt.name) != spelling_key(place.name)):
-            return place
-        return Place(**{**alt.as_dict(), "detail": place.detail})
+        return _namesake_in(place, home)
+
+
+def _namesake_in(place: Place, state: str) -> Place:
+    """The US town or county of ``place``'s name and precision in ``state`` (keeping the detail),
+    or ``place`` itself when the gazetteer has none there."""
+    from wirecheck.nlp.places import get_gazetteer
+
+    alt = get_gazetteer().lookup(place.name, "US", state)
+    if (alt is None or alt.admin1 != state or alt.precision != place.precision
+            or spelling_key(alt.name) != spelling_key(place.name)):
+        return place
+    return Place(**{**alt.as_dict(), "detail": place.detail})
 
 
 def _place_precision(p: Place) -> int:
