@@ -1071,6 +1071,7 @@ def _choose_place(
     # (country evidence) the divisions and countries the text names overrule a namesake abroad
     # and stand in when no place was found: see _agree_with_text
     chosen = _agree_with_text(nd, chosen)
+    chosen = _home_side(nd, chosen, ev.sentences)
     chosen = _main_town_of_county(nd, chosen)
     chosen = _town_of_state(nd, chosen, ev.sentences)
     chosen = _headline_town(nd, ev, chosen)
@@ -1941,6 +1942,58 @@ def _agree_with_text(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, i
             alt = Place(**{**alt.as_dict(), "detail": p.detail})
             return _CountryMention(pm.text, pm.start, pm.end, alt, pm.detail), si
     return from_evidence()
+
+
+def _home_side(nd: NlpDoc, chosen: tuple[Any, int] | None, sentences: list[int]) -> tuple[Any, int] | None:
+    """A place abroad, or a street with no town, chosen in a text that is plainly American.
+
+    A name matching a place abroad that the rest of the text gives no support ("the Central
+    Business District", "Little Company of Mary" hospital, "a Chinese restaurant", "in
+    Lebanon" under a "LEBANON, Ohio" dateline): its namesake town in the one state the text
+    names, else that state (or the one its towns clearly point to), else the United States --
+    but a country's own name stands unless the named state has a town so called.  A street
+    with no town ("the 2700 block of Hinson Drive"): the text's town in the one state it names,
+    else that state, the street kept as the detail."""
+    if chosen is None:
+        return chosen
+    pm, si = chosen
+    p = pm.place
+    street = p.precision == 1 and p.iso in (None, "US") and not p.admin1 and bool(pm.detail or p.detail)
+    if not street and (getattr(pm, "dateline", False) or p.iso in (None, "US") or p.precision > 4):
+        return chosen
+    ctx = text_context(nd.text)
+    gaz = get_gazetteer()
+    # the US as the text's home: states, towns, blocks, area codes -- not the country's name
+    # ("a US military patrol in <a town abroad>")
+    us = ctx.weight("US") - sum(v[0].get("US", 0.0) for n, v in ctx.own.items() if gaz.is_country_word(n))
+    if not street and (us < 3.0 or ctx.weight_without(p.iso, pm.text) >= 0.25 * us):
+        return chosen
+    states = ctx.us_states()
+    state = next(iter(states)) if len(states) == 1 else None
+    if street:
+        if state is None:
+            return chosen
+        detail = pm.detail or p.detail
+        town = _best_town_in(nd, state, sentences, firm=True)
+        if town is not None:
+            return _CountryMention(town[0].text, town[0].start, town[0].end,
+                                   Place(**{**town[0].place.as_dict(), "detail": detail}), detail), town[1]
+        found = gaz.admin1(state, "US")
+        if found is None:
+            return chosen
+        return _CountryMention(pm.text, pm.start, pm.end, Place(**{**found.as_dict(), "detail": detail}), detail), si
+    if state is not None:
+        alt = gaz.lookup(pm.text, "US", state)
+        if alt is not None and alt.admin1 == state and alt.precision <= 2:
+            return _CountryMention(pm.text, pm.start, pm.end, alt), si
+    if p.precision == 4 and not gaz.is_demonym(pm.text):
+        return chosen  # the country's own name ("Lebanon"), not a demonym ("a Chinese restaurant")
+    if state is None:
+        # the state the text's towns point to, when it has at least twice any other's weight
+        ranked = sorted(((w, a) for (iso, a), w in ctx.regions.items() if iso == "US"), reverse=True)
+        state = ranked[0][1] if ranked and (len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]) else None
+    found = gaz.admin1(state, "US") if state else None
+    return _CountryMention(pm.text, pm.start, pm.end, found or gaz.country("US") or p), si
 
 
 def _text_anchor(nd: NlpDoc, stamp_only: bool = False) -> str | None:
