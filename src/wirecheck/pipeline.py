@@ -477,12 +477,19 @@ def reconcile_stories(store: Store, story_ids: Iterable[str], settings: Settings
     from wirecheck.reconcile import reconcile_story
 
     done = []
+    # outlet -> home state, read from the store once per outlet in this call (its link keys do
+    # not change while stories are rebuilt)
+    homes: dict[str, str] = {}
+    asked: set[str] = set()
     for story_id in story_ids:
         article_ids = store.story_articles(story_id)
         if not article_ids:
             continue
         analyses = store.load_analyses(article_ids)
-        homes = outlet_homes(store, (outlet(a.article.source) for a in analyses))
+        new = {o for a in analyses if (o := outlet(a.article.source))} - asked
+        if new:
+            homes.update(outlet_homes(store, new))
+            asked |= new
         store.save_story(reconcile_story(story_id, analyses, duplicate_groups(store, story_id), homes))
         done.append(story_id)
     return done

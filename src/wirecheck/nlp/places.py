@@ -1121,8 +1121,8 @@ def text_context(text: str) -> TextContext:
         if m.group(0).startswith(","):
             code = gaz.state_code(m.group(0).lstrip(", "))
             if code:
-                admin1.add(("US", gaz._states[code]["name"]))
-                firm1.add(("US", gaz._states[code]["name"]))
+                admin1.add(("US", gaz.state_name(code)))
+                firm1.add(("US", gaz.state_name(code)))
                 votes["US"] += 1.5
     alone: set[str] = set()
     for m in _CAPSEQ.finditer(text):
@@ -1171,10 +1171,10 @@ def text_context(text: str) -> TextContext:
                     # "Nevada Avenue", "Missouri and 9th avenues": a street, which names no
                     # state (a US street still speaks for the country)
                     if not _street_name(text, a, b):
-                        admin1.add(("US", gaz._states[code]["name"]))
+                        admin1.add(("US", gaz.state_name(code)))
                         # a bare name alone may be a person's surname ("Washington said")
                         (bare1.setdefault(n, set()) if bonus == 1.0 and j == i + 1 else firm1).add(
-                            ("US", gaz._states[code]["name"]))
+                            ("US", gaz.state_name(code)))
                     votes["US"] += 1.5
                     hit = True
                 stop = n in gaz.stoplist
