@@ -900,6 +900,10 @@ def _date_precision(d: DateValue) -> int:
 def _same_place(a: Place, b: Place) -> bool:
     if spelling_key(a.name) == spelling_key(b.name):
         return True
+    if _street_only(a) or _street_only(b):
+        # "Copeland Street" read with no town is the report that names the town and that street
+        street, town = (a, b) if _street_only(a) else (b, a)
+        return bool(town.detail) and spelling_key(town.detail or "") == spelling_key(street.name)
     if a.iso and b.iso and a.iso != b.iso:
         return False
     coarse, fine = (a, b) if a.precision > b.precision else (b, a)
@@ -909,6 +913,11 @@ def _same_place(a: Place, b: Place) -> bool:
     return spelling_key(coarse.name) in {spelling_key(x) for x in (fine.admin1, fine.country) if x} or (
         coarse.precision == 4 and bool(coarse.iso) and coarse.iso == fine.iso
     )
+
+
+def _street_only(p: Place) -> bool:
+    """A street or block an article names with no town ("the 900 block of Elm Street")."""
+    return p.precision == 1 and not p.admin1 and p.lat is None and p.detail == p.name
 
 
 def _place_region(p: Place) -> tuple[str, str] | None:

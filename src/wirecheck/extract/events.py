@@ -149,10 +149,11 @@ def find_triggers(nd: NlpDoc, entities: list[LocalEntity]) -> list[_Trigger]:
                 found.append((m.start(), m.end(), tt))
     for a, b, tt in sorted(found, key=lambda x: x[0]):
         si = nd.sentence_of(a)
-        if si not in titled and any(x <= a and b <= y for x, y in named):
-            continue  # part of a name ("... Air Force", "Strike Group"); a title-cased headline
-            # reads as one long name to the tagger
         sent = nd.sentences[si]
+        if si not in titled and any(x <= a and b <= y and not (x == a == sent.start and y == b) for x, y in named):
+            continue  # part of a name ("... Air Force", "Strike Group"); a title-cased headline
+            # reads as one long name to the tagger (a trigger opening a sentence, all of a
+            # "name" the tagger saw there, is the word: "Shootout at ...")
         if a >= sent.end:
             continue
         if text[a].isupper() and a > sent.start and not text[a:b].isupper() and si not in titled:
@@ -900,6 +901,9 @@ _ASIDE_BEFORE = re.compile(
     r"Office|College|School|Church|District|Province|Region|Area|Bank|Center|Centre|Hospital|Mount|Port)\b)"
     r"[A-Z][a-z][\w'’-]*[ \t]+of"
     r"|\b(?:resident|residents|native|natives|both|all|also|who[ \t]+(?:is|was|are|were))[ \t]+(?:of|from)"
+    # "a 15-year-old male from Oakton", "a woman from Oakton": where a person lives
+    r"|\b(?:man|men|woman|women|boy|girl|male|female|teen|teenager|juvenile|child|person|people|youth|student|"
+    r"victim|suspect|driver)s?[ \t]+from"
     r")[ \t]+(?:the[ \t]+)?$"
 )
 

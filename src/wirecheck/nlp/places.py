@@ -982,6 +982,8 @@ _OUTLET_AFTER = re.compile(
     r"Leader|Democrat|Republic|Statesman|Enquirer|Ledger|Argus|Beacon|Bulletin|Mercury|Eagle|Citizen|Standard|"
     r"Independent|Patch|Business[ \t]+Journal|Local[ \t]+News|NEWS)(?![a-z])"
 )
+# a broadcaster's channel before a town's name: "Stay with FOX 5 Oakvale", "NBC 4 Oakvale"
+_OUTLET_BEFORE = re.compile(r"\b(?:FOX|Fox|NBC|CBS|ABC|CW|PBS|KTV|WB|News|NewsChannel|Channel)[ \t]*\d{1,2}[ \t]+$")
 # a town's own police or officials after its name: "Houston police", "Cicero officials say"
 # (a surname is rarely followed by these)
 _AGENCY_AFTER = re.compile(
@@ -1021,6 +1023,9 @@ _LISTED_POP = 1000
 _SMALL_TOWN = 10_000
 # a town this big is what its bare name means in a text's country votes (GeoNames populations)
 _MAJOR_CITY = 250_000
+# a town this big and this many times bigger than every namesake takes its name's whole vote
+_DOMINANT_CITY = 50_000
+_DOMINANT_RATIO = 10
 
 
 def _continued(gaz: Gazetteer, s: str, b: int) -> bool:
@@ -1033,6 +1038,17 @@ def _continued(gaz: Gazetteer, s: str, b: int) -> bool:
     m = re.match(r"((?:[ \t]+[A-Z][a-z]+){1,2})[ \t]+([A-Z][a-z]+)\b", s[b : b + 50])
     return (bool(m) and m.group(2) in ("College", "University", "Hospital", "Academy", "School")
             and not any(w in _DIVISION_NOUNS for w in m.group(1).split()))
+
+
+def _dominant(towns: list[_Entry]) -> list[_Entry]:
+    """The one town of a name that dwarfs its namesakes ("Dayton", Ohio, beside villages of
+    that name in fifteen states), else all of them: a city of some size named bare is that
+    city far more often than a village, so it casts the name's whole vote."""
+    ranked = sorted(towns, key=lambda e: -e.population)
+    top, second = ranked[0], ranked[1]
+    if top.population >= _DOMINANT_CITY and top.population >= _DOMINANT_RATIO * second.population:
+        return [top]
+    return towns
 
 
 def _titlecase(s: str) -> str:
@@ -1053,9 +1069,9 @@ _STREET_AFTER = re.compile(
     rf"[ \t]+{_STREET_WORDS}(?![\w])"
     # a town's name opening a longer street's name: "on South Oakvale Blossom Trail"
     rf"|(?:[ \t]+[A-Z][a-z]+){{1,2}}[ \t]+{_STREET_WORDS}(?![\w])"
-    r"|[ \t]+and[ \t]+(?:\d+(?:st|nd|rd|th)|[A-Z][\w'’-]*)[ \t]+(?:avenues|streets|roads|boulevards|drives)\b"
+    r"|[ \t]+and[ \t]+(?:\d+(?:st|nd|rd|th)|[A-Z][\w'’-]*)[ \t]+(?:[Aa]venues|[Ss]treets|[Rr]oads|[Bb]oulevards|[Dd]rives)\b"
 )
-_STREETS_AFTER = re.compile(r"[ \t]+(?:avenues|streets|roads|boulevards|drives)\b")
+_STREETS_AFTER = re.compile(r"[ \t]+(?:[Aa]venues|[Ss]treets|[Rr]oads|[Bb]oulevards|[Dd]rives)\b")
 _AND_BEFORE = re.compile(r"(?:\d+(?:st|nd|rd|th)|[A-Z][\w'’-]*)[ \t]+and[ \t]+$")
 
 
@@ -1221,6 +1237,8 @@ def text_context(text: str) -> TextContext:
                 towns = [e for e in gaz._get(n) if e.precision == 1 and not e.alt and not us_county]
                 if major:
                     towns = [e for e in towns if e.population >= _MAJOR_CITY] or towns
+                elif len(towns) > 1:
+                    towns = _dominant(towns)
                 if towns and not stop and (not hit or found1 or found2):
                     vote({e.iso for e in towns}, 1.0 * bonus)
                     pairs = {(e.iso, e.admin1) for e in towns if e.admin1}
@@ -1256,7 +1274,9 @@ def text_context(text: str) -> TextContext:
                         and first not in _MODIFIERS and not gaz._get(whole)
                         and not gaz.is_country_word(first) and not first.isupper()
                         and not text[toks[-1][0] : toks[-1][1]].isupper()
-                        and not _STATE_AFTER.match(text, toks[-1][1])):
+                        and not _STATE_AFTER.match(text, toks[-1][1])
+                        # "the Highland East Atlanta apartments": a compass word makes a place's part
+                        and text[toks[-2][0] : toks[-2][1]] not in _MODIFIERS):
                     surnames.add(_norm(re.sub(r"['’]s$", "", text[toks[-1][0] : toks[-1][1]]).rstrip(".,")))
             i += step
     # "the Eastside Kings Dayton crew ... shot in Dayton": a name the text also writes as a place
@@ -1458,7 +1478,7 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
                 hit = None  # "near Missouri and 9th avenues": streets named for places
                 i += 1
                 continue
-            if hit and _OUTLET_AFTER.match(s, hit[2]):
+            if hit and (_OUTLET_AFTER.match(s, hit[2]) or _OUTLET_BEFORE.search(s[max(0, hit[1] - 20) : hit[1]])):
                 hit = None  # "Los Angeles Times", "Chicago Tribune": an outlet, not a place
                 i = len(toks)
                 continue

@@ -1,0 +1,122 @@
+"""Round 14: reading a local report's places and triggers.
+
+- a city that dwarfs every namesake ("Akron") casts its name's whole vote for its state;
+- streets named for states in the plural ("Lexington Street and California Avenues") name no state;
+- "a man from X" gives where a person lives, not where the event was;
+- a compass word inside a name ("the Riverside East Atlanta apartments") makes the city a place's
+  part, not a person's surname;
+- a broadcaster's channel before a town ("Stay with FOX 5 Denver") is no place of the event;
+- a headline's opening trigger the tagger took for a name ("Shootout at ..."), and a stray bullet,
+  are events;
+- a report naming only a street and one naming the town with that street tell one place.
+
+Texts are invented; places are real."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecheck.extract import analyze_article
+from wirecheck.models import Article, Evidence, Place
+from wirecheck.nlp import load_pipeline
+from wirecheck.nlp.places import text_context
+from wirecheck.reconcile import _same_place
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def _analysis(nlp, text: str):
+    art = Article(id="x", source="local.example", title=text.split("\n")[0], text=text, published="2024-05-08")
+    return analyze_article(art, nlp)
+
+
+def _place(nlp, text: str) -> Place:
+    return next(m.location.place for m in _analysis(nlp, text).events if m.location is not None)
+
+
+def test_a_city_that_dwarfs_its_namesakes_takes_the_whole_vote() -> None:
+    ctx = text_context("Akron police said the victim was found on Tuesday.")
+    us = {a1: w for (iso, a1), w in ctx.regions.items() if iso == "US"}
+    assert max(us, key=lambda a1: us[a1]) == "Ohio"
+    assert us["Ohio"] == pytest.approx(1.0)
+    # namesakes of like size still share it
+    ctx = text_context("Peoria police said the victim was found on Tuesday.")
+    assert {a1 for (iso, a1) in ctx.regions if iso == "US"} >= {"Arizona", "Illinois"}
+
+
+def test_plural_streets_named_for_states_name_no_state() -> None:
+    ctx = text_context("The shooting happened at Lexington Street and California Avenues, police said.")
+    assert "California" not in ctx.us_states()
+    ctx = text_context("Officers were called to Elm and Nevada streets on Friday.")
+    assert "Nevada" not in ctx.us_states()
+
+
+def test_a_person_from_a_town_is_no_event_place(nlp) -> None:
+    place = _place(nlp, "Teen shot at housing complex\n\nA 15-year-old male from Akron was shot Sunday night "
+                   "at a public housing complex in Dayton, according to Dayton police. A woman from Akron "
+                   "drove him to the hospital.")
+    assert (place.name, place.admin1) == ("Dayton", "Ohio")
+
+
+def test_a_compass_word_keeps_a_city_in_a_name_a_place(nlp) -> None:
+    ctx = text_context("Two boys were hurt at the Riverside East Atlanta apartments on Elm Road.")
+    assert "atlanta" not in ctx.surnames
+    assert ctx.regions.get(("US", "Georgia"), 0.0) >= 1.0
+
+
+def test_a_channel_name_is_no_place() -> None:
+    from wirecheck.models import Sentence
+    from wirecheck.nlp.places import find_places
+
+    text = "Stay with FOX 5 Denver for the latest on this developing story."
+    assert find_places(text, Sentence(0, 0, len(text), text)) == []
+    text = "A boy was shot in Denver on Friday."
+    assert [m.place.name for m in find_places(text, Sentence(0, 0, len(text), text))] == ["Denver"]
+
+
+def test_a_headline_trigger_the_tagger_took_for_a_name(nlp) -> None:
+    events = _analysis(nlp, "Shootout at Akron seniors' club nets prison term\n\nClose Get email notifications "
+                       "on this author daily!\n\nYour notification has been saved.").events
+    assert events and events[0].trigger == "Shootout"
+    assert events[0].location is not None and events[0].location.place.name == "Akron"
+
+
+def test_a_stray_bullet_is_an_event(nlp) -> None:
+    events = _analysis(nlp, "Boy, 4, hit by stray bullet outside Akron apartments\n\nJust One More Thing...\n\n"
+                       "We have sent you a verification email.").events
+    assert events and events[0].event_type == "Violence against civilians"
+
+
+def test_a_street_alone_and_the_town_with_that_street_are_one_place() -> None:
+    street = Place(name="Elm Street", country=None, iso=None, admin1=None, precision=1, detail="Elm Street")
+    town = Place(name="Rome", country="United States", iso="US", admin1="Georgia", lat=34.257, lon=-85.165,
+                 precision=1, detail="Elm Street")
+    other = Place(name="Rome", country="United States", iso="US", admin1="Georgia", lat=34.257, lon=-85.165,
+                  precision=1, detail="Oak Street")
+    assert _same_place(street, town) and _same_place(town, street)
+    assert not _same_place(street, other)
+
+
+def test_the_town_wins_over_its_street_alone(nlp) -> None:
+    from wirecheck.reconcile import reconcile_story
+
+    texts = [
+        "Elm Street homicide victim identified\n\nPolice identified the man killed Saturday on Elm Street. "
+        "Detectives are looking for two men.",
+        "Elm Street homicide victim identified\n\nPolice identified the man killed Saturday on Elm Street. "
+        "Detectives are looking for two men, officers said.",
+        "Rome man charged in killing on Elm Street\n\nROME, Ga. - A Rome man was charged Monday in the "
+        "killing of a man on Elm Street on Saturday, police said.",
+    ]
+    analyses = [
+        analyze_article(Article(id=f"a{i}", source=f"s{i}.example", title=t.split("\n")[0], text=t,
+                                published="2024-05-08"), nlp)
+        for i, t in enumerate(texts)
+    ]
+    result = reconcile_story("s", analyses)
+    main = next(e for e in result.events if e.id == result.story.main_event)
+    assert main.location is not None and main.location.name == "Rome"
+    assert isinstance(main.facts[0].reports[0].evidence, Evidence)
