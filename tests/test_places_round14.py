@@ -120,3 +120,49 @@ def test_the_town_wins_over_its_street_alone(nlp) -> None:
     main = next(e for e in result.events if e.id == result.story.main_event)
     assert main.location is not None and main.location.name == "Rome"
     assert isinstance(main.facts[0].reports[0].evidence, Evidence)
+
+
+def test_a_compass_word_and_city_is_no_region_abroad() -> None:
+    from wirecheck.nlp.places import get_gazetteer
+
+    gaz = get_gazetteer()
+    assert gaz.lookup("North City") is None or gaz.lookup("North City").iso in (None, "US")
+    # the division's own name still finds it
+    place = gaz.lookup("North Province")
+    assert place is not None and place.precision == 3
+
+
+def test_an_unlisted_town_of_a_local_outlet(nlp) -> None:
+    # "Millcreek" is listed in Utah only; nothing else in the text points there, and the page's
+    # outlet is of Akron, Ohio: the event lies near the outlet's town, the name kept as detail
+    place = _place(nlp, "Boy, 7, shot in the arm - Akron News Now: News, Weather & Sports\n\nMillcreek police "
+                   "have not determined whether anyone will be charged after a 7-year-old boy was shot in "
+                   "the arm on Saturday. It happened as the children sat in a truck in their driveway on "
+                   "Elm Avenue, police said.")
+    assert (place.name, place.admin1, place.detail) == ("Akron", "Ohio", "Millcreek")
+
+
+def test_a_hospital_adjective_is_no_event_place(nlp) -> None:
+    place = _place(nlp, "Child shot in car is in critical condition\n\nA relative says the girl is in critical "
+                   "condition at a Jackson hospital. The 6-year-old was shot in the head Wednesday while seated "
+                   "in a car at 45th Avenue and 3rd Street. Anyone with information can call Meridian police at "
+                   "601-555-0199.")
+    assert (place.name, place.admin1) == ("Meridian", "Mississippi")
+
+
+def test_a_dateline_on_its_own_line() -> None:
+    from wirecheck.nlp.places import find_dateline
+
+    text = ("Boy, 3, killed in accidental shooting\n\nOAKVALE TOWNSHIP, Mich. -\n\nA 3-year-old boy was killed "
+            "when he shot himself Sunday, state police said.")
+    found = find_dateline(text, "Boy, 3, killed in accidental shooting")
+    assert found is not None and found.place.admin1 == "Michigan"
+
+
+def test_a_county_of_another_state_gives_way_to_the_dateline(nlp) -> None:
+    # "Franklin County" is listed in many states, Michigan none: the gazetteer's pick is no
+    # place of a "..., Mich." report
+    place = _place(nlp, "Boy, 3, killed in accidental shooting\n\nOAKVALE TOWNSHIP, Mich. -\n\nA 3-year-old "
+                   "boy was killed when he accidentally shot himself in Franklin County on Sunday, "
+                   "according to state police.")
+    assert place.admin1 == "Michigan"

@@ -37,8 +37,8 @@ from wirecheck.nlp.countries import country_evidence, evidence_place
 from wirecheck.nlp.counts import find_casualties
 from wirecheck.nlp.entities import _gazetteer, country_of, entity_at
 from wirecheck.nlp.pipeline import NlpDoc
-from wirecheck.nlp.places import _norm as place_key
 from wirecheck.nlp.places import (
+    _km,
     find_dateline,
     find_places,
     get_gazetteer,
@@ -47,6 +47,7 @@ from wirecheck.nlp.places import (
     text_context,
     title_state,
 )
+from wirecheck.nlp.places import _norm as place_key
 from wirecheck.nlp.times import find_times
 
 # ----------------------------------------------------------------------------- lexicon
@@ -916,7 +917,12 @@ _ASIDE_AFTER = re.compile(
 
 
 def _aside(nd: NlpDoc, pm: Any) -> bool:
-    return bool(_ASIDE_BEFORE.search(nd.text, max(0, pm.start - 60), pm.start))
+    return bool(_ASIDE_BEFORE.search(nd.text, max(0, pm.start - 60), pm.start)
+                or _HOSPITAL_AFTER.match(nd.text, pm.end))
+
+
+# a town used as a hospital's adjective: "taken to a Riverton hospital", "a Dover area trauma center"
+_HOSPITAL_AFTER = re.compile(r"[ \t]+(?:area[ \t]+)?(?:hospital|hospitals|medical[ \t]+center|trauma[ \t]+center)\b")
 
 
 # A town named as the landmark a scene is measured from: "a farm 12 miles east of Oakton",
@@ -1025,6 +1031,13 @@ def _choose_place(
         scene = _scene_town(nd, chosen, ev.sentences) or _scene_county(nd, chosen)
         if scene is not None:
             chosen, chosen_aside = scene, False
+    if (chosen is not None and dateline is not None and chosen[0].place.precision == 2
+            and chosen[0].place.iso == "US" and dateline[0].place.iso == "US" and dateline[0].place.admin1
+            and not _inside(chosen[0].place, dateline[0].place, admin=True) and not _region_named(nd, chosen[0].place)):
+        # a county the gazetteer filed in a state the text never names, under a dateline of
+        # another ("in Franklin Township" read as a Washington county in a "..., Mich." report):
+        # the dateline state's county of that name, else the dateline
+        chosen = _county_namesake(chosen, dateline[0].place) or dateline
     detail = None
     if chosen is not None and not _real_town(chosen[0]):
         detail = chosen[0].place.detail
@@ -1258,6 +1271,25 @@ def _namesake_in(chosen: tuple[Any, int], wider: Place) -> tuple[Any, int] | Non
     return _CountryMention(pm.text, pm.start, pm.end, alt, pm.detail), si
 
 
+# how far from its town a local outlet's reports reach (the next state over, not across the country)
+_OUTLET_REACH_KM = 500.0
+
+
+def _county_namesake(chosen: tuple[Any, int], wider: Place) -> tuple[Any, int] | None:
+    """The county named like ``chosen`` (a county) in ``wider``'s state, or None."""
+    p = chosen[0].place
+    gaz = _gazetteer()
+    if gaz is None or not wider.admin1:
+        return None
+    alt = gaz.lookup(p.name, "US", wider.admin1)
+    if alt is None or alt.precision != 2 or alt.admin1 != wider.admin1:
+        return None
+    pm, si = chosen
+    if pm.detail:
+        alt = Place(**{**alt.as_dict(), "detail": pm.detail})
+    return _CountryMention(pm.text, pm.start, pm.end, alt, pm.detail), si
+
+
 def _outlet_namesake(nd: NlpDoc, chosen: tuple[Any, int] | None,
                      dateline: tuple[Any, int] | None) -> tuple[Any, int] | None:
     """A town or county the gazetteer placed in a state the text never names, in a page whose
@@ -1288,6 +1320,17 @@ def _outlet_namesake(nd: NlpDoc, chosen: tuple[Any, int] | None,
         return chosen  # the text's other names point to the town's state more than the outlet's
     alt = gaz.lookup(p.name, "US", outlet.admin1)
     if alt is None or alt.admin1 != outlet.admin1 or alt.precision > 2 or (p.iso == "US" and alt.precision != p.precision):
+        # no namesake there: a small town of a state nothing else in the text points to
+        # ("Millcreek police" in a report of an outlet of "Oakvale, PA", the township unlisted)
+        # lies near the outlet's town, the name kept as detail
+        # (a town within a day's drive of the outlet is one it reports: "Rock Hill" in a
+        # Charlotte station's page is the South Carolina city across the line)
+        if (p.iso == "US" and p.precision == 1 and p.admin1
+                and ctx.region_without("US", p.admin1, p.name) <= 1e-9
+                and p.lat is not None and outlet.lat is not None
+                and _km(p.lat, p.lon or 0.0, outlet.lat, outlet.lon or 0.0) > _OUTLET_REACH_KM):
+            near = Place(**{**outlet.as_dict(), "precision": 2, "detail": pm.detail or p.name})
+            return _CountryMention(pm.text, pm.start, pm.end, near, pm.detail or p.name), si
         return chosen
     e, a = (gaz.entry_of(p), gaz.entry_of(alt)) if p.precision == 1 else (None, None)
     if e is not None and e.admin2 and ("US", e.admin2) in ctx.admin2 and (a is None or a.admin2 != e.admin2):
@@ -1325,8 +1368,9 @@ def _titled_namesake(nd: NlpDoc, chosen: tuple[Any, int] | None,
         # ("shot in Ensley, Birmingham police said") is a part of that city, its detail
         outlet = outlet_town(nd.article.title, context=text_context(nd.text))
         own = gaz.entry_of(p) if p.precision == 1 else None
+        # (or the outlet's state: "Arizona Department of Corrections" in a Tucson outlet's page)
         if (outlet is None or outlet.admin1 != state or own is None or own.population >= 100_000
-                or not re.search(rf"\b{re.escape(outlet.name)}\b", nd.text)):
+                or not (re.search(rf"\b{re.escape(outlet.name)}\b", nd.text) or _region_named(nd, outlet))):
             return chosen
         alt = Place(**{**outlet.as_dict(), "detail": pm.detail or p.name})
         return _CountryMention(pm.text, pm.start, pm.end, alt, pm.detail or p.name), si
@@ -1371,6 +1415,11 @@ def _policed_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int]
                 continue
             if not marked and gaz.lookup(p.name, "US", c.admin1) is not None:
                 continue  # the state has its own town of that name: not a neighbourhood
+            ctx = text_context(nd.text)
+            if ctx.regions.get(("US", c.admin1 or ""), 0.0) <= ctx.region_without("US", p.admin1 or "", p.name):
+                # the text backs the city's state no more than the town's: a police force
+                # named in a page's sidebar ("Oakton police arrest ...") is not the case's
+                continue
             detail = f"{pm.detail}, {p.name}" if pm.detail else p.name
             return _CountryMention(pm.text, pm.start, pm.end, Place(**{**c.as_dict(), "detail": detail}), detail), si
     return chosen

@@ -144,13 +144,18 @@ _ADMIN_SUFFIX = re.compile(
 )
 
 
+_COMPASS_KEYS = frozenset({"north", "south", "east", "west", "central", "northeast", "northwest", "southeast",
+                           "southwest", "northern", "southern", "eastern", "western"})
+
+
 def _admin_keys(name: str) -> set[str]:
-    n = _norm(name)
+    n = whole = _norm(name)
     keys = {n}
     for _ in range(2):
         n = _ADMIN_PREFIX.sub("", n)
         n = _ADMIN_SUFFIX.sub("", n)
-        if n:
+        if n and not (n in _COMPASS_KEYS and whole.endswith(" city")):
+            # ("North City" is a city's part, not the "North" region of some country)
             keys.add(n)
     # "Al Hasakah" / "Hasakah", "Ar Raqqah" / "Raqqah": Arabic article written or not
     for k in list(keys):
@@ -1660,7 +1665,7 @@ _DATELINE_NEAR_TOP = re.compile(
     r"(?:,[ \t]*(?P<st>[A-Z][A-Za-z]*\.?(?:[ \t]?[A-Z][A-Za-z]*\.?)?))?"
     r"(?:,?[ \t]+" + _MONTH_ABBR + r"[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?"
     r",?[ \t]*(?P<src>\([^()\n]{1,40}\)[ \t]*)?"
-    r"(?P<dash>—|–|-{1,2}(?=[ \t])|\?{2,3}|>>|\u2013|\u2014)"
+    r"(?P<dash>—|–|-{1,2}(?=\s)|\?{2,3}|>>|\u2013|\u2014)"
 )
 # where a dateline may begin: the text's start, a new line, right after a title the text
 # repeats, or glued to the end of a web page's title ("...| FOX6Now.comMILWAUKEE —")
