@@ -166,3 +166,16 @@ def test_a_county_of_another_state_gives_way_to_the_dateline(nlp) -> None:
                    "boy was killed when he accidentally shot himself in Franklin County on Sunday, "
                    "according to state police.")
     assert place.admin1 == "Michigan"
+
+
+def test_a_press_release_date_line_is_no_event_date(nlp) -> None:
+    from wirecheck.reconcile import reconcile_story
+
+    title = "Suspect Arrested, Charged in Fatal Shooting at 900 Elm Street"
+    text = (f"{title}\n\nOakvale Police Department\n\nFOR IMMEDIATE RELEASE\n\nDATE: April 13, 2015 9:23:14 AM CDT"
+            "\n\nCharges have been filed against a suspect arrested in the fatal shooting of a man at 900 Elm Street "
+            "about 7 p.m. last Friday (April 10). The suspect, 17, is charged with manslaughter.")
+    art = Article(id="x", source="local.example", title=title, text=text, published="2015-04-13")
+    result = reconcile_story("s", [analyze_article(art, nlp)])
+    main = next(e for e in result.events if e.id == result.story.main_event)
+    assert main.date is not None and main.date.value == "2015-04-10"

@@ -2136,7 +2136,7 @@ def _is_stamp(nd: NlpDoc, te: TimeExpression) -> bool:
     # PM"), is the page's stamp; so is a wire dateline's date before the agency's name
     # ("SPOKANE, Jan. 8 (Wire Service) --").
     rest = (nd.text[sent.start : te.start] + " " + nd.text[te.end : sent.end]).strip()
-    rest = re.sub(r"(?i)\b\d{1,2}(?::\d\d)?\s*(?:[ap]\.?\s?m\.?|[ap]\.m)|\b(?:[ECMP][SD]?T|GMT|UTC)\b|[|,.()\s]", "", rest)
+    rest = re.sub(r"(?i)\b\d{1,2}(?::\d\d){0,2}\s*(?:[ap]\.?\s?m\.?|[ap]\.m)|\b(?:[ECMP][SD]?T|GMT|UTC)\b|[|,.()\s]", "", rest)
     if full and not rest:
         return True
     if re.match(r"\s*\([^()]{1,30}\)\s*(?:-{1,2}|[–—])", nd.text[te.end : te.end + 40]) and te.start - sent.start < 40:
@@ -2156,6 +2156,7 @@ def _is_stamp(nd: NlpDoc, te: TimeExpression) -> bool:
 # dropped: posts embedded in breaking news are most often written on the incident's day.)
 _STAMP_BEFORE = re.compile(
     r"(?i:\b(?:updated?|posted|published)\s*(?:@|at|:)?\s*\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\.?\s*[(,]?\s*$)"
+    r"|^\s*(?:DATE|Date|Dated|DATED):\s*$"  # "DATE: April 13, 2015 9:23:14 AM CDT", a page's header
 )
 
 
