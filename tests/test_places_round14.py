@@ -179,3 +179,13 @@ def test_a_press_release_date_line_is_no_event_date(nlp) -> None:
     result = reconcile_story("s", [analyze_article(art, nlp)])
     main = next(e for e in result.events if e.id == result.story.main_event)
     assert main.date is not None and main.date.value == "2015-04-10"
+
+
+def test_a_neighbourhood_named_for_a_state_names_no_state() -> None:
+    from wirecheck.models import Sentence
+    from wirecheck.nlp.places import find_places
+
+    text = "The man died Saturday after being shot in Vermont Knolls, according to Los Angeles County records."
+    found = find_places(text, Sentence(0, 0, len(text), text))
+    assert all(m.in_name for m in found if m.place.precision == 3)
+    assert text_context(text).us_states() == frozenset({"California"})

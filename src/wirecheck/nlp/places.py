@@ -1033,6 +1033,13 @@ _DOMINANT_CITY = 50_000
 _DOMINANT_RATIO = 10
 
 
+# a neighbourhood named for a state or region: "Vermont Knolls", "Washington Heights", "Virginia Park"
+_QUARTER_AFTER = re.compile(
+    r"[ \t]+(?:Park|Heights|Hills|Knolls|Gardens|Terrace|Village|Square|Estates|Meadows|Woods|Acres|Commons|"
+    r"Manor|Homes|Towers)\b"
+)
+
+
 def _continued(gaz: Gazetteer, s: str, b: int) -> bool:
     """Whether the place name ending at ``b`` goes on with an institution or neighbourhood
     word ("Mount Sinai| Hospital", "Rogers| Park")."""
@@ -1190,8 +1197,9 @@ def text_context(text: str) -> TextContext:
                 code = gaz.state_code(key) if (len(key) > 4 and not hit) else None
                 if code:
                     # "Nevada Avenue", "Missouri and 9th avenues": a street, which names no
-                    # state (a US street still speaks for the country)
-                    if not _street_name(text, a, b):
+                    # state (a US street still speaks for the country); nor does a neighbourhood
+                    # named for one ("Vermont Knolls")
+                    if not _street_name(text, a, b) and not _QUARTER_AFTER.match(text, b):
                         admin1.add(("US", gaz.state_name(code)))
                         # a bare name alone may be a person's surname ("Washington said")
                         (bare1.setdefault(n, set()) if bonus == 1.0 and j == i + 1 else firm1).add(
@@ -1487,7 +1495,8 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
                 hit = None  # "Los Angeles Times", "Chicago Tribune": an outlet, not a place
                 i = len(toks)
                 continue
-            if hit and hit[3].precision <= 2 and _continued(gaz, s, hit[2]):
+            if hit and ((hit[3].precision <= 2 and _continued(gaz, s, hit[2]))
+                        or (hit[3].precision == 3 and _QUARTER_AFTER.match(s, hit[2]))):
                 # "Temple University Hospital", "Rogers Park": a longer name the gazetteer
                 # lacks, an institution or a neighbourhood; kept, marked, for the town's count
                 emit(hit[1], hit[2], hit[3], in_name=True)
