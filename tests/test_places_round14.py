@@ -189,3 +189,11 @@ def test_a_neighbourhood_named_for_a_state_names_no_state() -> None:
     found = find_places(text, Sentence(0, 0, len(text), text))
     assert all(m.in_name for m in found if m.place.precision == 3)
     assert text_context(text).us_states() == frozenset({"California"})
+
+
+def test_a_far_namesake_the_text_calls_a_neighbourhood(nlp) -> None:
+    # the gazetteer's Washington Park, Illinois, is a village near St. Louis; in a report filed
+    # from Chicago that calls it a neighbourhood it is the Chicago one
+    place = _place(nlp, "Three hurt in Washington Park shooting\n\nCHICAGO — Two men and a teenager were hurt in a "
+                   "drive-by shooting in the Washington Park neighborhood late Friday, police said.")
+    assert (place.name, place.admin1, place.detail) == ("Chicago", "Illinois", "Washington Park")

@@ -1066,6 +1066,13 @@ def _choose_place(
     elif chosen is not None and dateline is not None and _part_of(chosen[0].place, dateline[0].place):
         # "North Portland" in a "PORTLAND, Ore." report: a part of the dateline's city
         chosen = dateline
+    elif chosen is not None and dateline is not None and _far_quarter(nd, chosen[0], dateline[0]):
+        # "the Riverside neighborhood" in an "OAKTON —" report, the gazetteer's Riverside a
+        # village at the other end of the state: a neighbourhood of the dateline's city
+        pm = dateline[0]
+        detail = chosen[0].place.name
+        chosen = (_CountryMention(pm.text, pm.start, pm.end, Place(**{**pm.place.as_dict(), "detail": detail}), detail),
+                  dateline[1])
     if chosen is None:
         chosen = dateline or fallback
     chosen = _filed_elsewhere(nd, chosen, dateline, ev.sentences)
@@ -1512,6 +1519,23 @@ def _agency_town(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] 
 
 
 _COMPASS = re.compile(r"(?i)^(?:north|south|east|west|northeast|northwest|southeast|southwest|central|downtown)\s+")
+
+
+def _far_quarter(nd: NlpDoc, pm: Any, city: Any) -> bool:
+    """Whether town mention ``pm`` is one the text calls a neighbourhood ("the Oakvale
+    neighborhood") though the gazetteer's town of that name lies far from the dateline's city
+    ``city`` of the same state: a part of that city GeoNames lacks, not the distant town."""
+    p, c = pm.place, city.place
+    if (p.precision != 1 or c.precision != 1 or p.iso != "US" or p.admin1 != c.admin1 or p.name == c.name
+            or p.lat is None or c.lat is None):
+        return False
+    if not any(_NEIGHBOURHOOD_AFTER.match(nd.text, m.end()) for m in re.finditer(rf"\b{re.escape(p.name)}\b", nd.text)):
+        return False
+    return _km(p.lat, p.lon or 0.0, c.lat, c.lon or 0.0) > _QUARTER_KM
+
+
+# farther than this from the city the report is filed from, a "neighborhood" is no separate town
+_QUARTER_KM = 40.0
 
 
 def _part_of(p: Place, city: Place) -> bool:
