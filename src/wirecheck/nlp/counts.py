@@ -425,6 +425,16 @@ def _conjunct_parts() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return one, chain
 
 
+# "killing two, then himself", "killed her son and then herself": the killer's own death
+_THEN_SELF = re.compile(r",?\s+(?:and\s+then|and|then|before)\s+(?:him|her)self\b", re.I)
+# an active verb, its object, then "to death": "shot his 7-year-old daughter to death"
+_TO_DEATH_ACTIVE = re.compile(
+    r"\b(?:shot|shoots|shooting|stabbed|stabs|stabbing|beat|beats|beating|strangled|strangling)\s+"
+    r"(?P<obj>(?:him|her|(?:his|her|their|a|an|the|two|three|four|five|six|both)\b)[\w’' -]{0,50}?)\s+to\s+death\b",
+    re.I,
+)
+
+
 def _count_list(phrase: str) -> tuple[CountRange, int, int] | None:
     """(summed count, named victims, parts) of a list of victims, or None when it is no list of
     victims: a part is no person ("the police and a man"), the parts are not joined as a list
@@ -1106,6 +1116,16 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
     for m in _dead_person_pattern().finditer(s):
         who = m.group("who") or ""
         add("killed", CountRange(1, 1, 1), m.start(), m.end(), "killed", named=int(who[:1].isupper()))
+    # "shot his daughter to death", "stabbed his wife and son to death": the object is dead
+    for m in _TO_DEATH_ACTIVE.finditer(s):
+        obj = m.group("obj")
+        if obj.lower() in ("himself", "herself", "themselves"):
+            continue  # a suicide: the reflexive rule below reads it
+        listed = _count_list(obj)
+        rng, named = CountRange(1, 1, 1), int(obj[:1].isupper())
+        if listed is not None and listed[2] >= 2 and listed[0].low >= 2:
+            rng, named = listed[0], listed[1]
+        add("killed", rng, m.start(), m.end(), "killed", named=named)
     # "killed her two daughters before killing herself", "two women killed, gunman commits
     # suicide": the killer is one more dead person; a suicide alone is one dead
     for m in _reflexive_pattern().finditer(s):
@@ -1122,6 +1142,20 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
                 # "two women killed, gunman commits suicide": the stated count is the victims';
                 # the event's dead are one more (the largest stated count wins in aggregate)
                 last = stated[-1]
+                out[out.index(last)] = replace(last, range=_plus(last.range, 1))
+    # "killing two, then himself": the killing verb carried over to the killer, one more dead
+    for m in _THEN_SELF.finditer(s):
+        earlier = [c for c in out if c.kind == "killed" and c.start < base + m.start() and not c.cumulative
+                   and re.match(r"(?i)kill", c.trigger or "")]
+        if not earlier or s[earlier[-1].end - base : m.start()].count(",") > 2:
+            continue
+        n = len(out)
+        add("killed", CountRange(1, 1, 1), m.start(), m.end(), "killed")
+        if len(out) > n:
+            out[-1].additional = True
+            out[-1].definite = True
+            last = earlier[-1]
+            if _states_number(last):
                 out[out.index(last)] = replace(last, range=_plus(last.range, 1))
     # "a double shooting": that many people hit, dead or hurt (see aggregate)
     for m in _multi_shooting_pattern().finditer(s):
