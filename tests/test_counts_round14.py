@@ -34,7 +34,8 @@ def test_an_object_shot_to_death_is_dead() -> None:
 
 
 def test_killing_then_himself_is_one_more_dead() -> None:
-    found = find_casualties(t := "A man shot four relatives, killing two, then himself.", Sentence(0, 0, len(t), t))
+    t = "A man shot four relatives, killing two, then himself."
+    found = find_casualties(t, Sentence(0, 0, len(t), t))
     killed = [c for c in found if c.kind == "killed"]
     assert [c.range.best for c in killed] == [2, 1] and killed[1].additional
     # no killing before it: "shot two people and then himself" says nothing of deaths
@@ -54,3 +55,18 @@ def test_the_event_counts_the_killer_too(nlp, text: str, dead: int) -> None:
     result = reconcile_story("s", [analyze_article(art, nlp)])
     main = next(e for e in result.events if e.id == result.story.main_event)
     assert main.fatalities is not None and main.fatalities.best == dead
+
+
+def test_an_active_killer_is_no_victim() -> None:
+    t = "A 59-year-old man killed his 4-year-old son and then himself."
+    found = [c for c in find_casualties(t, Sentence(0, 0, len(t), t)) if c.kind == "killed"]
+    assert [t[c.start : c.end].strip() for c in found] == ["killed his 4-year-old son", "and then himself"]
+
+
+def test_the_killers_death_told_twice_is_one(nlp) -> None:
+    text = ("Man kills son in murder-suicide\n\nA man killed his 4-year-old son and then himself on Sunday night, "
+            "police said. Deputies called it a murder-suicide; the man had killed himself with the same gun.")
+    art = Article(id="x", source="local.example", title=text.split("\n")[0], text=text, published="2015-05-05")
+    result = reconcile_story("s", [analyze_article(art, nlp)])
+    main = next(e for e in result.events if e.id == result.story.main_event)
+    assert main.fatalities is not None and main.fatalities.best == 2

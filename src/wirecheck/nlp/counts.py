@@ -425,6 +425,8 @@ def _conjunct_parts() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return one, chain
 
 
+# a mention that is the killer's own death: "then himself", "killing herself", "commits suicide"
+_SELF_DEATH = re.compile(r"(?i)\b(?:him|her)self\b|\bsuicide\b|\bown\s+life\b")
 # "killing two, then himself", "killed her son and then herself": the killer's own death
 _THEN_SELF = re.compile(r",?\s+(?:and\s+then|and|then|before)\s+(?:him|her)self\b", re.I)
 # an active verb, its object, then "to death": "shot his 7-year-old daughter to death"
@@ -993,6 +995,10 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
         # "the attacker then killed himself": the reflexive rule below reads a suicide; the words
         # before the verb are its subject, no list of victims
         if kind == "killed" and not passive_before and re.match(r"\s+(?:him|her|them)sel(?:f|ves)\b", after, re.I):
+            continue
+        # "a 59-year-old man killed his son": an active verb with its object; the words before it
+        # are the killer (the object is read as the dead)
+        if kind == "killed" and not passive_before and re.match(r"\s+(?:his|her|their)\s+\w", after, re.I):
             continue
         # a list of victims before the verb: "three children and two adults lay dead"
         if _predicate(tl) and kind in ("killed", "injured"):
@@ -2075,7 +2081,10 @@ def _total(mentions: list[Casualty]) -> tuple[Casualty | None, int]:
     # Different names alone were tried too: a second name is as often an earlier victim
     # ("... the city's first homicide since John Roe was shot and killed in May").
     base = max((_value(c) for c in mentions if not c.additional), default=0)
-    extra = sum(_value(c) for c in mentions if c.additional)
+    # the killer's own death told twice ("killed his son and then himself ... the murder-suicide")
+    # is one death
+    selves = [c for c in mentions if c.additional and _SELF_DEATH.search(c.phrase)]
+    extra = sum(_value(c) for c in mentions if c.additional and c not in selves) + (1 if selves else 0)
     people = base + extra
     # The attacker's own death beside a named victim's is one more dead: "the shooter was later
     # discovered dead ... Roe succumbed" (a pronoun or plain noun may be either: not counted)
