@@ -70,3 +70,13 @@ def test_the_killers_death_told_twice_is_one(nlp) -> None:
     result = reconcile_story("s", [analyze_article(art, nlp)])
     main = next(e for e in result.events if e.id == result.story.main_event)
     assert main.fatalities is not None and main.fatalities.best == 2
+
+
+def test_both_dead_beside_a_killing_and_suicide(nlp) -> None:
+    # "both died" counts the woman and her child; "killed her child and then herself" adds no one
+    text = ("Woman, son dead in murder-suicide\n\nThe woman shot her son, then herself, deputies said. Both died "
+            "early Monday at a hospital. The sheriff said the woman killed her child and then herself.")
+    art = Article(id="x", source="local.example", title=text.split("\n")[0], text=text, published="2015-05-05")
+    result = reconcile_story("s", [analyze_article(art, nlp)])
+    main = next(e for e in result.events if e.id == result.story.main_event)
+    assert main.fatalities is not None and main.fatalities.best == 2

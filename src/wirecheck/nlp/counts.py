@@ -2084,7 +2084,17 @@ def _total(mentions: list[Casualty]) -> tuple[Casualty | None, int]:
     # the killer's own death told twice ("killed his son and then himself ... the murder-suicide")
     # is one death
     selves = [c for c in mentions if c.additional and _SELF_DEATH.search(c.phrase)]
-    extra = sum(_value(c) for c in mentions if c.additional and c not in selves) + (1 if selves else 0)
+    extra = sum(_value(c) for c in mentions if c.additional and c not in selves)
+    if selves:
+        # ... and only beside the victims told with it: "both died" beside "killed her child and
+        # then herself" already counts the killer
+        # ("the two victims ... died" counts only the victims: the killer is one more)
+        own = selves[0]
+        beside = [_value(c) for c in mentions if not c.additional and 0 <= own.start - c.end < 120]
+        everyone = [c for c in mentions if not c.additional and _value(c) == base
+                    and re.match(r"(?i)(?:both|all)\b", c.phrase.strip())]
+        if not (beside and everyone and base > max(beside)):
+            extra += 1
     people = base + extra
     # The attacker's own death beside a named victim's is one more dead: "the shooter was later
     # discovered dead ... Roe succumbed" (a pronoun or plain noun may be either: not counted)
