@@ -21,6 +21,14 @@ def nlp():
     return load_pipeline()
 
 
+def _dead(nlp, text: str) -> int | None:
+    """The main event's dead, the text's first line its title."""
+    art = Article(id="x", source="local.example", title=text.split("\n")[0], text=text, published="2015-05-05")
+    result = reconcile_story("s", [analyze_article(art, nlp)])
+    main = next(e for e in result.events if e.id == result.story.main_event)
+    return main.fatalities.best if main.fatalities is not None else None
+
+
 def _killed(text: str) -> list[int | None]:
     return [c.range.best for c in find_casualties(text, Sentence(0, 0, len(text), text)) if c.kind == "killed"]
 
@@ -51,10 +59,7 @@ def test_killing_then_himself_is_one_more_dead() -> None:
     ],
 )
 def test_the_event_counts_the_killer_too(nlp, text: str, dead: int) -> None:
-    art = Article(id="x", source="local.example", title=text.split("\n")[0], text=text, published="2015-05-05")
-    result = reconcile_story("s", [analyze_article(art, nlp)])
-    main = next(e for e in result.events if e.id == result.story.main_event)
-    assert main.fatalities is not None and main.fatalities.best == dead
+    assert _dead(nlp, text) == dead
 
 
 def test_an_active_killer_is_no_victim() -> None:
@@ -66,17 +71,11 @@ def test_an_active_killer_is_no_victim() -> None:
 def test_the_killers_death_told_twice_is_one(nlp) -> None:
     text = ("Man kills son in murder-suicide\n\nA man killed his 4-year-old son and then himself on Sunday night, "
             "police said. Deputies called it a murder-suicide; the man had killed himself with the same gun.")
-    art = Article(id="x", source="local.example", title=text.split("\n")[0], text=text, published="2015-05-05")
-    result = reconcile_story("s", [analyze_article(art, nlp)])
-    main = next(e for e in result.events if e.id == result.story.main_event)
-    assert main.fatalities is not None and main.fatalities.best == 2
+    assert _dead(nlp, text) == 2
 
 
 def test_both_dead_beside_a_killing_and_suicide(nlp) -> None:
     # "both died" counts the woman and her child; "killed her child and then herself" adds no one
     text = ("Woman, son dead in murder-suicide\n\nThe woman shot her son, then herself, deputies said. Both died "
             "early Monday at a hospital. The sheriff said the woman killed her child and then herself.")
-    art = Article(id="x", source="local.example", title=text.split("\n")[0], text=text, published="2015-05-05")
-    result = reconcile_story("s", [analyze_article(art, nlp)])
-    main = next(e for e in result.events if e.id == result.story.main_event)
-    assert main.fatalities is not None and main.fatalities.best == 2
+    assert _dead(nlp, text) == 2

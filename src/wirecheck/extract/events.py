@@ -1037,7 +1037,7 @@ def _choose_place(
         # a county the gazetteer filed in a state the text never names, under a dateline of
         # another ("in Franklin Township" read as a Washington county in a "..., Mich." report):
         # the dateline state's county of that name, else the dateline
-        chosen = _county_namesake(chosen, dateline[0].place) or dateline
+        chosen = _namesake_in(chosen, dateline[0].place, precision=2) or dateline
     detail = None
     if chosen is not None and not _real_town(chosen[0]):
         detail = chosen[0].place.detail
@@ -1260,17 +1260,18 @@ def _outlet_place(nd: NlpDoc, chosen: tuple[Any, int]) -> tuple[Any, int]:
     return _CountryMention(pm.text, pm.start, pm.end, Place(**{**town.as_dict(), "detail": pm.detail}), pm.detail), si
 
 
-def _namesake_in(chosen: tuple[Any, int], wider: Place) -> tuple[Any, int] | None:
-    """The town named like ``chosen`` in ``wider``'s state ("Madison" in a report filed from
-    Tennessee is a Tennessee Madison when the gazetteer lists one), or None."""
+def _namesake_in(chosen: tuple[Any, int], wider: Place, precision: int = 1) -> tuple[Any, int] | None:
+    """The town (or, with ``precision`` 2, the county) named like ``chosen`` in ``wider``'s state
+    ("Madison" in a report filed from Tennessee is a Tennessee Madison when the gazetteer lists
+    one), or None."""
     p = chosen[0].place
-    if p.precision != 1 or wider.iso != "US" or not wider.admin1 or p.iso not in (None, "US"):
+    if p.precision != precision or wider.iso != "US" or not wider.admin1 or p.iso not in (None, "US"):
         return None
     gaz = _gazetteer()
     if gaz is None:
         return None
     alt = gaz.lookup(p.name, "US", wider.admin1)
-    if alt is None or alt.precision != 1 or alt.admin1 != wider.admin1:
+    if alt is None or alt.precision != precision or alt.admin1 != wider.admin1:
         return None
     pm, si = chosen
     if pm.detail:
@@ -1280,21 +1281,6 @@ def _namesake_in(chosen: tuple[Any, int], wider: Place) -> tuple[Any, int] | Non
 
 # how far from its town a local outlet's reports reach (the next state over, not across the country)
 _OUTLET_REACH_KM = 500.0
-
-
-def _county_namesake(chosen: tuple[Any, int], wider: Place) -> tuple[Any, int] | None:
-    """The county named like ``chosen`` (a county) in ``wider``'s state, or None."""
-    p = chosen[0].place
-    gaz = _gazetteer()
-    if gaz is None or not wider.admin1:
-        return None
-    alt = gaz.lookup(p.name, "US", wider.admin1)
-    if alt is None or alt.precision != 2 or alt.admin1 != wider.admin1:
-        return None
-    pm, si = chosen
-    if pm.detail:
-        alt = Place(**{**alt.as_dict(), "detail": pm.detail})
-    return _CountryMention(pm.text, pm.start, pm.end, alt, pm.detail), si
 
 
 def _outlet_namesake(nd: NlpDoc, chosen: tuple[Any, int] | None,
