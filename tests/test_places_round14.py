@@ -197,3 +197,9 @@ def test_a_far_namesake_the_text_calls_a_neighbourhood(nlp) -> None:
     place = _place(nlp, "Three hurt in Washington Park shooting\n\nCHICAGO — Two men and a teenager were hurt in a "
                    "drive-by shooting in the Washington Park neighborhood late Friday, police said.")
     assert (place.name, place.admin1, place.detail) == ("Chicago", "Illinois", "Washington Park")
+
+
+def test_a_town_before_the_trigger_is_no_perpetrator(nlp) -> None:
+    text = "Twelve killed in Maiduguri market bombing\n\nThe Maiduguri bombing killed 12 people on Thursday, police said."
+    for m in _analysis(nlp, text).events:
+        assert all(a.name != "Maiduguri" for a in m.actors if a.role == "perpetrator")

@@ -566,6 +566,17 @@ class _Args:
         self.actors.append(Actor(role, name, status, ev, entity))
 
 
+def _a_place(nd: NlpDoc, si: int, ent: LocalEntity, surface: str) -> bool:
+    """Whether the entity is a place below a state ("Maiduguri"; "Djugu", which the tagger may
+    call a group): the place a noun like "the Djugu ambush" names, never a party to the event,
+    unlike a state ("a U.S. strike", "an Israeli drone strike")."""
+    if ent.country:
+        return False
+    return ent.type in ("GPE", "LOC", "FAC") or any(
+        pm.text == surface and pm.place.precision <= 3 for pm in _places(nd, si))
+
+
+
 def _arguments(
     nd: NlpDoc, ev: _Event, entities: list[LocalEntity], claims: list[Claim], owner: Any
 ) -> list[Actor]:
@@ -604,7 +615,7 @@ def _arguments(
             np_text = text[base + min((x.idx for x in mods), default=tok.idx) : t.end]
             status = "alleged" if _ALLEGED.search(np_text) else "confirmed"
             for ent, surface in _entity_tokens(doc, base, entities, mods):
-                if ent.type == "PERSON" or (ent.type != "NORP" and _weak(t)):
+                if ent.type == "PERSON" or (ent.type != "NORP" and _weak(t)) or _a_place(nd, t.sentence, ent, surface):
                     continue  # "the Kabul attack" names the place, "a Kabul-made drone" too
                 name, key = _actor_name(ent, surface)
                 args.add("perpetrator", name, stated(status), evidence(t.start, t.end, stated(status)), key)
