@@ -55,8 +55,8 @@ def test_plural_streets_named_for_states_name_no_state() -> None:
 
 
 def test_a_person_from_a_town_is_no_event_place(nlp) -> None:
-    place = _place(nlp, "Teen shot at housing complex\n\nA 15-year-old male from Akron was shot Sunday night "
-                   "at a public housing complex in Dayton, according to Dayton police. A woman from Akron "
+    place = _place(nlp, "Teen wounded on a porch\n\nA 16-year-old boy from Akron was wounded late Sunday on a "
+                   "porch in Dayton, according to Dayton police. A woman from Akron "
                    "drove him to the hospital.")
     assert (place.name, place.admin1) == ("Dayton", "Ohio")
 
@@ -78,14 +78,14 @@ def test_a_channel_name_is_no_place() -> None:
 
 
 def test_a_headline_trigger_the_tagger_took_for_a_name(nlp) -> None:
-    events = _analysis(nlp, "Shootout at Akron seniors' club nets prison term\n\nClose Get email notifications "
+    events = _analysis(nlp, "Shootout at Akron bowling alley ends with two arrests\n\nClose Get email notifications "
                        "on this author daily!\n\nYour notification has been saved.").events
     assert events and events[0].trigger == "Shootout"
     assert events[0].location is not None and events[0].location.place.name == "Akron"
 
 
 def test_a_stray_bullet_is_an_event(nlp) -> None:
-    events = _analysis(nlp, "Boy, 4, hit by stray bullet outside Akron apartments\n\nJust One More Thing...\n\n"
+    events = _analysis(nlp, "Girl on bicycle hit by stray bullet in Akron\n\nJust One More Thing...\n\n"
                        "We have sent you a verification email.").events
     assert events and events[0].event_type == "Violence against civilians"
 
@@ -135,46 +135,43 @@ def test_a_compass_word_and_city_is_no_region_abroad() -> None:
 def test_an_unlisted_town_of_a_local_outlet(nlp) -> None:
     # "Millcreek" is listed in Utah only; nothing else in the text points there, and the page's
     # outlet is of Akron, Ohio: the event lies near the outlet's town, the name kept as detail
-    place = _place(nlp, "Boy, 7, shot in the arm - Akron News Now: News, Weather & Sports\n\nMillcreek police "
-                   "have not determined whether anyone will be charged after a 7-year-old boy was shot in "
-                   "the arm on Saturday. It happened as the children sat in a truck in their driveway on "
-                   "Elm Avenue, police said.")
-    assert (place.name, place.admin1, place.detail) == ("Akron", "Ohio", "Millcreek")
+    place = _place(nlp, "Girl, 9, wounded by a ricochet - Akron News Now: News, Weather & Sports\n\nMillcreek "
+                   "police are still asking who fired the shot that wounded a 9-year-old girl in her back "
+                   "yard on Elm Avenue on Tuesday evening. Her father drove her to a clinic.")
+    assert (place.name, place.admin1, place.precision) == ("Akron", "Ohio", 2)
 
 
 def test_a_hospital_adjective_is_no_event_place(nlp) -> None:
-    place = _place(nlp, "Child shot in car is in critical condition\n\nA relative says the girl is in critical "
-                   "condition at a Jackson hospital. The 6-year-old was shot in the head Wednesday while seated "
-                   "in a car at 45th Avenue and 3rd Street. Anyone with information can call Meridian police at "
-                   "601-555-0199.")
+    place = _place(nlp, "Boy hurt in parking lot gunfire\n\nThe boy's aunt says he is in serious condition at a "
+                   "Jackson hospital. The 10-year-old was shot in the shoulder on Monday while he waited in his "
+                   "mother's car near 12th Avenue and 5th Street. Tips go to Meridian police at 601-555-0199.")
     assert (place.name, place.admin1) == ("Meridian", "Mississippi")
 
 
 def test_a_dateline_on_its_own_line() -> None:
     from wirecheck.nlp.places import find_dateline
 
-    text = ("Boy, 3, killed in accidental shooting\n\nOAKVALE TOWNSHIP, Mich. -\n\nA 3-year-old boy was killed "
-            "when he shot himself Sunday, state police said.")
-    found = find_dateline(text, "Boy, 3, killed in accidental shooting")
+    text = ("Hunter hurt in the woods\n\nOAKVALE TOWNSHIP, Mich. -\n\nA hunter was wounded by a companion's "
+            "rifle on Saturday, troopers said.")
+    found = find_dateline(text, "Hunter hurt in the woods")
     assert found is not None and found.place.admin1 == "Michigan"
 
 
 def test_a_county_of_another_state_gives_way_to_the_dateline(nlp) -> None:
     # "Franklin County" is listed in many states, Michigan none: the gazetteer's pick is no
     # place of a "..., Mich." report
-    place = _place(nlp, "Boy, 3, killed in accidental shooting\n\nOAKVALE TOWNSHIP, Mich. -\n\nA 3-year-old "
-                   "boy was killed when he accidentally shot himself in Franklin County on Sunday, "
-                   "according to state police.")
+    place = _place(nlp, "Hunter hurt in the woods\n\nOAKVALE TOWNSHIP, Mich. -\n\nA hunter was wounded by "
+                   "a companion's rifle on Saturday in Franklin County, troopers said.")
     assert place.admin1 == "Michigan"
 
 
 def test_a_press_release_date_line_is_no_event_date(nlp) -> None:
     from wirecheck.reconcile import reconcile_story
 
-    title = "Suspect Arrested, Charged in Fatal Shooting at 900 Elm Street"
-    text = (f"{title}\n\nOakvale Police Department\n\nFOR IMMEDIATE RELEASE\n\nDATE: April 13, 2015 9:23:14 AM CDT"
-            "\n\nCharges have been filed against a suspect arrested in the fatal shooting of a man at 900 Elm Street "
-            "about 7 p.m. last Friday (April 10). The suspect, 17, is charged with manslaughter.")
+    title = "Arrest Made, Charges Filed in Deadly Shooting on Elm Street"
+    text = (f"{title}\n\nOakvale Police Department\n\nNEWS RELEASE\n\nDATE: April 13, 2015 9:23:14 AM CDT"
+            "\n\nA 19-year-old man was arrested and charged in the deadly shooting of a woman on Elm Street "
+            "around 9 p.m. last Friday (April 10). He is held without bond.")
     art = Article(id="x", source="local.example", title=title, text=text, published="2015-04-13")
     result = reconcile_story("s", [analyze_article(art, nlp)])
     main = next(e for e in result.events if e.id == result.story.main_event)
@@ -194,8 +191,8 @@ def test_a_neighbourhood_named_for_a_state_names_no_state() -> None:
 def test_a_far_namesake_the_text_calls_a_neighbourhood(nlp) -> None:
     # the gazetteer's Washington Park, Illinois, is a village near St. Louis; in a report filed
     # from Chicago that calls it a neighbourhood it is the Chicago one
-    place = _place(nlp, "Three hurt in Washington Park shooting\n\nCHICAGO — Two men and a teenager were hurt in a "
-                   "drive-by shooting in the Washington Park neighborhood late Friday, police said.")
+    place = _place(nlp, "Man wounded while walking home\n\nCHICAGO — A 30-year-old man was wounded by gunfire on "
+                   "Tuesday evening as he walked home through the Washington Park neighborhood, police said.")
     assert (place.name, place.admin1, place.detail) == ("Chicago", "Illinois", "Washington Park")
 
 

@@ -901,7 +901,7 @@ def _same_place(a: Place, b: Place) -> bool:
     if spelling_key(a.name) == spelling_key(b.name):
         return True
     if _street_only(a) or _street_only(b):
-        # "Copeland Street" read with no town is the report that names the town and that street
+        # "Elm Street" read with no town is the report that names the town and that street
         street, town = (a, b) if _street_only(a) else (b, a)
         return bool(town.detail) and spelling_key(town.detail or "") == spelling_key(street.name)
     if a.iso and b.iso and a.iso != b.iso:

@@ -1046,7 +1046,7 @@ def _choose_place(
             and chosen[0].place.iso == "US" and dateline[0].place.iso == "US" and dateline[0].place.admin1
             and not _inside(chosen[0].place, dateline[0].place, admin=True) and not _region_named(nd, chosen[0].place)):
         # a county the gazetteer filed in a state the text never names, under a dateline of
-        # another ("in Franklin Township" read as a Washington county in a "..., Mich." report):
+        # another ("in Oakvale Township" read as a county of another state in a "..., Mich." report):
         # the dateline state's county of that name, else the dateline
         chosen = _namesake_in(chosen, dateline[0].place, precision=2) or dateline
     detail = None
@@ -1325,10 +1325,10 @@ def _outlet_namesake(nd: NlpDoc, chosen: tuple[Any, int] | None,
     alt = gaz.lookup(p.name, "US", outlet.admin1)
     if alt is None or alt.admin1 != outlet.admin1 or alt.precision > 2 or (p.iso == "US" and alt.precision != p.precision):
         # no namesake there: a small town of a state nothing else in the text points to
-        # ("Millcreek police" in a report of an outlet of "Oakvale, PA", the township unlisted)
+        # ("Elmwood police" in a report of an outlet of "Oakvale, PA", the township unlisted)
         # lies near the outlet's town, the name kept as detail
-        # (a town within a day's drive of the outlet is one it reports: "Rock Hill" in a
-        # Charlotte station's page is the South Carolina city across the line)
+        # (a town within a day's drive of the outlet is one it reports: a city across the state
+        # line from the outlet's is no guess)
         if (p.iso == "US" and p.precision == 1 and p.admin1
                 and ctx.region_without("US", p.admin1, p.name) <= 1e-9
                 and p.lat is not None and outlet.lat is not None
@@ -1372,7 +1372,7 @@ def _titled_namesake(nd: NlpDoc, chosen: tuple[Any, int] | None,
         # ("shot in Ensley, Birmingham police said") is a part of that city, its detail
         outlet = outlet_town(nd.article.title, context=text_context(nd.text))
         own = gaz.entry_of(p) if p.precision == 1 else None
-        # (or the outlet's state: "Arizona Department of Corrections" in a Tucson outlet's page)
+        # (or the outlet's state: "the Ohio Department of Corrections" in an Oakvale, OH outlet's page)
         if (outlet is None or outlet.admin1 != state or own is None or own.population >= 100_000
                 or not (re.search(rf"\b{re.escape(outlet.name)}\b", nd.text) or _region_named(nd, outlet))):
             return chosen

@@ -1033,7 +1033,7 @@ _DOMINANT_CITY = 50_000
 _DOMINANT_RATIO = 10
 
 
-# a neighbourhood named for a state or region: "Vermont Knolls", "Washington Heights", "Virginia Park"
+# a neighbourhood named for a state or region: "Nevada Knolls", "Washington Heights", "Virginia Park"
 _QUARTER_AFTER = re.compile(
     r"[ \t]+(?:Park|Heights|Hills|Knolls|Gardens|Terrace|Village|Square|Estates|Meadows|Woods|Acres|Commons|"
     r"Manor|Homes|Towers)\b"
@@ -1053,7 +1053,7 @@ def _continued(gaz: Gazetteer, s: str, b: int) -> bool:
 
 
 def _dominant(towns: list[_Entry]) -> list[_Entry]:
-    """The one town of a name that dwarfs its namesakes ("Dayton", Ohio, beside villages of
+    """The one town of a name that dwarfs its namesakes (a city of 130,000 beside villages of
     that name in fifteen states), else all of them: a city of some size named bare is that
     city far more often than a village, so it casts the name's whole vote."""
     ranked = sorted(towns, key=lambda e: -e.population)
@@ -1198,7 +1198,7 @@ def text_context(text: str) -> TextContext:
                 if code:
                     # "Nevada Avenue", "Missouri and 9th avenues": a street, which names no
                     # state (a US street still speaks for the country); nor does a neighbourhood
-                    # named for one ("Vermont Knolls")
+                    # named for one ("Nevada Knolls")
                     if not _street_name(text, a, b) and not _QUARTER_AFTER.match(text, b):
                         admin1.add(("US", gaz.state_name(code)))
                         # a bare name alone may be a person's surname ("Washington said")
@@ -1288,7 +1288,7 @@ def text_context(text: str) -> TextContext:
                         and not gaz.is_country_word(first) and not first.isupper()
                         and not text[toks[-1][0] : toks[-1][1]].isupper()
                         and not _STATE_AFTER.match(text, toks[-1][1])
-                        # "the Highland East Atlanta apartments": a compass word makes a place's part
+                        # "the Riverside East Denver apartments": a compass word makes a place's part
                         and text[toks[-2][0] : toks[-2][1]] not in _MODIFIERS):
                     surnames.add(_norm(re.sub(r"['’]s$", "", text[toks[-1][0] : toks[-1][1]]).rstrip(".,")))
             i += step
