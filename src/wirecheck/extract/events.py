@@ -576,7 +576,6 @@ def _a_place(nd: NlpDoc, si: int, ent: LocalEntity, surface: str) -> bool:
         pm.text == surface and pm.place.precision <= 3 for pm in _places(nd, si))
 
 
-
 def _arguments(
     nd: NlpDoc, ev: _Event, entities: list[LocalEntity], claims: list[Claim], owner: Any
 ) -> list[Actor]:
@@ -1384,6 +1383,11 @@ def _titled_namesake(nd: NlpDoc, chosen: tuple[Any, int] | None,
 
 
 _NEIGHBOURHOOD_AFTER = re.compile(r"[ \t]+(?:neighborhood|neighbourhood)\b")
+
+
+def _called_neighbourhood(nd: NlpDoc, name: str) -> bool:
+    """Whether the text calls ``name`` a neighbourhood anywhere ("the Oakvale neighborhood")."""
+    return any(_NEIGHBOURHOOD_AFTER.match(nd.text, m.end()) for m in re.finditer(rf"\b{re.escape(name)}\b", nd.text))
 # a city's own police or officials: "Toledo police reported", "the Toledo Police Department"
 _CITY_AGENCY = re.compile(r"[ \t]+(?:police|Police|PD|officials|Fire[ \t]+Department|fire[ \t]+officials)(?![\w])")
 
@@ -1402,12 +1406,13 @@ def _policed_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int]
     own = gaz.entry_of(p)
     # a town of some size, or one whose state the text names, is itself, unless the text calls
     # it a neighbourhood ("in the South Oakvale neighborhood, Toledo police said")
-    marked = any(_NEIGHBOURHOOD_AFTER.match(nd.text, m.end()) for m in re.finditer(rf"\b{re.escape(p.name)}\b", nd.text))
+    marked = _called_neighbourhood(nd, p.name)
     inner = _policed_part(nd, pm)
     if inner is not None:
         return inner, si
     if own is None or (own.population >= 50_000 and not marked) or _region_named(nd, p):
         return chosen
+    ctx = text_context(nd.text)
     for k in range(len(nd.sentences)):
         for m in _places(nd, k):
             c = m.place
@@ -1419,7 +1424,6 @@ def _policed_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int]
                 continue
             if not marked and gaz.lookup(p.name, "US", c.admin1) is not None:
                 continue  # the state has its own town of that name: not a neighbourhood
-            ctx = text_context(nd.text)
             if ctx.regions.get(("US", c.admin1 or ""), 0.0) <= ctx.region_without("US", p.admin1 or "", p.name):
                 # the text backs the city's state no more than the town's: a police force
                 # named in a page's sidebar ("Oakton police arrest ...") is not the case's
@@ -1526,7 +1530,7 @@ def _far_quarter(nd: NlpDoc, pm: Any, city: Any) -> bool:
     if (p.precision != 1 or c.precision != 1 or p.iso != "US" or p.admin1 != c.admin1 or p.name == c.name
             or p.lat is None or c.lat is None):
         return False
-    if not any(_NEIGHBOURHOOD_AFTER.match(nd.text, m.end()) for m in re.finditer(rf"\b{re.escape(p.name)}\b", nd.text)):
+    if not _called_neighbourhood(nd, p.name):
         return False
     return _km(p.lat, p.lon or 0.0, c.lat, c.lon or 0.0) > _QUARTER_KM
 

@@ -425,6 +425,17 @@ def _conjunct_parts() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return one, chain
 
 
+def _the_killer(out: list[Casualty], earlier: list[Casualty], stated: Casualty | None) -> None:
+    """Mark the mention just added (``out[-1]``) as the killer's own death: one more beside the
+    ``earlier`` dead, told of before.  A ``stated`` count of those dead ("two women killed,
+    gunman commits suicide") is the victims'; the event's dead are one more (the largest stated
+    count wins in aggregate)."""
+    out[-1].additional = bool(earlier)
+    out[-1].definite = True
+    if stated is not None:
+        out[out.index(stated)] = replace(stated, range=_plus(stated.range, 1))
+
+
 # a mention that is the killer's own death: "then himself", "killing herself", "commits suicide"
 _SELF_DEATH = re.compile(r"(?i)\b(?:him|her)self\b|\bsuicide\b|\bown\s+life\b")
 # "killing two, then himself", "killed her son and then herself": the killer's own death
@@ -1141,14 +1152,8 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
         n = len(out)
         add("killed", CountRange(1, 1, 1), m.start(), m.end(), "killed")
         if len(out) > n:
-            out[-1].additional = bool(earlier)
-            out[-1].definite = True  # the killer, told of before
             stated = [c for c in earlier if _states_number(c)]
-            if stated:
-                # "two women killed, gunman commits suicide": the stated count is the victims';
-                # the event's dead are one more (the largest stated count wins in aggregate)
-                last = stated[-1]
-                out[out.index(last)] = replace(last, range=_plus(last.range, 1))
+            _the_killer(out, earlier, stated[-1] if stated else None)
     # "killing two, then himself": the killing verb carried over to the killer, one more dead
     for m in _THEN_SELF.finditer(s):
         earlier = [c for c in out if c.kind == "killed" and c.start < base + m.start() and not c.cumulative
@@ -1158,11 +1163,7 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
         n = len(out)
         add("killed", CountRange(1, 1, 1), m.start(), m.end(), "killed")
         if len(out) > n:
-            out[-1].additional = True
-            out[-1].definite = True
-            last = earlier[-1]
-            if _states_number(last):
-                out[out.index(last)] = replace(last, range=_plus(last.range, 1))
+            _the_killer(out, earlier, earlier[-1] if _states_number(earlier[-1]) else None)
     # "a double shooting": that many people hit, dead or hurt (see aggregate)
     for m in _multi_shooting_pattern().finditer(s):
         n = len(out)
