@@ -531,10 +531,14 @@ _AFFILIATION = {"backed", "based", "led", "aligned", "affiliated", "linked", "fu
 
 
 def _entity_tokens(
-    doc: Any, base: int, entities: list[LocalEntity], toks: list[Any]
+    doc: Any, base: int, entities: list[LocalEntity], toks: list[Any], skip: tuple[int, int] = (0, 0)
 ) -> list[tuple[LocalEntity, str]]:
+    """The entities of ``toks`` in order, none inside ``skip`` (a dateline, which the parser
+    often hangs on the first sentence's subject)."""
     found: list[tuple[LocalEntity, str]] = []
     for tok in toks:
+        if skip[0] <= base + tok.idx < skip[1]:
+            continue
         # "Iran-backed militia": the militia, not Iran, is the actor.
         if (
             tok.i + 2 < len(doc)
@@ -566,6 +570,9 @@ class _Args:
         self.actors.append(Actor(role, name, status, ev, entity))
 
 
+_HEADLINE_PASSIVE = frozenset({"killed", "wounded", "injured", "hurt"})
+
+
 def _a_place(nd: NlpDoc, si: int, ent: LocalEntity, surface: str) -> bool:
     """Whether the entity is a place below a state ("Maiduguri"; "Djugu", which the tagger may
     call a group): the place a noun like "the Djugu ambush" names, never a party to the event,
@@ -577,8 +584,11 @@ def _a_place(nd: NlpDoc, si: int, ent: LocalEntity, surface: str) -> bool:
 
 
 def _arguments(
-    nd: NlpDoc, ev: _Event, entities: list[LocalEntity], claims: list[Claim], owner: Any
+    nd: NlpDoc, ev: _Event, entities: list[LocalEntity], claims: list[Claim], owner: Any,
+    skip: tuple[int, int] = (0, 0),
 ) -> list[Actor]:
+    """The event's perpetrators, targets and victims; nothing is read inside ``skip`` (the
+    dateline: "TOWN, Country -- Gunmen attacked ..." is not the town attacking)."""
     args = _Args()
     aid = nd.article.id
     text = nd.text
@@ -613,14 +623,14 @@ def _arguments(
             mods = [x for c in left for x in c.subtree]
             np_text = text[base + min((x.idx for x in mods), default=tok.idx) : t.end]
             status = "alleged" if _ALLEGED.search(np_text) else "confirmed"
-            for ent, surface in _entity_tokens(doc, base, entities, mods):
+            for ent, surface in _entity_tokens(doc, base, entities, mods, skip):
                 if ent.type == "PERSON" or (ent.type != "NORP" and _weak(t)) or _a_place(nd, t.sentence, ent, surface):
                     continue  # "the Kabul attack" names the place, "a Kabul-made drone" too
                 name, key = _actor_name(ent, surface)
                 args.add("perpetrator", name, stated(status), evidence(t.start, t.end, stated(status)), key)
             for prep in tok.rights:
                 if prep.dep_ == "prep" and prep.lower_ in ("by",):
-                    for ent, surface in _entity_tokens(doc, base, entities, list(prep.subtree)):
+                    for ent, surface in _entity_tokens(doc, base, entities, list(prep.subtree), skip):
                         name, key = _actor_name(ent, surface)
                         args.add(
                             "perpetrator",
@@ -630,8 +640,8 @@ def _arguments(
                             key,
                         )
                 if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "targeting"):
-                    for ent, surface in _entity_tokens(doc, base, entities, list(prep.subtree))[:1]:
-                        if ent.type in ("GPE", "LOC", "FAC") and not ent.country:
+                    for ent, surface in _entity_tokens(doc, base, entities, list(prep.subtree), skip)[:1]:
+                        if _a_place(nd, t.sentence, ent, surface):
                             continue  # a town is where it happened, not a target
                         name, key = _actor_name(ent, surface)
                         args.add(
@@ -652,7 +662,7 @@ def _arguments(
                     else:
                         subj = None
                     if subj is not None:
-                        for ent, surface in _entity_tokens(doc, base, entities, list(subj.subtree))[:1]:
+                        for ent, surface in _entity_tokens(doc, base, entities, list(subj.subtree), skip)[:1]:
                             name, key = _actor_name(ent, surface)
                             args.add(
                                 "perpetrator",
@@ -663,15 +673,18 @@ def _arguments(
                             )
         # A trigger verb: subject acts, object suffers.
         if tok.tag_.startswith("VB"):
-            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+            # a headline drops the auxiliary: "Convoy ambushed, six soldiers killed" has no
+            # killer; a killing verb with no object and no auxiliary is such a passive
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
+                tok.lower_ in _HEADLINE_PASSIVE and not any(c.dep_ in ("dobj", "aux") for c in tok.children))
             for c in tok.children:
                 if c.dep_ == "nsubj" and not passive and not _is_trigger_noun(c):
-                    for ent, surface in _entity_tokens(doc, base, entities, list(c.subtree))[:1]:
+                    for ent, surface in _entity_tokens(doc, base, entities, list(c.subtree), skip)[:1]:
                         if ent.type == "PERSON" and t.type.head in ("strike", "bombing", "shelling"):
                             continue
                         add_confirmed("perpetrator", ent, surface)
                 if c.dep_ == "agent":
-                    for ent, surface in _entity_tokens(doc, base, entities, list(c.subtree))[:1]:
+                    for ent, surface in _entity_tokens(doc, base, entities, list(c.subtree), skip)[:1]:
                         add_confirmed("perpetrator", ent, surface)
                 if (c.dep_ == "dobj" or c.dep_ == "nsubjpass") and tok.lower_ in (
                     "targeted",
@@ -681,8 +694,8 @@ def _arguments(
                     "shelled",
                     "ambushed",
                 ):
-                    for ent, surface in _entity_tokens(doc, base, entities, list(c.subtree))[:1]:
-                        if ent.type == "PERSON" or (ent.type in ("GPE", "LOC", "FAC") and not ent.country):
+                    for ent, surface in _entity_tokens(doc, base, entities, list(c.subtree), skip)[:1]:
+                        if ent.type == "PERSON" or _a_place(nd, t.sentence, ent, surface):
                             continue
                         add_confirmed("target", ent, surface)
         # Victims: named persons who are objects of killing/wounding verbs in the sentence.
@@ -702,7 +715,7 @@ def _arguments(
                         evidence(m.start, m.end, "confirmed"),
                         ent.key,
                     )
-        _statuses(nd, ev, s, doc, entities, args, owner, evidence)
+        _statuses(nd, ev, s, doc, entities, args, owner, evidence, skip)
     for si in ev.extra:
         s = nd.sentences[si]
         doc = nd.parse(si)
@@ -715,7 +728,7 @@ def _arguments(
                 aid, _s.index, a, b, attributed_to=_c.speaker_text if _c else None, certainty=certainty
             )
 
-        _statuses(nd, ev, s, doc, entities, args, owner, evidence2)
+        _statuses(nd, ev, s, doc, entities, args, owner, evidence2, skip)
     return args.actors
 
 
@@ -748,6 +761,7 @@ def _statuses(
     args: _Args,
     owner: Any,
     evidence: Any,
+    skip: tuple[int, int] = (0, 0),
 ) -> None:
     """Perpetrator statuses a sentence states: unknown, claimed responsibility, blamed, denied."""
     base = s.start
@@ -766,9 +780,12 @@ def _statuses(
             continue
         deps = ("dobj",) if status == "alleged" else ("nsubj",)
         for p in [c for c in cue.children if c.dep_ in deps]:
-            for ent, surface in _entity_tokens(doc, base, entities, list(p.subtree))[:1]:
+            for ent, surface in _entity_tokens(doc, base, entities, list(p.subtree), skip):
+                if _a_place(nd, s.index, ent, surface):
+                    continue  # "killed in Oakvale ambush as militia denies ...": a town denies nothing
                 name, key = _actor_name(ent, surface)
                 args.add("perpetrator", name, status, evidence(base + m.start(), base + m.end(), status), key)
+                break
 
 
 _STATUS_ONLY = re.compile(
@@ -1668,6 +1685,18 @@ def _headline_town(nd: NlpDoc, ev: _Event, chosen: tuple[Any, int] | None) -> tu
                     and not re.search(rf"\b{re.escape(town.place.name)}(?:'s)?{_BIG_CITY_POLICE.pattern}", nd.text))):
             return chosen
     return _named_in_text(nd, town.text, town.place)
+
+
+# from a dateline's place to its dash: ", Democratic Republic of Congo (Wire) --"
+_DATELINE_REST = re.compile(r"[^\n]{0,60}?(?:—|–|--|[ \t]-[ \t])")
+
+
+def _dateline_span(nd: NlpDoc, dateline: tuple[Any, int] | None) -> tuple[int, int]:
+    """The dateline from its place to its dash ((0, 0) without one)."""
+    if dateline is None:
+        return (0, 0)
+    m = _DATELINE_REST.match(nd.text, dateline[0].end)
+    return (dateline[0].start, m.end() if m else dateline[0].end)
 
 
 def _is_dateline(nd: NlpDoc, pm: Any) -> bool:
@@ -2653,6 +2682,7 @@ def find_events(
     if fallback is None:
         fallback = _country_place(nd, entities)
     dateline = _dateline(nd)
+    header = _dateline_span(nd, dateline)
     event_times = _times_for_events(nd)
     out: list[EventMention] = []
     aid = nd.article.id
@@ -2673,7 +2703,7 @@ def find_events(
         background = best.background and i != main
         extra = [si for si in reported if si not in rallies or si in ev.sentences] if i == main else []
         killed, injured = _counts(nd, ev, owner_of, extra)
-        actors = _arguments(nd, ev, entities, claims, owner)
+        actors = _arguments(nd, ev, entities, claims, owner, header)
         victims = [a for a in actors if a.role == "victim"]
         if victims and killed is None and injured is None and any(v.name for v in victims):
             # Named victims are a count even when no number is given.

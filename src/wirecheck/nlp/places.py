@@ -1671,7 +1671,9 @@ _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\
 _DATELINE_NEAR_TOP = re.compile(
     r"(?P<city>(?:[A-Z][A-Z'’.-]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][A-Z'’.-]+|[A-Z]\.))*"
     r"|(?P<tcity>[A-Z][a-z'’.-]+(?:[ \t]+[A-Z][a-z'’.-]+){0,2}))"
-    r"(?:,[ \t]*(?P<st>[A-Z][A-Za-z]*\.?(?:[ \t]?[A-Z][A-Za-z]*\.?)?))?"
+    # a state ("Ind.", "N. Y.") or a country, "of" and "and" inside ("Republic of the Congo")
+    r"(?:,[ \t]*(?P<st>[A-Z][A-Za-z]*\.?(?:[ \t]?[A-Z][A-Za-z]*\.?)?"
+    r"(?:[ \t]+(?:of|and)(?:[ \t]+the)?[ \t]+[A-Z][A-Za-z]*(?:[ \t]+[A-Z][A-Za-z]*)?)?))?"
     r"(?:,?[ \t]+" + _MONTH_ABBR + r"[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?"
     r",?[ \t]*(?P<src>\([^()\n]{1,40}\)[ \t]*)?"
     r"(?P<dash>—|–|-{1,2}(?=\s)|\?{2,3}|>>|\u2013|\u2014)"
