@@ -2184,6 +2184,10 @@ def _is_stamp(nd: NlpDoc, te: TimeExpression) -> bool:
     before = nd.text[max(sent.start, te.start - 30) : te.start]
     if event_date_cues()[1].search(before) or _STAMP_BEFORE.search(before):
         return True
+    line_start = nd.text.rfind("\n", 0, te.start) + 1
+    line_end = nd.text.find("\n", te.end)
+    if _FURNITURE_LINE.search(nd.text, line_start, line_end if line_end >= 0 else len(nd.text)):
+        return True
     after = nd.text[te.end : te.end + 4].lstrip()
     full = bool(re.search(r"\b\d{4}\b", te.text))
     # A full date standing alone on its line, perhaps with a clock time ("Jan. 8, 2019 4:02
@@ -2203,6 +2207,21 @@ def _is_stamp(nd: NlpDoc, te: TimeExpression) -> bool:
         and after.startswith(")")
         and (te.sentence <= 1 or bool(re.match(r"\)\s*[-–—:]", after)))
     )
+
+
+# A line of page furniture whose dates are no event's: a video list's entry after its running
+# time ("0:45 Crowds brave the cold for a Sunday fair"), a link to another story ("RELATED: Man
+# shot on Elm Street Saturday"), a web archive's capture bar ("Apr MAY Jun 20 2015 2016 2017 1
+# captures"), a weather widget ("Flood Warning issued January 11 at").
+_FURNITURE_LINE = re.compile(
+    r"^[ \t]*\d{1,2}:\d\d(?![ \t]*(?:[AaPp]\.?[ \t]?[Mm]\b|[ECMP][SD]?T\b))[ \t]+[A-Z0-9]"
+    r"|^[ \t]*\[?[ \t]*(?i:other news|related(?: stor(?:y|ies)| content| articles?| links?)?|read more|more|"
+    r"see also|also read|read also)[ \t]*:"
+    r"|^[ \t]*(?i:today|tonight|yesterday)[ \t]*$"  # a menu's or a weather box's heading
+    r"|\b\d+ captures?\b"
+    r"|\b(?:Warning|Watch|Advisory|Statement) issued\b",
+    re.M,
+)
 
 
 # A stamp the stamp words alone miss: an update's clock time before its day ("UPDATE @ 4:10

@@ -109,8 +109,9 @@ def _rules() -> list[_Rule]:
     rules = [
         ("iso", rf"\b(?P<y>{year})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:T(?P<t>\d\d:\d\d))?\b"),
         ("numeric", rf"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>{year}|\d\d)\b"),
-        ("mdy", rf"(?:(?P<wd>{wd}),?[ \t]+)?(?P<mon>{mon})\s*(?P<d>{day})(?![\d:])(?:,?\s+(?P<y>{year})\b)?"),
-        ("dmy", rf"(?:(?P<wd>{wd}),?[ \t]+)?(?<![\d.])(?P<d>{day})\s+(?:of\s+)?(?P<mon>{mon})(?:,?\s+(?P<y>{year})\b)?"),
+        # "Monday night, Nov. 28": the date the weekday's part is on
+        ("mdy", rf"(?:(?P<wd>{wd})(?:[ \t]+(?P<part>{part}))?,?[ \t]+)?(?P<mon>{mon})\s*(?P<d>{day})(?![\d:])(?:,?\s+(?P<y>{year})\b)?"),
+        ("dmy", rf"(?:(?P<wd>{wd}),?[ \t]+)?(?<![\d.:])(?P<d>{day})\s+(?:of\s+)?(?P<mon>{mon})(?:,?\s+(?P<y>{year})\b)?"),
         ("month_year", rf"(?:(?P<mod>{mod})[\s-]*)?(?P<mon>{mon}),?\s+(?:of\s+)?(?P<y>{year})\b"),
         ("month", rf"(?:(?P<rel>(?i:last|this|next|early|late|mid|earlier\s+this|later\s+this|the\s+end\s+of|the\s+beginning\s+of|end\s+of))[\s-]*)?(?P<mon>{mon})"),
         ("decade", rf"(?i:the\s+)?(?:(?P<mod>{mod})[\s-]+)?(?P<y>1[6-9]\d|20\d)0'?s\b"),
@@ -260,6 +261,10 @@ def _duration(n: int | None, unit: str) -> str:
 def _weekday_date(anchor: date, wd: int, rel: str | None, future: bool) -> date:
     back = (anchor.weekday() - wd) % 7
     fwd = (wd - anchor.weekday()) % 7
+    if rel == "last" and back <= 2:
+        # "last Friday" written on the Saturday or Sunday after is the week before: a report
+        # of the day before says "Friday" (or "yesterday")
+        return anchor - timedelta(days=back + 7)
     if rel in ("last", "past", "this past", "since"):
         return anchor - timedelta(days=back or 7)
     if rel == "next":
@@ -748,7 +753,7 @@ def event_date_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     d = _data()["event_date"]
     later = re.compile(rf"(?i:(?<![\w-])(?:{_alt(d['later_cues'])})(?![\w-]))")
     stamp = re.compile(
-        rf"(?i:(?<![\w-])(?:(?:{_alt(d['stamp_words'])})\s*(?:[:\-–—]|on|at)?|(?:{_alt(d['birth_words'])})\s*(?:[:\-–—]|on|in)?)\s*)$"
+        rf"(?i:(?<![\w-])(?:(?:{_alt(d['stamp_words'])})\s*(?:[:\-–—]{{1,2}}|on|at)?|(?:{_alt(d['birth_words'])})\s*(?:[:\-–—]|on|in)?)\s*)$"
     )
     vague = re.compile(rf"(?i:{_alt(d['vague_days'])})")
     return later, stamp, vague
