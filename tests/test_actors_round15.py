@@ -68,3 +68,15 @@ def test_a_town_the_tagger_calls_a_group_neither_denies_nor_is_attacked(nlp) -> 
         "The army has blamed the Kivu Defence Front.",
     )
     assert not any(name == "Masisi" for _, name, _ in actors)
+
+
+def test_a_spokesman_for_the_group_denies_for_the_group_named_before(nlp) -> None:
+    actors = _actors(
+        nlp,
+        "Five killed in attack on river ferry",
+        "Gunmen attacked a ferry on the lake on Monday, killing five passengers, officials said. "
+        "The provincial governor blamed the Lake Shore Brigade. A spokesman for the group, who spoke by "
+        "telephone, denied any role.",
+    )
+    denied = {name for role, name, status in actors if role == "perpetrator" and status == "denied"}
+    assert denied == {"Lake Shore Brigade"}

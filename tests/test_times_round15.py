@@ -92,3 +92,12 @@ def test_a_link_to_another_story_dates_no_event(nlp) -> None:
         "Officers are asking witnesses to come forward."
     )
     assert _main_date(nlp, text, "2023-12-01") is None
+
+
+def test_a_quoted_yesterday_dates_no_event(nlp) -> None:
+    text = (
+        "Student wounded near campus\n\n"
+        "A student was shot in the shoulder near the campus library, police said.\n\n"
+        '"I talked to her yesterday and she was fine," a classmate said.'
+    )
+    assert _main_date(nlp, text, "2023-12-01") is None

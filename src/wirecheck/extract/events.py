@@ -571,6 +571,11 @@ class _Args:
 
 
 _HEADLINE_PASSIVE = frozenset({"killed", "wounded", "injured", "hurt"})
+# someone speaking for a group the text named before ("a spokesman for the group, who ...")
+_FOR_THE_GROUP = re.compile(
+    r"(?i)(?:an?|the)\s+(?:spokes(?:man|woman|person)|representative|commander|leader|member|official)\s+"
+    r"(?:for|of)\s+the\s+(?:group|militia|movement|organi[sz]ation|rebels?|faction|insurgents?)\b"
+)
 
 
 def _a_place(nd: NlpDoc, si: int, ent: LocalEntity, surface: str) -> bool:
@@ -784,6 +789,11 @@ def _statuses(
                 if _a_place(nd, s.index, ent, surface):
                     continue  # "killed in Oakvale ambush as militia denies ...": a town denies nothing
                 name, key = _actor_name(ent, surface)
+                if _FOR_THE_GROUP.match(ent.name):
+                    # "a spokesman for the group denied any role": the group named before denies
+                    named = [a for a in args.actors if a.role == "perpetrator" and a.entity and a.status != "unknown"]
+                    if named:
+                        name, key = named[-1].name, named[-1].entity
                 args.add("perpetrator", name, status, evidence(base + m.start(), base + m.end(), status), key)
                 break
 
@@ -2209,6 +2219,15 @@ def _is_stamp(nd: NlpDoc, te: TimeExpression) -> bool:
     )
 
 
+_SPEAKER_DAY = re.compile(r"(?i:(?:early |late )?(?:today|tonight|yesterday|last night|this (?:morning|afternoon|evening)))")
+
+
+def _quoted_deictic(nd: NlpDoc, te: TimeExpression) -> bool:
+    """A "today" or "yesterday" inside a quotation: the day the speaker spoke of, which the
+    publication date does not give ("'I saw her yesterday,' a teacher said")."""
+    return bool(_SPEAKER_DAY.fullmatch(te.text.strip())) and _in_quote(nd.text[nd.sentences[te.sentence].start : te.start])
+
+
 # A line of page furniture whose dates are no event's: a video list's entry after its running
 # time ("0:45 Crowds brave the cold for a Sunday fair"), a link to another story ("RELATED: Man
 # shot on Elm Street Saturday"), a web archive's capture bar ("Apr MAY Jun 20 2015 2016 2017 1
@@ -2380,7 +2399,7 @@ def _choose_date(
         and not _is_stamp(nd, t)
     ]
     # Outside the event's own sentences only a day counts.
-    times = [t for t in times if t.sentence in own or day_of(t)]
+    times = [t for t in times if t.sentence in own or (day_of(t) and not _quoted_deictic(nd, t))]
 
     def scheduled(te: TimeExpression) -> bool:
         # A day the sentence puts ahead ("will appear in court Thursday", "we'll have more tonight",
@@ -2410,7 +2429,8 @@ def _choose_date(
             for s in nd.sentences[:5]
             if not other_incident_cue().search(s.text) and not any(rx.search(s.text) for rx in lexicon()["background"])
         }
-        times = [t for t in source if t.sentence in lead and day_of(t) and not _is_stamp(nd, t) and not scheduled(t)]
+        times = [t for t in source if t.sentence in lead and day_of(t) and not _is_stamp(nd, t) and not scheduled(t)
+                 and not _quoted_deictic(nd, t)]
     if not times:
         return None
     first = {t.sentence: t for t in reversed(ev.triggers)}
@@ -2634,9 +2654,34 @@ _SAID = re.compile(r"\b(?:said|says|told|reported|according)\b")
 def _lead_last(nd: NlpDoc) -> int:
     """The index of the lead's last sentence: the first two sentences of the report, after the
     headline when the text opens with it (a headline sums up; the lead tells who did what)."""
-    title = " ".join(headline(nd.article.title or "").split())
-    opens = bool(title) and bool(nd.sentences) and " ".join(nd.sentences[0].text.split()) == title
-    return 2 if opens else 1
+    return 2 if _opens_with_title(nd) else 1
+
+
+# what may follow a headline the text repeats in its first sentence: the outlet's name after a
+# separator, or the page's stamps glued on ("... killed Posted: Friday, January 31, 2014 10:21 AM
+# EST") -- not a dateline and a lead run on after the outlet's name ("| Fox 9OAKVALE -- A man ...")
+_AFTER_TITLE = re.compile(
+    r"(?:\s*[-|–—•]\s*[^.!?\n]{0,40}?)?"
+    r"(?:\s*(?:Posted|Updated|Published|Last updated)\s*:?\s*(?:[A-Z][a-z]+day,?\s*)?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*\d{4})?,?\s*(?:\d{1,2}:\d\d\s*[AaPp]\.?[Mm]\.?)?\s*(?:[ECMP][SD]T|GMT|UTC)?)*\s*"
+)
+
+
+def _opens_with_title(nd: NlpDoc) -> bool:
+    """Whether the text's first sentence is its headline: the title, with or without the outlet's
+    name, perhaps with the page's stamps glued on."""
+    if not nd.sentences or not nd.article.title:
+        return False
+    first = " ".join(nd.sentences[0].text.split())
+    for title in {" ".join(headline(nd.article.title).split()), " ".join(nd.article.title.split())}:
+        if title and first.startswith(title) and _AFTER_TITLE.fullmatch(first, len(title)):
+            return True
+    return False
+    first = " ".join(nd.sentences[0].text.split())
+    for title in {" ".join(headline(nd.article.title).split()), " ".join(nd.article.title.split())}:
+        if title and (first == title or (first.startswith(title) and _AFTER_TITLE.match(first, len(title)))):
+            return True
+    return False
 
 
 def _main_index(nd: NlpDoc, events: list[_Event]) -> int | None:

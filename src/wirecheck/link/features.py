@@ -16,7 +16,7 @@ from collections import Counter
 from typing import Any
 
 from wirecheck.link.names import fold, link_data, name_tokens, norm_name, word_set
-from wirecheck.models import ArticleAnalysis, EventMention
+from wirecheck.models import ArticleAnalysis, EventMention, Place
 
 _LINE_WORD = re.compile(r"[A-Za-z]+")
 _TOKEN = re.compile(r"[a-z][a-z'\-]+|\d+(?:[.,]\d+)?")
@@ -362,8 +362,22 @@ def _lead_end(analysis: ArticleAnalysis) -> int:
     return max(ends) if ends else min(len(analysis.article.text), 400)
 
 
+def _county(place: Place) -> str | None:
+    """The US county a town lies in, or the county itself ("Norcross" -> "gwinnett county"): one
+    report names the sheriff's county, another the town."""
+    from wirecheck.nlp.places import get_gazetteer
+
+    if place.iso != "US":
+        return None
+    entry = get_gazetteer().entry_of(place)
+    if entry is None or not entry.admin2:
+        return None
+    return " ".join(name_tokens(entry.admin2)) or None
+
+
 def _event_features(mention: EventMention | None) -> dict[str, Any]:
-    out: dict[str, Any] = {"type": None, "city": None, "admin1": None, "country": None, "date": None, "spot": []}
+    out: dict[str, Any] = {"type": None, "city": None, "admin1": None, "country": None, "date": None, "spot": [],
+                           "county": None}
     if mention is None:
         return out
     out["type"] = type_family(mention.event_type)
@@ -371,6 +385,7 @@ def _event_features(mention: EventMention | None) -> dict[str, Any]:
         place = mention.location.place
         if place.precision <= 2:
             out["city"] = " ".join(name_tokens(place.name)) or None
+            out["county"] = _county(place)
         out["admin1"] = norm_name(place.admin1) if place.admin1 else None
         out["country"] = (place.iso or place.country or "").lower() or None
         out["spot"] = spot_key(place.detail)

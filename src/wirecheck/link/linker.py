@@ -420,7 +420,9 @@ class StoryLinker:
             if pa_.city == pb_.city:
                 out["place_same"] = 1.0
                 place_same = True
-            else:
+            elif not (pa_.county and pa_.county == pb_.county and pa_.admin1 == pb_.admin1
+                      and pa_.county in (pa_.city, pb_.city)):
+                # (a county and a town in it are no two places: the sheriff names the county)
                 out["place_diff"] = 1.0
                 place_diff = True
         if pa_.admin1 and pb_.admin1 and pa_.admin1 != pb_.admin1:
@@ -639,8 +641,8 @@ class _Prepared:
     """An article's features as :meth:`StoryLinker.pair_features` compares them (sets, a date)."""
 
     __slots__ = (
-        "admin1", "ages", "caps", "city", "dates", "day", "fatal", "hurt", "key", "lead", "often", "orgs", "outlet",
-        "persons", "source", "spot", "surnames", "title", "type", "year",
+        "admin1", "ages", "caps", "city", "county", "dates", "day", "fatal", "hurt", "key", "lead", "often", "orgs",
+        "outlet", "persons", "source", "spot", "surnames", "title", "type", "year",
     )
 
     def __init__(self, feats: dict[str, Any]) -> None:
@@ -659,6 +661,7 @@ class _Prepared:
         # None for features stored before ``often`` existed (no evidence either way).
         self.often = frozenset(feats["often"]) if "often" in feats else None
         self.city = feats.get("city")
+        self.county = feats.get("county")
         self.admin1 = feats.get("admin1")
         self.year = feats.get("year")
         self.outlet = feats.get("outlet")

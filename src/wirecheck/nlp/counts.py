@@ -1702,6 +1702,12 @@ def _additional(s: str, a: int, b: int) -> bool:
     return bool(re.search(r"\b(?:also|too)\s+(?:\w+ly\s+){0,2}(?:shot\s+and\s+|shot\s*,\s*)?$", s[:a], re.I))
 
 
+# what the person was doing, between a headline's person and its participle ("Boy playing with
+# gun shot", "Man sitting in car killed")
+_DOING = (r"(?:\s+[a-z]{2,}ing\s+(?:with|in|on|at|near|outside|inside|into|to|from)\s+"
+          r"(?:(?:a|an|the|his|her|their)\s+)?[a-z]+)?")
+
+
 @cache
 def _headline_pattern() -> re.Pattern[str]:
     h = _data()["headline"]
@@ -1709,7 +1715,7 @@ def _headline_pattern() -> re.Pattern[str]:
     verbs = _alt(h["killed"] + h["injured"] + h["weak"])
     return re.compile(
         rf"(?<![\w'’-])(?P<pre>[\w'’-]+\s+)?(?P<nouns>{noun}(?:\s*(?:,|&|\band\b)\s*(?:[a-z]+\s+)?{noun})*)"
-        rf"(?:\s*,\s*\d{{1,3}}\s*,)?\s+(?:(?:{_alt(h['between'])})\s+)*(?P<verb>{verbs})(?![\w-])",
+        rf"(?:\s*,\s*\d{{1,3}}\s*,)?{_DOING}\s+(?:(?:{_alt(h['between'])})\s+)*(?P<verb>{verbs})(?![\w-])",
         re.I,
     )
 
