@@ -67,37 +67,23 @@ def test_an_update_stamp_with_a_double_dash_dates_no_event(nlp) -> None:
     assert _main_date(nlp, text, "2023-12-04") == "2023-12-02"
 
 
+_REPORT = "A woman was wounded by gunfire outside her home on Alder Court, police said."
+
+
 @pytest.mark.parametrize(
-    "furniture",
+    "text",
     [
-        "0:45 Crowds brave the cold for a Sunday craft fair",
-        "Frost Advisory issued November 29 at 3:10PM EST expiring November 30 at 9:00AM EST",
+        # a video list's entry after its running time
+        f"Woman wounded on Alder Court\n\n0:45 Crowds brave the cold for a Sunday craft fair\n\n{_REPORT}",
+        # a weather widget
+        "Woman wounded on Alder Court\n\nFrost Advisory issued November 29 at 3:10PM EST expiring November 30 at "
+        f"9:00AM EST\n\n{_REPORT}",
+        # a link to another story
+        f"Woman wounded on Alder Court\n\n{_REPORT}\n\n[RELATED: Teen hurt in shooting on Cedar Lane Saturday]",
+        # a speaker's own day, quoted
+        f'Woman wounded on Alder Court\n\n{_REPORT}\n\n"I talked to her yesterday and she was fine," a neighbour said.',
     ],
+    ids=["video-list", "weather-widget", "related-link", "quoted-yesterday"],
 )
-def test_a_line_of_page_furniture_dates_no_event(nlp, furniture: str) -> None:
-    text = (
-        "Woman wounded in drive-by on Alder Court\n\n"
-        f"{furniture}\n\n"
-        "A woman was wounded by gunfire outside her home on Alder Court, police said. "
-        "Officers found her on the porch and took her to the hospital."
-    )
-    assert _main_date(nlp, text, "2023-12-01") is None
-
-
-def test_a_link_to_another_story_dates_no_event(nlp) -> None:
-    text = (
-        "Man wounded outside corner store\n\n"
-        "A man was shot in the arm outside a corner store on Birch Avenue, police said.\n\n"
-        "[RELATED: Teen hurt in shooting on Cedar Lane Saturday]\n\n"
-        "Officers are asking witnesses to come forward."
-    )
-    assert _main_date(nlp, text, "2023-12-01") is None
-
-
-def test_a_quoted_yesterday_dates_no_event(nlp) -> None:
-    text = (
-        "Student wounded near campus\n\n"
-        "A student was shot in the shoulder near the campus library, police said.\n\n"
-        '"I talked to her yesterday and she was fine," a classmate said.'
-    )
+def test_furniture_and_a_speakers_day_date_no_event(nlp, text: str) -> None:
     assert _main_date(nlp, text, "2023-12-01") is None
