@@ -2677,11 +2677,6 @@ def _opens_with_title(nd: NlpDoc) -> bool:
         if title and first.startswith(title) and _AFTER_TITLE.fullmatch(first, len(title)):
             return True
     return False
-    first = " ".join(nd.sentences[0].text.split())
-    for title in {" ".join(headline(nd.article.title).split()), " ".join(nd.article.title.split())}:
-        if title and (first == title or (first.startswith(title) and _AFTER_TITLE.match(first, len(title)))):
-            return True
-    return False
 
 
 def _main_index(nd: NlpDoc, events: list[_Event]) -> int | None:
