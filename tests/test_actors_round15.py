@@ -80,3 +80,12 @@ def test_a_spokesman_for_the_group_denies_for_the_group_named_before(nlp) -> Non
     )
     denied = {name for role, name, status in actors if role == "perpetrator" and status == "denied"}
     assert denied == {"Lake Shore Brigade"}
+
+
+def test_a_source_asking_not_to_be_named_is_no_claim_of_its_own(nlp) -> None:
+    text = ("Two held after market blast\n\nA police officer, who asked not to be named, said two men were "
+            "detained near the market. A trader, who asked that her name not be used, said the stalls burned.")
+    art = Article(id="x", source="wire.example", title="Two held after market blast", text=text, published="2025-06-02")
+    claims = analyze_article(art, nlp).claims
+    assert not any(c.speaker_text.lower() == "who" for c in claims)
+    assert any("detained" in c.content for c in claims)

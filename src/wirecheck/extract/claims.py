@@ -429,6 +429,10 @@ def _last_entity(entities: list[LocalEntity], before: int, types: tuple[str, ...
 _NEGATED_SPEAKER = re.compile(r"(?i)^\s*(?:no|nobody|none|neither|no one)\b")
 
 
+# what a source asks of the reporter about their name ("who asked not to be named")
+_UNNAMED = re.compile(r"(?i)\s*(?:not\s+to\s+be\s+(?:named|identified)|that\s+(?:his|her|their)\s+names?\s+not\b)")
+
+
 def find_claims(nd: NlpDoc, entities: list[LocalEntity]) -> list[Claim]:
     """Every attribution in the article, in text order."""
     text = nd.text
@@ -666,6 +670,8 @@ def _claim_for(
         return None
     speaker = _trim_apposition(text, *speaker)
     speaker_text = text[speaker[0] : speaker[1]]
+    if speaker_text.lower() in ("who", "which", "that") and _UNNAMED.match(text, content[0]):
+        return None  # "an officer, who asked not to be named, said ...": a description, no claim
     ent = _speaker_entity(nd, entities, speaker[0], speaker[1], s.index, head_text, head_pos)
     if ent is None and head_text.lower() in _ANAPHORIC_NOUNS and re.match(r"(?i)the\s+\w+$", speaker_text):
         if head_text.lower() == "statement" and claims:
