@@ -3,6 +3,7 @@ a text's toll, an analysis built by hand from sentences and event mentions."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from wirecheck.extract import analyze_article
@@ -170,3 +171,16 @@ def sentence_toll(text: str, headline: bool = False) -> tuple[int | None, int | 
     found = find_casualties(text, Sentence(0, 0, len(text), text), headline=headline)
     killed, injured = aggregate(found)
     return (killed.range.best if killed else None, injured.range.best if injured else None)
+
+
+def stored_features(analysis: ArticleAnalysis) -> dict:
+    """An article's link features as the linker stores them, with a flat unit word vector in
+    place of TF-IDF weights and no MinHash signature (enough for pair-scoring tests)."""
+    from wirecheck.link.features import article_features
+
+    feats = article_features(analysis)
+    tf = feats.pop("tf")
+    feats["vec"] = {w: 1 / math.sqrt(len(tf)) for w in tf}
+    feats["sig"] = []
+    return feats
+

@@ -13,10 +13,10 @@ import zlib
 
 import numpy as np
 
-from extract_helpers import shooting_report
+from extract_helpers import shooting_report, stored_features
 from wirecheck.link import MemoryLinkBackend, StoryLinker
 from wirecheck.link import features as link_features
-from wirecheck.link.features import article_features, content_words
+from wirecheck.link.features import content_words
 from wirecheck.link.linker import FEATURES
 from wirecheck.link.minhash import _MAX32, _MIX, MinHasher
 
@@ -29,11 +29,7 @@ _REPORTS = [
 
 def _feats(art: str, city: str, day: str, text: str) -> dict:
     analysis = shooting_report(art, text, names=("Wendell Okafor",), city=city, published=day, title=text[:40])
-    feats = article_features(analysis)
-    tf = feats.pop("tf")
-    feats["vec"] = {w: 1 / math.sqrt(len(tf)) for w in tf}
-    feats["sig"] = []
-    return feats
+    return stored_features(analysis)
 
 
 def test_pair_features_hold_every_term_and_the_score_is_their_weighted_sum() -> None:

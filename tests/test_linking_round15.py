@@ -6,10 +6,8 @@ places are real (the gazetteer gives each town's county)."""
 
 from __future__ import annotations
 
-import math
-
+from extract_helpers import stored_features
 from wirecheck.link import MemoryLinkBackend, StoryLinker
-from wirecheck.link.features import article_features
 from wirecheck.models import Article, ArticleAnalysis, EventMention, Evidence, Located
 from wirecheck.nlp.places import get_gazetteer
 
@@ -23,11 +21,7 @@ def _feats(art: str, place: str) -> dict:
     text = "A woman was wounded by a stray bullet while she slept, deputies said."
     analysis = ArticleAnalysis(article=Article(id=art, text=text, title=text[:30], published="2031-06-04"),
                                entities=[], events=[mention], main_event="e0")
-    feats = article_features(analysis)
-    tf = feats.pop("tf")
-    feats["vec"] = {w: 1 / math.sqrt(len(tf)) for w in tf}
-    feats["sig"] = []
-    return feats
+    return stored_features(analysis)
 
 
 def test_a_county_and_a_town_in_it_are_no_place_difference() -> None:

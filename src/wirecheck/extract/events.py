@@ -2219,15 +2219,6 @@ def _is_stamp(nd: NlpDoc, te: TimeExpression) -> bool:
     )
 
 
-_SPEAKER_DAY = re.compile(r"(?i:(?:early |late )?(?:today|tonight|yesterday|last night|this (?:morning|afternoon|evening)))")
-
-
-def _quoted_deictic(nd: NlpDoc, te: TimeExpression) -> bool:
-    """A "today" or "yesterday" inside a quotation: the day the speaker spoke of, which the
-    publication date does not give ("'I saw her yesterday,' a teacher said")."""
-    return bool(_SPEAKER_DAY.fullmatch(te.text.strip())) and _in_quote(nd.text[nd.sentences[te.sentence].start : te.start])
-
-
 # A line of page furniture whose dates are no event's: a video list's entry after its running
 # time ("0:45 Crowds brave the cold for a Sunday fair"), a link to another story ("RELATED: Man
 # shot on Elm Street Saturday"), a web archive's capture bar ("Apr MAY Jun 20 2015 2016 2017 1
@@ -2367,6 +2358,16 @@ _DAYLESS_PART = re.compile(r"(?i)(?:early|late)\s+(?:morning|afternoon|evening|n
 def _in_quote(before: str) -> bool:
     """Whether text that ends here is inside a quotation opened in its sentence."""
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+# a speaker's own day, wider than _DEICTIC above: a quoted "yesterday" is no event day either
+_SPEAKER_DAY = re.compile(r"(?i:(?:early |late )?(?:today|tonight|yesterday|last night|this (?:morning|afternoon|evening)))")
+
+
+def _quoted_deictic(nd: NlpDoc, te: TimeExpression) -> bool:
+    """A "today" or "yesterday" inside a quotation: the day the speaker spoke of, which the
+    publication date does not give ("'I saw her yesterday,' a teacher said")."""
+    return bool(_SPEAKER_DAY.fullmatch(te.text.strip())) and _in_quote(nd.text[nd.sentences[te.sentence].start : te.start])
 
 
 def _choose_date(
