@@ -315,6 +315,7 @@ def render(f: dict[str, Any], workers: int) -> str:
     # "total" is the per-article analysis summed (the stages above it that run in workers);
     # store, link and reconcile run in the one writer process, so they bound --workers N.
     names = {"total": "analysis, all per-article stages", "link": "link (writer)",
+             "link_features": "link features (per article, beside the analysis)",
              "reconcile": "reconcile (writer)", "store": "store (writer)"}
     for stage, secs in sorted(w1["timings"].items(), key=lambda kv: (kv[0] == "total", -kv[1])):
         lines.append(f"| {names.get(stage, stage)} | {secs:.1f} | {1000 * secs / max(1, w1['articles']):.1f} |")

@@ -21,7 +21,9 @@ T = TypeVar("T")
 
 def to_data(obj: Any) -> Any:
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        # (a field marked ``stored: False`` is a cache of what the rest gives: left out)
+        return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)
+                if f.metadata.get("stored", True)}
     if isinstance(obj, dict):
         return {str(k) if not isinstance(k, tuple) else "\x1f".join(k): to_data(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):

@@ -288,6 +288,11 @@ class ArticleAnalysis:
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
     # the article's main reported event (the most prominent non-background mention), if any
     main_event: str | None = None
+    # What the story linker reads of this article alone (``wirecheck.link.features.prepare``),
+    # computed beside the analysis so the sequential linking step only compares.  Not stored:
+    # a linker given an analysis without it computes the same itself.
+    link_features: dict[str, Any] | None = field(default=None, repr=False, compare=False,
+                                                metadata={"stored": False})
 
     def entity(self, key: str) -> LocalEntity | None:
         for ent in self.entities:

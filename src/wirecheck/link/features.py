@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from wirecheck.link.minhash import _MAX32, minhasher
 from wirecheck.link.names import fold, link_data, name_tokens, norm_name, word_set
 from wirecheck.models import ArticleAnalysis, EventMention, Place
 
@@ -135,25 +136,30 @@ def ages(text: str) -> list[int]:
     return sorted(found)
 
 
-def article_features(analysis: ArticleAnalysis, body: str | None = None) -> dict[str, Any]:
+def article_features(analysis: ArticleAnalysis, body: str | None = None, *,
+                     like: dict[str, Any] | None = None) -> dict[str, Any]:
     """Story features of one article, without corpus statistics (the linker adds ``vec``).
 
     ``body`` is the text the word counts are taken from (the linker passes the text without
-    its page furniture, see :func:`text_lines`); the article's whole text by default.
+    its page furniture, see :func:`text_lines`); the article's whole text by default.  ``like``:
+    this article's features over another body (``prepare``'s, over the whole text), of which
+    only what depends on the body is computed again.
     """
     art = analysis.article
     text = art.text if body is None else body
+    if like is not None:
+        feats = dict(like)
+        feats.update(_body_features(analysis, text, feats["lead"]))
+        return feats
     feats: dict[str, Any] = {
-        "tf": dict(Counter(content_words(text))),
         "title": sorted(set(content_words(art.title or ""))),
         "pub": art.published[:10] if parse_day(art.published) else None,
-        "ages": ages(f"{art.title or ''}\n{text}"),
         "outlet": outlet(art.source),
         "dates": _days_cited(analysis),
         "states": named_states(analysis),
     }
     feats.update(_names(analysis))
-    feats.update(_key_people(analysis, feats["lead"], art.title or "", text))
+    feats.update(_body_features(analysis, text, feats["lead"]))
     main = main_mention(analysis)
     feats.update(_event_features(main))
     if feats["pub"] is None and feats.get("date") and not _dated_in_lead(analysis, main, feats["date"]):
@@ -165,6 +171,44 @@ def article_features(analysis: ArticleAnalysis, body: str | None = None) -> dict
         feats["date"] = feats["pub"]
     feats["year"] = _year(feats, analysis)
     return feats
+
+
+# Bump when what ``prepare`` returns changes shape: an older one is recomputed, not read.
+PREPARED_FORMAT = 1
+
+
+def _body_features(analysis: ArticleAnalysis, body: str, lead: list[str]) -> dict[str, Any]:
+    """The features that depend on the body (the text less its page furniture): its words,
+    the ages it gives, the people it is about."""
+    title = analysis.article.title or ""
+    return {
+        "tf": dict(Counter(content_words(body))),
+        "ages": ages(f"{title}\n{body}"),
+        **_key_people(analysis, lead, title, body),
+    }
+
+
+def prepare(analysis: ArticleAnalysis) -> dict[str, Any]:
+    """Everything the linker reads of one article alone, for the analysis step to compute.
+
+    The analysis step runs per article on every worker; linking runs in one process, article
+    after article, so what depends on the article alone is done there: its line keys, its
+    features and its MinHash signature over the whole text.  The linker takes them as they are
+    unless it drops lines as page furniture (then the features and signature of what is left
+    are its own to compute), so a prepared article links exactly as an unprepared one.
+    """
+    lines = text_lines(analysis.article.text)
+    body = "\n".join(line for line, _ in lines)
+    hasher = minhasher()
+    sig = hasher.signature(body)
+    empty = bool((sig == _MAX32).all())
+    return {
+        "format": PREPARED_FORMAT,
+        "line_keys": [key for _, key in lines],
+        "features": article_features(analysis, body),
+        "sig": [] if empty else sig.tolist(),
+        "bands": [] if empty else hasher.band_keys(sig),
+    }
 
 
 def named_states(analysis: ArticleAnalysis) -> list[str]:

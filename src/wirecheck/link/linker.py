@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wirecheck.link.backend import LinkBackend
-from wirecheck.link.features import article_features, parse_day, text_lines
-from wirecheck.link.minhash import _MAX32, MinHasher, jaccard
+from wirecheck.link.features import PREPARED_FORMAT, article_features, parse_day, text_lines
+from wirecheck.link.minhash import _MAX32, jaccard, minhasher
 from wirecheck.link.names import link_data
 from wirecheck.models import ArticleAnalysis
 from wirecheck.settings import Settings
@@ -76,7 +76,7 @@ class StoryLinker:
         self.story_members: int = data["clustering"]["story_members"]
         self.top_words: int = data["features"]["top_words"]
         self.boilerplate: dict[str, int] = data["boilerplate"]
-        self.hasher = MinHasher(**data["minhash"])
+        self.hasher = minhasher()
         self._counts: dict[str, int] = {}
         self._idf: dict[str, float] = {}
         # Squared idfs of title words, and each article's sum of them (the title cosine's
@@ -148,15 +148,23 @@ class StoryLinker:
         if known is not None:
             return LinkResult(article=art_id, story_id=known)
 
-        body, line_keys = self._body(analysis.article.text)
-        feats = article_features(analysis, body)
+        text = analysis.article.text
+        pre = _prepared_of(analysis)
+        lines = text_lines(text) if pre is None else list(zip(text.splitlines(), pre["line_keys"], strict=True))
+        body, line_keys, cut = self._body(lines)
+        if pre is not None and not cut:
+            # (a copy: the linker adds its corpus-dependent features to the dict it stores)
+            feats = dict(pre["features"])
+            feats["sig"], band_keys = pre["sig"], pre["bands"]
+        else:
+            feats = article_features(analysis, body, like=pre["features"] if pre is not None else None)
+            sig = self.hasher.signature(body)
+            empty = bool((sig == _MAX32).all())
+            feats["sig"] = [] if empty else sig.tolist()
+            band_keys = [] if empty else self.hasher.band_keys(sig)
         tf: dict[str, int] = feats.pop("tf")
         self.key_counts([_ALL, *(f"w:{w}" for w in tf)])
         feats["vec"] = self._weights(tf)
-        sig = self.hasher.signature(body)
-        empty = bool((sig == _MAX32).all())
-        feats["sig"] = [] if empty else sig.tolist()
-        band_keys = [] if empty else self.hasher.band_keys(sig)
         put_keys, query_keys = self._keys(feats, tf)
 
         near = self.backend.candidates(band_keys) if band_keys else set()
@@ -225,16 +233,15 @@ class StoryLinker:
             score=None if math.isinf(best) else best,
         )
 
-    def _body(self, text: str) -> tuple[str, list[str]]:
-        """The text without lines earlier articles of several stories carry (page furniture),
-        and the article's line keys.
+    def _body(self, lines: list[tuple[str, str]]) -> tuple[str, list[str], bool]:
+        """The text of ``lines`` (:func:`text_lines`) without those earlier articles of several
+        stories carry (page furniture), the article's line keys, and whether any line was cut.
 
         Which lines are furniture depends only on the articles stored before this one (the
         backend's ``ln:`` keys and their stories), so one-at-a-time and batch linking agree.
         A line in ``line_articles`` articles is furniture whatever their stories (furniture that
         slipped through once may have merged its pages into one story).
         """
-        lines = text_lines(text)
         keys = [f"ln:{k}" for _, k in lines if k]
         counts = self.key_counts(keys)
         spread, common = self.boilerplate["line_stories"], self.boilerplate["line_articles"]
@@ -246,7 +253,7 @@ class StoryLinker:
             stories = self.backend.key_stories(shared)
             furniture |= {key for key in shared if len(stories.get(key, ())) >= spread}
         kept = [line for line, k in lines if not k or f"ln:{k}" not in furniture]
-        return "\n".join(kept), keys
+        return "\n".join(kept), keys, len(kept) < len(lines)
 
     def _same_event(self, a_id: str, a: dict[str, Any], b_id: str, b: dict[str, Any]) -> bool:
         """A near-copy is taken as a copy only when its event features do not contradict it.
@@ -668,6 +675,17 @@ class _Prepared:
         self.type = feats.get("type")
         self.fatal = _exact(feats.get("fatalities"))
         self.hurt = _exact(feats.get("injured"))
+
+
+def _prepared_of(analysis: ArticleAnalysis) -> dict[str, Any] | None:
+    """The analysis's :func:`~wirecheck.link.features.prepare` output when it is of this
+    version and matches the text's lines, else None (the linker computes its own)."""
+    pre = getattr(analysis, "link_features", None)
+    if not pre or pre.get("format") != PREPARED_FORMAT:
+        return None
+    if len(pre["line_keys"]) != len(analysis.article.text.splitlines()):
+        return None
+    return pre
 
 
 def _exact(count: list[int] | None) -> tuple[int] | None:

@@ -9,6 +9,7 @@ candidates (``mh:<band>:<hash>`` blocking keys).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import zlib
@@ -20,6 +21,14 @@ _SHIFT = np.uint64(61)
 _MAX32 = np.uint64(0xFFFFFFFF)
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # 64-bit golden-ratio constant: mixes word hashes in order
 _WORD = re.compile(r"\w+")
+
+
+@functools.cache
+def minhasher() -> MinHasher:
+    """The hasher of ``data/link.toml``'s ``[minhash]`` settings (one per process)."""
+    from wirecheck.link.names import link_data
+
+    return MinHasher(**link_data()["minhash"])
 
 
 class MinHasher:
