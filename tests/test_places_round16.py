@@ -52,3 +52,10 @@ def test_the_event_in_such_a_part_is_placed_in_the_city(nlp) -> None:
     place = main_place(nlp, text, "Teen wounded outside laundromat")
     assert place is not None
     assert (place.name, place.admin1, place.detail) == ("Houston", "Texas", "Alief")
+
+
+def test_a_part_whose_own_police_work_the_case_stays_itself(nlp) -> None:
+    text = ("A 19-year-old man was shot in the leg outside a laundromat in Alief late Sunday, "
+            "Alief police said. He was taken to a hospital in stable condition.")
+    place = main_place(nlp, text, "Teen wounded outside laundromat")
+    assert place is not None and place.name == "Alief"

@@ -1485,15 +1485,20 @@ def _policed_part(nd: NlpDoc, pm: Any) -> Any | None:
     own, big = gaz.entry_of(p), gaz.entry_of(city)
     if own is not None and own.admin2 and (big is None or big.admin2 != own.admin2):
         return None
-    # ("the Oakvale and Dayton police": both forces at work)
-    if re.search(rf"\b{re.escape(p.name)}(?:'s)?(?:[ \t]+and[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?"
-                 rf"{_BIG_CITY_POLICE.pattern}", nd.text):
+    if _own_police(nd, p.name):
         return None
     if not any(_BIG_CITY_POLICE.match(nd.text, m.end())
                for m in re.finditer(rf"\b{re.escape(city.name)}\b", nd.text)):
         return None
     detail = f"{pm.detail}, {p.name}" if pm.detail else p.name
     return _CountryMention(pm.text, pm.start, pm.end, Place(**{**city.as_dict(), "detail": detail}), detail)
+
+
+def _own_police(nd: NlpDoc, name: str) -> bool:
+    """Whether the text names the place's own police ("Oakvale police", "the Oakvale and Dayton
+    police": both forces at work): a town of its own, not a part of the city beside it."""
+    return bool(re.search(rf"\b{re.escape(name)}(?:'s)?(?:[ \t]+and[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?"
+                          rf"{_BIG_CITY_POLICE.pattern}", nd.text))
 
 
 def _agency_town(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] | None:
@@ -1881,18 +1886,19 @@ def _whole_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] |
         # "the city" in a text that never names New York is no part of a New York borough)
         if city is None or not ((part and (_region_named(nd, city) or _region_weight(nd, city) >= 1.0))
                                 or re.search(rf"{re.escape(city.name)}\b", nd.text, re.I)):
-            # a town of a county that is a city's borough ("Coney Island" -> Brooklyn)
+            # a town of a county that is a city's borough ("Coney Island" -> Brooklyn), else a
+            # part of a big city the mail knows by the city's name ("Alief" -> Houston) that has
+            # no police of its own in the text
             city = gaz.borough_of(pm.place)
-            # (a name other states have too, only in a text that names the borough or its
+            if city is None and not _own_police(nd, pm.place.name):
+                city = gaz.postal_city(pm.place)
+            # (a name other states have too, only in a text that names that city or its
             # state: in a text naming neither it is some other city's part of that name)
             if city is None or (
                 len({c.admin1 for c in gaz.candidates(pm.place.name)}) > 1
                 and not (_region_named(nd, city) or re.search(rf"\b{re.escape(city.name)}\b", nd.text))
             ):
-                # a part of a big city the mail knows by the city's name ("Alief" -> Houston)
-                city = gaz.postal_city(pm.place)
-                if city is None:
-                    return chosen
+                return chosen
     if city.name == pm.place.name:
         return chosen
     detail = f"{pm.detail}, {pm.place.name}" if pm.detail else pm.place.name
