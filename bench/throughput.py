@@ -171,8 +171,10 @@ def make_copy(row: dict[str, Any], copy: int, city_names: set[str]) -> dict[str,
             published = day.replace(year=day.year + 3 * copy).isoformat()
         except ValueError:
             published = None
+    # (the page address too: a dated path, "/2016/05/07/", anchors an old page's days)
+    url = re.sub(r"\b(19|20)\d\d\b", shift_year, row["url"]) + f"#copy{copy}" if row.get("url") else None
     return {**row, "id": f"{row['id']}-c{copy}", "text": text, "title": title, "published": published,
-            "url": (row.get("url") or "") + f"#copy{copy}" if row.get("url") else None}
+            "url": url}
 
 
 def machine() -> str:
