@@ -114,19 +114,19 @@ def _analyze_batch(articles: list[Article]) -> list[ArticleAnalysis | Problem]:
     while i < len(articles):
         try:
             for analysis in analyze_articles(articles[i:], _WORKER_NLP, batch_size=len(articles)):
-                out.append(_prepared(analysis))
+                out.append(_with_link_features(analysis))
                 i += 1
         except Exception:
             article = articles[i]
             try:
-                out.append(_prepared(analyze_article(article, _WORKER_NLP)))
+                out.append(_with_link_features(analyze_article(article, _WORKER_NLP)))
             except Exception as exc:  # one bad article never stops a batch
                 out.append(Problem(article.origin or article.id, f"analysis failed: {type(exc).__name__}: {exc}"))
             i += 1
     return out
 
 
-def _prepared(analysis: ArticleAnalysis) -> ArticleAnalysis:
+def _with_link_features(analysis: ArticleAnalysis) -> ArticleAnalysis:
     """The analysis with what the story linker reads of the article alone, computed here, where
     the article was analysed (a worker): the one linking process then only compares (see
     ``wirecheck.link.features.prepare``).  Timed as a per-article stage of its own."""

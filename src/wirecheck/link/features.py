@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from wirecheck.link.minhash import _MAX32, minhasher
+from wirecheck.link.minhash import minhasher
 from wirecheck.link.names import fold, link_data, name_tokens, norm_name, word_set
 from wirecheck.models import ArticleAnalysis, EventMention, Place
 
@@ -199,15 +199,13 @@ def prepare(analysis: ArticleAnalysis) -> dict[str, Any]:
     """
     lines = text_lines(analysis.article.text)
     body = "\n".join(line for line, _ in lines)
-    hasher = minhasher()
-    sig = hasher.signature(body)
-    empty = bool((sig == _MAX32).all())
+    sig, bands = minhasher().sketch(body)
     return {
         "format": PREPARED_FORMAT,
         "line_keys": [key for _, key in lines],
         "features": article_features(analysis, body),
-        "sig": [] if empty else sig.tolist(),
-        "bands": [] if empty else hasher.band_keys(sig),
+        "sig": sig,
+        "bands": bands,
     }
 
 

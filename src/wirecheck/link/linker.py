@@ -25,7 +25,7 @@ from typing import Any
 
 from wirecheck.link.backend import LinkBackend
 from wirecheck.link.features import PREPARED_FORMAT, article_features, parse_day, text_lines
-from wirecheck.link.minhash import _MAX32, jaccard, minhasher
+from wirecheck.link.minhash import jaccard, minhasher
 from wirecheck.link.names import link_data
 from wirecheck.models import ArticleAnalysis
 from wirecheck.settings import Settings
@@ -158,10 +158,7 @@ class StoryLinker:
             feats["sig"], band_keys = pre["sig"], pre["bands"]
         else:
             feats = article_features(analysis, body, like=pre["features"] if pre is not None else None)
-            sig = self.hasher.signature(body)
-            empty = bool((sig == _MAX32).all())
-            feats["sig"] = [] if empty else sig.tolist()
-            band_keys = [] if empty else self.hasher.band_keys(sig)
+            feats["sig"], band_keys = self.hasher.sketch(body)
         tf: dict[str, int] = feats.pop("tf")
         self.key_counts([_ALL, *(f"w:{w}" for w in tf)])
         feats["vec"] = self._weights(tf)

@@ -94,6 +94,14 @@ class MinHasher:
         hashed &= _MAX32
         return hashed.min(axis=0)
 
+    def sketch(self, text: str) -> tuple[list[int], list[str]]:
+        """The signature as stored (a JSON list) and its band keys; both empty for a text with
+        no word (an empty signature matches nothing)."""
+        sig = self.signature(text)
+        if bool((sig == _MAX32).all()):
+            return [], []
+        return sig.tolist(), self.band_keys(sig)
+
     def band_keys(self, signature: np.ndarray) -> list[str]:
         keys = []
         for band in range(self.bands):
