@@ -174,7 +174,7 @@ def article_features(analysis: ArticleAnalysis, body: str | None = None, *,
 
 
 # Bump when what ``prepare`` returns changes shape: an older one is recomputed, not read.
-PREPARED_FORMAT = 1
+PREPARED_FORMAT = 2
 
 
 def _body_features(analysis: ArticleAnalysis, body: str, lead: list[str]) -> dict[str, Any]:
@@ -326,6 +326,8 @@ def _names(analysis: ArticleAnalysis) -> dict[str, list[str]]:
             continue
         if ent.type == "PERSON" and len(words) > 1 and _is_place_noun(words[-1]):
             continue  # a named building or place ends with its noun ("<Name> Hospital")
+        if ent.type == "PERSON" and words[0] in word_set("street_starts"):
+            continue  # a street that lost its type word ("North Halsted"): no one's name
         if ent.type == "PERSON":
             # Middle initials come and go between outlets: "Robert S. Mueller" = "Robert Mueller".
             words = [w for i, w in enumerate(words) if len(w) > 1 or i in (0, len(words) - 1)]

@@ -453,6 +453,10 @@ class StoryLinker:
                 # One outlet reporting twice from one town on different days: usually two
                 # incidents (an outlet updates its own story on the day, or names it again).
                 out["outlet_other_day"] = 1.0
+        if place_same and "date_near" in out and not (out.get("persons") or out.get("surnames")):
+            # One town, days apart, nobody named in common (no rare name): a city's next
+            # shooting, not a follow-up -- a report days later names the victim or the suspect.
+            out["town_other_day"] = 1.0
         if pa_.spot and pb_.spot and place_same and not pa_.spot & pb_.spot:
             # Same town, different street or neighbourhood: in a city, another shooting.  (The
             # same street is no evidence for: a city's violent blocks see many.)
@@ -492,7 +496,7 @@ class StoryLinker:
                     agree = True
                 else:
                     out[clash] = 1.0
-        if agree and place_same and date_close:
+        if agree and place_same and date_close and "age_clash" not in out and "spot_diff" not in out:
             # The event's key facts at once: one town, within a day, the same toll or ages.
             out["facts_match"] = 1.0
         if pa_.key and pb_.key and not (place_same and date_close) and (
@@ -636,6 +640,7 @@ FEATURES = (
     "text", "title", "persons", "lead_same", "lead_clash", "surnames", "orgs", "place_same", "place_diff", "admin_diff",
     "date_close", "date_near", "date_far", "year_diff", "type_same", "type_diff", "counts_same", "counts_clash",
     "hurt_same", "hurt_clash", "age_same", "age_clash", "date_cited", "outlet_other_day", "spot_diff",
+    "town_other_day",
     "facts_match", "facts_elsewhere", "key_clash",
 )
 _ALL = "all"  # a key every article carries: its count is the corpus size
