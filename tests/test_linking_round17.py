@@ -96,7 +96,7 @@ def test_generic_neighbourhood_words_do_not_make_two_neighbourhoods_one() -> Non
     assert pair[("n1", "n2")]["spot_diff"] == 1.0
 
 
-def test_same_toll_in_one_town_is_no_match_when_ages_or_neighbourhoods_differ() -> None:
+def test_key_facts_match_only_when_none_of_them_clash() -> None:
     a = _report("f1", "A boy, 15, was shot in the leg in Millbrook on Sunday, police said.", "2031-07-06",
                 detail="Alder Heights", hurt=1)
     b = _report("f2", "A boy, 17, was shot in the arm in Millbrook on Sunday, police said.", "2031-07-06",
@@ -105,8 +105,12 @@ def test_same_toll_in_one_town_is_no_match_when_ages_or_neighbourhoods_differ() 
                 detail="Quarry Hill", hurt=1)
     d = _report("f4", "Police said a boy, 15, was shot in the leg in Millbrook on Sunday.", "2031-07-06",
                 detail="Alder Heights", hurt=1)
-    _, pair = _pairs(a, b, c, d)
+    e = _report("f5", "Police said a boy, 15, was shot in the leg in Millbrook on Sunday.", "2031-07-06",
+                detail="Alder Heights", hurt=3)
+    _, pair = _pairs(a, b, c, d, e)
     assert pair[("f1", "f4")]["facts_match"] == 1.0  # one town, one day, one toll, one age, one place
+    assert pair[("f1", "f5")]["age_same"] == 1.0 and pair[("f1", "f5")]["hurt_clash"] == 1.0
+    assert pair[("f1", "f5")]["facts_match"] == 0.0  # the ages agree, the tolls do not
     assert pair[("f1", "f2")]["hurt_same"] == 1.0 and pair[("f1", "f2")]["age_clash"] == 1.0
     assert pair[("f1", "f2")]["facts_match"] == 0.0
     assert pair[("f1", "f3")]["spot_diff"] == 1.0 and pair[("f1", "f3")]["facts_match"] == 0.0

@@ -496,8 +496,10 @@ class StoryLinker:
                     agree = True
                 else:
                     out[clash] = 1.0
-        if agree and place_same and date_close and "age_clash" not in out and "spot_diff" not in out:
-            # The event's key facts at once: one town, within a day, the same toll or ages.
+        if agree and place_same and date_close and not _CLASHES & out.keys():
+            # The event's key facts at once: one town, within a day, the same toll or ages, and
+            # none of them otherwise (other ages, another toll, another street: a like shooting
+            # the same day; session 17, gva B3 +0.001, the others equal).
             out["facts_match"] = 1.0
         if pa_.key and pb_.key and not (place_same and date_close) and (
             (pa_.key - pb_.caps and pb_.key - pa_.caps)
@@ -643,6 +645,7 @@ FEATURES = (
     "town_other_day",
     "facts_match", "facts_elsewhere", "key_clash",
 )
+_CLASHES = frozenset({"age_clash", "counts_clash", "hurt_clash", "spot_diff"})
 _ALL = "all"  # a key every article carries: its count is the corpus size
 
 
