@@ -459,8 +459,13 @@ def _antecedent(events: list[_Event], t: _Trigger) -> _Event | None:
         return (fg if fg and not t.background else same_head)[-1]
     if _weak(t) or t.type.head == "attack":
         # "the attack", "five were wounded": the last event of any violent kind, preferring
-        # the reported ones over background ones -- an arrest or a charge is no attack.
-        violent = [e for e in events if e.best is not None and e.best.type.event_type not in _STEPS] or events
+        # the reported ones over background ones -- an arrest or a charge is no attack, and a
+        # vigil or a march held over violence is not the violence (with only those before it,
+        # the mention tells an event of its own).
+        told = [e for e in events if e.best is not None and e.best.type.event_type not in _RALLY_TYPES]
+        violent = [e for e in told if e.best is not None and e.best.type.event_type not in _STEPS] or told
+        if not violent:
+            return None
         fg = [e for e in violent if e.best is not None and not e.best.background]
         return (fg or violent)[-1]
     return None
