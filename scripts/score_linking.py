@@ -96,7 +96,7 @@ def main() -> None:
     result: dict[str, Any] = evaluate_dataset(str(args.dataset), settings, sample=args.sample, pipeline=pipe)
     figures = result["figures"]
     print(f"{result['dataset']}: {result['articles']} articles, {len(pipe.stories)} stories")
-    print("  " + "  ".join(f"{k}={v:.3f}" for k, v in figures.items()))
+    print("  " + "  ".join(f"{k}={v:.5f}" if k.endswith("_f1") else f"{k}={v:.3f}" for k, v in figures.items()))
     link_reconcile = result["speed"]["link_seconds"]
     print(f"  linking {pipe.link_seconds:.2f}s; link+reconcile {link_reconcile:.2f}s (incl. a 2nd linking)")
     if args.errors:
