@@ -460,9 +460,10 @@ def _antecedent(events: list[_Event], t: _Trigger) -> _Event | None:
     if _weak(t) or t.type.head == "attack":
         # "the attack", "five were wounded": the last event of any violent kind, preferring
         # the reported ones over background ones -- an arrest or a charge is no attack, and a
-        # vigil or a march held over violence is not the violence (with only those before it,
-        # the mention tells an event of its own).
-        told = [e for e in events if e.best is not None and e.best.type.event_type not in _RALLY_TYPES]
+        # vigil held over violence is not the violence (with only those before it, the mention
+        # tells an event of its own).  A protest the police fire into is.
+        mourning = lexicon()["context"]["mourning"]
+        told = [e for e in events if e.best is not None and e.best.text.lower() not in mourning]
         violent = [e for e in told if e.best is not None and e.best.type.event_type not in _STEPS] or told
         if not violent:
             return None
