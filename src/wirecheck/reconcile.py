@@ -47,6 +47,7 @@ from wirecheck.models import (
     StoryResult,
 )
 from wirecheck.nlp.counts import is_tally
+from wirecheck.nlp.times import bare_clock
 
 _WORD = re.compile(r"\w+")
 
@@ -622,6 +623,11 @@ def _build_event(
         # ("shot ... late Tuesday") beats one told of something else ("neighbours gathered outside
         # the church Monday evening").
         told = {id(r) for r in valued if _event_day(r, texts[r.article])}
+        # A day read from an hour alone ("shortly after 1 p.m.": the report's day, or the evening
+        # before it) votes only when no report names the violence's day in words ("shot about
+        # 7 p.m. Feb. 9"); against a day told of something else ("He died on Monday") it stands.
+        if any(id(r) in told and not bare_clock(r.value.text) for r in valued):
+            valued = [r for r in valued if not bare_clock(r.value.text)]
         fact, date = categorical_fact(
             "date",
             date_reports if len(valued) == len(date_reports) else valued,

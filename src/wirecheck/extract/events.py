@@ -1896,7 +1896,10 @@ def _whole_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] |
             # part of a big city the mail knows by the city's name ("Alief" -> Houston) that has
             # no police of its own in the text
             city = gaz.borough_of(pm.place)
-            if city is None and not _own_police(nd, pm.place.name):
+            # (not the town the reporter files from: "OAKVALE, Fla. --" is that town's own name)
+            filed = _dateline(nd)
+            if (city is None and not _own_police(nd, pm.place.name)
+                    and not (filed is not None and filed[0].place.name == pm.place.name)):
                 city = gaz.postal_city(pm.place)
             # (a name other states have too, only in a text that names that city or its
             # state: in a text naming neither it is some other city's part of that name)
@@ -2114,6 +2117,16 @@ def _home_side(nd: NlpDoc, chosen: tuple[Any, int] | None, sentences: list[int])
         found = gaz.admin1(state, "US")
         if found is None:
             return chosen
+        # else the county the text says it happened in or whose sheriff works it ("Pike County
+        # deputies"), else a town of the state it names once, at precision 2 (most likely there)
+        county = _scene_county(nd, (_CountryMention(pm.text, pm.start, pm.end, found, detail), si))
+        if county is not None:
+            return _CountryMention(county[0].text, county[0].start, county[0].end,
+                                   Place(**{**county[0].place.as_dict(), "detail": detail}), detail), county[1]
+        town = _best_town_in(nd, state, sentences)
+        if town is not None:
+            near = Place(**{**town[0].place.as_dict(), "precision": 2, "detail": detail})
+            return _CountryMention(town[0].text, town[0].start, town[0].end, near, detail), town[1]
         return _CountryMention(pm.text, pm.start, pm.end, Place(**{**found.as_dict(), "detail": detail}), detail), si
     if state is not None:
         alt = gaz.lookup(pm.text, "US", state)
@@ -2125,6 +2138,31 @@ def _home_side(nd: NlpDoc, chosen: tuple[Any, int] | None, sentences: list[int])
         # the state the text's towns point to, when it has at least twice any other's weight
         ranked = sorted(((w, a) for (iso, a), w in ctx.regions.items() if iso == "US"), reverse=True)
         state = ranked[0][1] if ranked and (len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]) else None
+    if state is None:
+        # else the state of the one US town the text names as a place of its own
+        named = {
+            m.place.admin1
+            for k in range(len(nd.sentences))
+            for m in _places(nd, k)
+            if _real_town(m) and m.place.iso == "US" and m.place.admin1
+            and not getattr(m, "in_name", False) and not _aside(nd, m)
+        }
+        title = _title_place(nd)
+        if title is not None and _real_town(title[0]) and title[0].place.iso == "US" and title[0].place.admin1:
+            named.add(title[0].place.admin1)
+        state = next(iter(named)) if len(named) == 1 else None
+    if state is not None:
+        # the misread name stood where the text's own town belongs: the town of that state it
+        # says it happened in, names in the headline or names twice; else one it names once
+        # ("according to Oakvale police"), at precision 2: where it most likely was
+        town = _best_town_in(nd, state, sentences, firm=True)
+        if town is None:
+            town = _best_town_in(nd, state, sentences)
+            if town is not None:
+                near = Place(**{**town[0].place.as_dict(), "precision": 2})
+                town = _CountryMention(town[0].text, town[0].start, town[0].end, near, town[0].detail), town[1]
+        if town is not None:
+            return town
     found = gaz.admin1(state, "US") if state else None
     return _CountryMention(pm.text, pm.start, pm.end, found or gaz.country("US") or p), si
 
@@ -2449,7 +2487,7 @@ def _choose_date(
         times = [t for t in source if t.sentence in lead and day_of(t) and not _is_stamp(nd, t) and not scheduled(t)
                  and not _quoted_deictic(nd, t)]
     if not times:
-        return None
+        return _clock_day(nd, ev, source, pool, anchor) if story is not None else None
     first = {t.sentence: t for t in reversed(ev.triggers)}
 
     def key(te: TimeExpression) -> tuple[int, int, int, int, int]:
@@ -2546,6 +2584,66 @@ def _choose_date(
         precision = te.precision if te.value is not None and re.match(r"\d{4}", te.value) else "unknown"
         value = te.value if precision != "unknown" else None
     return Dated(DateValue(value, te.text, precision), Evidence(aid, te.sentence, te.start, te.end))
+
+
+# A clock time with its half of the day ("6 a.m.", "about 11:30 p.m.", "noon"); not a bare
+# "12:40" (a video's length as often as an hour) nor "midnight" (either day).
+_HALF_DAY_CLOCK = re.compile(r"(?i)\d{1,2}(?::[0-5]\d)?\s*[ap]\.?\s?m\b\.?|noon|midday")
+# hours from which a clock time with no day, in a report with no hour of its own, is most
+# often the evening before the report ("Police were called at 11 p.m."): local news of a
+# night's shooting comes out the next morning
+_EVENING_HOUR = 18
+
+
+def _clock_day(
+    nd: NlpDoc, ev: _Event, source: list[TimeExpression], pool: set[int], anchor: str | None
+) -> Dated | None:
+    """The last resort for a reported event no day word dates: an hour the story gives it ("The
+    shooting happened about 6 a.m.", "deputies were called at 9:30 p.m."), resolved against the
+    publication day as TimeML resolves a bare clock time.  A report written the day of its
+    incident names it by the hour alone; an evening hour is the evening before when the report's
+    own hour is unknown or earlier.  Only with an anchor (never invented without one); the
+    event's own sentences before the story's others, an hour of a later step ("arraigned at 2
+    p.m.") or one still to come last, a stamp never."""
+    import datetime as _dt
+
+    from wirecheck.nlp.times import future_cue
+
+    if anchor is None:
+        return None
+    own = set(ev.sentences)
+
+    def stamped(te: TimeExpression) -> bool:
+        # the stamp's own hour ("Posted: Monday, March 4, 2030 9:10 AM") follows its day
+        return _is_stamp(nd, te) or any(
+            0 <= te.start - t.end <= 3 and t.sentence == te.sentence and _is_stamp(nd, t) for t in source
+        )
+
+    clocks = [
+        t
+        for t in source
+        if t.sentence in pool
+        and t.value
+        and re.match(r"\d{4}-\d{2}-\d{2}T\d\d", t.value)
+        and _HALF_DAY_CLOCK.search(t.text)
+        and not stamped(t)
+        and future_cue(nd.text, nd.sentences[t.sentence].start, t.start) is None
+    ]
+    if not clocks:
+        return None
+    te = min(clocks, key=lambda t: (_is_later_step(nd, t, ev), t.sentence not in own, t.sentence, t.start))
+    assert te.value is not None
+    hour = int(te.value[11:13])
+    day = _dt.date.fromisoformat(anchor)
+    published = nd.article.published or ""
+    written = re.match(r"\d{4}-\d{2}-\d{2}[T ](\d\d):(\d\d)", published)
+    if written is not None and published[:10] == anchor:
+        late = (hour, int(te.value[14:16] or 0)) > (int(written.group(1)), int(written.group(2)))
+    else:
+        late = hour >= _EVENING_HOUR
+    if late:
+        day -= _dt.timedelta(days=1)
+    return Dated(DateValue(day.isoformat(), te.text, "day"), Evidence(nd.article.id, te.sentence, te.start, te.end))
 
 
 def _reported_sentences(nd: NlpDoc, events: list[_Event], main: int | None) -> list[int]:

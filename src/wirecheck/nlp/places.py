@@ -1046,10 +1046,11 @@ _OUTLET_AFTER = re.compile(
 )
 # a broadcaster's channel before a town's name: "Stay with FOX 5 Oakvale", "NBC 4 Oakvale"
 _OUTLET_BEFORE = re.compile(r"\b(?:FOX|Fox|NBC|CBS|ABC|CW|PBS|KTV|WB|News|NewsChannel|Channel)[ \t]*\d{1,2}[ \t]+$")
-# a town's own police or officials after its name: "Houston police", "Cicero officials say"
-# (a surname is rarely followed by these)
+# a town's own police or officials after its name: "Houston police", "Cicero officials say",
+# "Durham investigators" (a surname is rarely followed by these)
 _AGENCY_AFTER = re.compile(
-    r"[ \t]+(?:police|Police|PD|officials|Fire[ \t]+Department|fire[ \t]+department|city[ \t]+council|"
+    r"[ \t]+(?:police|Police|PD|officials|investigators|detectives|officers|authorities|"
+    r"Fire[ \t]+Department|fire[ \t]+department|city[ \t]+council|"
     r"City[ \t]+Council|Mayor|mayor|Metropolitan[ \t]+Police|Municipal[ \t]+Court)(?![\w])"
 )
 # a division word after a name: "Mandalay region", "Punjab province", "Kyaukse district"
@@ -1964,6 +1965,8 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
             return None
         if stop and re.match(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]", s[b:]):
             return None  # "near the University of Florida": an institution's first word
+        if stop and re.search(r"[A-Z][\w'’-]*[ \t]+of[ \t]+$", s[max(0, a - 40) : a]):
+            return None  # "Little Company of Mary", "Sisters of Charity": an institution's last word
         if sentence_initial and not strong and pop < 100_000:
             return None
         if not strong and not in_parens and pop < _MIN_POP_PLAIN:

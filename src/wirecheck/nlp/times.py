@@ -32,7 +32,7 @@ from wirecheck.models import Sentence, TimeExpression
 from wirecheck.nlp.counts import parse_count
 
 __all__ = [
-    "day_of", "event_date_cues", "find_times", "future_cue", "later_nouns", "names_holiday", "normalize", "other_incident_cue", "parse_anchor",
+    "bare_clock", "day_of", "event_date_cues", "find_times", "future_cue", "later_nouns", "names_holiday", "normalize", "other_incident_cue", "parse_anchor",
 ]
 
 
@@ -737,10 +737,15 @@ def day_of(te: TimeExpression) -> str | None:
         return te.value[:10]
     if te.precision != "time":
         return None
-    clock = next(r.pattern for r in _rules() if r.name == "clock")
-    if clock.fullmatch(te.text.strip()):
+    if bare_clock(te.text):
         return None
     return te.value[:10]
+
+
+def bare_clock(text: str) -> bool:
+    """Whether a time expression is a clock time alone ("10 p.m.", "12:40"), naming no day."""
+    clock = next(r.pattern for r in _rules() if r.name == "clock")
+    return bool(clock.fullmatch(text.strip()))
 
 
 @cache
