@@ -60,3 +60,12 @@ def test_a_street_with_no_town_takes_the_sheriffs_county(nlp) -> None:
     assert place.admin1 == "Georgia"
     assert place.precision == 2
     assert place.detail and "Pecan Hollow Lane" in place.detail
+
+
+def test_a_city_whose_suburbs_are_meant_gives_way_to_the_suburb(nlp) -> None:
+    place = _main_place(nlp, "Two found shot dead at home in Tulsa suburbs", [
+        "BROKEN ARROW, Okla. — Two people were found shot to death inside a home on Sunday, police said.",
+        "Officers went to the home in Broken Arrow after a neighbor called 911.",
+        "Police have not named the victims.",
+    ])
+    assert place.name == "Broken Arrow"

@@ -961,11 +961,14 @@ _ASIDE_AFTER = re.compile(
 
 def _aside(nd: NlpDoc, pm: Any) -> bool:
     return bool(_ASIDE_BEFORE.search(nd.text, max(0, pm.start - 60), pm.start)
-                or _HOSPITAL_AFTER.match(nd.text, pm.end))
+                or _HOSPITAL_AFTER.match(nd.text, pm.end) or _SUBURB_AFTER.match(nd.text, pm.end))
 
 
 # a town used as a hospital's adjective: "taken to a Riverton hospital", "a Dover area trauma center"
 _HOSPITAL_AFTER = re.compile(r"[ \t]+(?:area[ \t]+)?(?:hospital|hospitals|medical[ \t]+center|trauma[ \t]+center)\b")
+# a city whose suburbs are meant: "at a home in Riverton suburbs", "Riverton's western suburbs",
+# "a Dover suburb" (the suburb is another town)
+_SUBURB_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:[a-z]+(?:ern)?[ \t]+)?suburbs?\b")
 
 
 # A town named as the landmark a scene is measured from: "a farm 12 miles east of Oakton",
@@ -1690,6 +1693,8 @@ def _headline_town(nd: NlpDoc, ev: _Event, chosen: tuple[Any, int] | None) -> tu
     if not found:
         return chosen
     rank, town = found[0]
+    if re.search(rf"\b{re.escape(town.text)}{_SUBURB_AFTER.pattern}", nd.article.title or ""):
+        return chosen  # "... in Oakvale suburbs": some town around it
     if chosen is not None and p is not None:
         if p.name == town.place.name or (p.precision <= 2 and p.detail and town.place.name in p.detail):
             return chosen
