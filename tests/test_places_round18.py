@@ -69,3 +69,24 @@ def test_a_city_whose_suburbs_are_meant_gives_way_to_the_suburb(nlp) -> None:
         "Police have not named the victims.",
     ])
     assert place.name == "Broken Arrow"
+
+
+def test_a_town_name_at_a_street_corner_is_a_street() -> None:
+    found = _found("A party near Dover and Gibson SE in Albuquerque ended in gunfire.")
+    assert "Albuquerque" in found and "Dover" not in found
+    assert "Dover" not in _found("It happened at 41st Street and Dover around 2 a.m.")
+
+
+def test_a_company_is_no_town() -> None:
+    assert _found("Copyright 2031 Station Group (Dover Corp.) All rights reserved.") == []
+
+
+def test_a_small_far_namesake_is_a_quarter_of_the_city_whose_police_work_it(nlp) -> None:
+    # Knoxville is a Pittsburgh neighbourhood; the gazetteer's Knoxville, Pennsylvania is a
+    # borough some 200 km away
+    place = _main_place(nlp, "Teen wounded in Knoxville shooting", [
+        "PITTSBURGH (WXYZ) — A teenager was wounded in a shooting in Knoxville on Tuesday afternoon.",
+        "According to Pittsburgh police, the 15-year-old was hit in the arm.",
+        "He is expected to recover.",
+    ])
+    assert (place.name, place.detail) == ("Pittsburgh", "Knoxville")

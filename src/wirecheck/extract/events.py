@@ -1109,16 +1109,15 @@ def _choose_place(
         # is the gazetteer's guess, the dateline is the reporter's word: its namesake in the
         # dateline's state where there is one, else the dateline's town
         chosen = _namesake_in(chosen, dateline[0].place) or dateline
+        if chosen is not dateline and _far_quarter(nd, chosen[0], dateline[0]):
+            chosen = _quarter_of(chosen[0], dateline)
     elif chosen is not None and dateline is not None and _part_of(chosen[0].place, dateline[0].place):
         # "North Portland" in a "PORTLAND, Ore." report: a part of the dateline's city
         chosen = dateline
     elif chosen is not None and dateline is not None and _far_quarter(nd, chosen[0], dateline[0]):
         # "the Riverside neighborhood" in an "OAKTON —" report, the gazetteer's Riverside a
         # village at the other end of the state: a neighbourhood of the dateline's city
-        pm = dateline[0]
-        detail = chosen[0].place.name
-        chosen = (_CountryMention(pm.text, pm.start, pm.end, Place(**{**pm.place.as_dict(), "detail": detail}), detail),
-                  dateline[1])
+        chosen = _quarter_of(chosen[0], dateline)
     if chosen is None:
         chosen = dateline or fallback
     chosen = _filed_elsewhere(nd, chosen, dateline, ev.sentences)
@@ -1563,6 +1562,14 @@ def _agency_town(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] 
 _COMPASS = re.compile(r"(?i)^(?:north|south|east|west|northeast|northwest|southeast|southwest|central|downtown)\s+")
 
 
+def _quarter_of(pm: Any, dateline: tuple[Any, int]) -> tuple[Any, int]:
+    """The dateline's city, with ``pm``'s name as the detail: a neighbourhood of it."""
+    city = dateline[0]
+    detail = pm.place.name
+    return _CountryMention(city.text, city.start, city.end, Place(**{**city.place.as_dict(), "detail": detail}),
+                           detail), dateline[1]
+
+
 def _far_quarter(nd: NlpDoc, pm: Any, city: Any) -> bool:
     """Whether town mention ``pm`` is one the text calls a neighbourhood ("the Oakvale
     neighborhood") though the gazetteer's town of that name lies far from the dateline's city
@@ -1571,9 +1578,23 @@ def _far_quarter(nd: NlpDoc, pm: Any, city: Any) -> bool:
     if (p.precision != 1 or c.precision != 1 or p.iso != "US" or p.admin1 != c.admin1 or p.name == c.name
             or p.lat is None or c.lat is None):
         return False
-    if not _called_neighbourhood(nd, p.name):
+    # (or a small town's name in a report whose city's own police work the case, the town's
+    # never: "Police: teen shot in Oakvale" filed from Riverton, "according to Riverton police")
+    if not _called_neighbourhood(nd, p.name) and not (
+        _own_police(nd, c.name) and not _own_police(nd, p.name) and _population(p) < _SMALL_QUARTER_POP
+    ):
         return False
     return _km(p.lat, p.lon or 0.0, c.lat, c.lon or 0.0) > _QUARTER_KM
+
+
+def _population(p: Place) -> int:
+    gaz = _gazetteer()
+    e = gaz.entry_of(p) if gaz is not None else None
+    return e.population if e is not None else 0
+
+
+# a town this small, far from the dateline's city whose police work the case, is no scene of its own
+_SMALL_QUARTER_POP = 10_000
 
 
 # farther than this from the city the report is filed from, a "neighborhood" is no separate town

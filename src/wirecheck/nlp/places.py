@@ -1150,9 +1150,15 @@ _HOLIDAY_AFTER = re.compile(r"[ \t]+(?:Day|Eve)(?![\w'’])")
 # a street corner: "a home at Oakvale and North Birch", "the corner of Oakvale and Elm"
 _CORNER_BEFORE = re.compile(r"(?:\bat|\b(?:corner|intersection)[ \t]+of)[ \t]+$")
 _CORNER_AFTER = re.compile(r"[ \t]+(?:&|and)[ \t]+(?:(?:North|South|East|West|[NSEW]\.?)[ \t]+)?(?P<other>[A-Z][a-z]+)\b")
-# a cross street beside a numbered one: "near N. 20th & Oakvale", "at Oakvale and 7th"
-_CROSS_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\.?[ \t]+(?:&|and)[ \t]+$")
-_CROSS_AFTER = re.compile(r"[ \t]+(?:&|and)[ \t]+(?:[NSEW]\.?[ \t]+)?\d+(?:st|nd|rd|th)\b")
+# a cross street beside a numbered or a named one: "near N. 20th & Oakvale", "at Oakvale and
+# 7th", "at 57th Street and Oakvale", "near Oakvale and Birch SE", "Oakvale and Birch Avenue"
+_CROSS_BEFORE = re.compile(
+    rf"(?:\b\d+(?:st|nd|rd|th)\.?(?:[ \t]+{_STREET_WORDS})?|[A-Z][\w'’-]*[ \t]+{_STREET_WORDS})[ \t]+(?:&|and)[ \t]+$"
+)
+_CROSS_AFTER = re.compile(
+    r"[ \t]+(?:&|and)[ \t]+(?:[NSEW]\.?[ \t]+)?\d+(?:st|nd|rd|th)\b"
+    rf"|[ \t]+(?:&|and)[ \t]+[A-Z][\w'’-]*[ \t]+(?:{_STREET_WORDS}|[NS][EW]\b)(?![\w])"
+)
 
 
 def _street_name(s: str, a: int, b: int) -> bool:
@@ -1947,6 +1953,9 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
         return None  # "WQRT 7": a station's call sign, not a town's other name
     # followed by a person-name continuation or possessive of a person ("Gary said") -> not a place
     if re.match(r"\s+(?:said|says|told|added|was|is|who|has|had)\b", after) and not strong:
+        return None
+    # a company's name ("Oakvale Corp.", "Dover Inc."), not its town
+    if re.match(r"[ \t]+(?:Corp\.?|Corporation|Inc\.?|LLC|Ltd\.?|Co\.)(?![\w])", after):
         return None
     st_after = _STATE_AFTER.match(s, b)
     # ("shots that killed Brask, Oakes and Lund": a name after the comma is the next person)
