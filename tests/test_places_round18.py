@@ -36,6 +36,9 @@ def _main_place(nlp, title: str, paragraphs: list[str]):
 def test_a_surname_town_before_its_investigators_is_a_town() -> None:
     assert "Dalton" in _found("Dalton investigators went back to the apartment on Tuesday.")
     assert "Dalton" not in _found("Dalton went back to the apartment on Tuesday.")
+    for text in ("Police officers went back to the apartment.", "Federal investigators joined the search.",
+                 "Parole officers found him at the apartment."):
+        assert _found(text) == [], text
 
 
 def test_a_given_name_ending_an_institution_is_no_town() -> None:

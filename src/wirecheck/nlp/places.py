@@ -1046,13 +1046,16 @@ _OUTLET_AFTER = re.compile(
 )
 # a broadcaster's channel before a town's name: "Stay with FOX 5 Oakvale", "NBC 4 Oakvale"
 _OUTLET_BEFORE = re.compile(r"\b(?:FOX|Fox|NBC|CBS|ABC|CW|PBS|KTV|WB|News|NewsChannel|Channel)[ \t]*\d{1,2}[ \t]+$")
-# a town's own police or officials after its name: "Houston police", "Cicero officials say",
-# "Durham investigators" (a surname is rarely followed by these)
+# a town's own police or officials after its name: "Houston police", "Cicero officials say"
+# (a surname is rarely followed by these)
 _AGENCY_AFTER = re.compile(
-    r"[ \t]+(?:police|Police|PD|officials|investigators|detectives|officers|authorities|"
-    r"Fire[ \t]+Department|fire[ \t]+department|city[ \t]+council|"
+    r"[ \t]+(?:police|Police|PD|officials|Fire[ \t]+Department|fire[ \t]+department|city[ \t]+council|"
     r"City[ \t]+Council|Mayor|mayor|Metropolitan[ \t]+Police|Municipal[ \t]+Court)(?![\w])"
 )
+# a US town's own staff after its name: "Durham investigators", "Oakvale detectives" (only for a
+# name of a US town that is no word of an agency's or institution's own: "Police officers",
+# "Federal investigators", "University officers")
+_STAFF_AFTER = re.compile(r"[ \t]+(?:investigators|detectives|officers|authorities)(?![\w])")
 # a division word after a name: "Mandalay region", "Punjab province", "Kyaukse district"
 _ADMIN1_WORD = re.compile(r"[ \t]+(?:province|region|state|governorate|oblast|department|prefecture|emirate|"
                           r"autonomous[ \t]+region|division)(?![\w])", re.I)
@@ -1917,7 +1920,9 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
     near = s[max(0, a - 40) : a]
     # ("according to Linda Marcheson": "to" leads to a person there, not a place)
     strong = ((bool(_LOCATIVE.search(near)) and not _ACCORDING_TO.search(near)) or bool(_STATE_AFTER.match(s, b))
-              or bool(_AGENCY_AFTER.match(s, b)))
+              or bool(_AGENCY_AFTER.match(s, b))
+              or (bool(_STAFF_AFTER.match(s, b)) and phrase not in gaz.continuations
+                  and any(e.iso == "US" and not e.alt for e in gaz._get(_norm(key)))))
     in_parens = _in_parens(s, a)
     # "Mandalay region", "Punjab province": a first-level division
     if _ADMIN1_WORD.match(s, b) or (_ADMIN_TAIL.search(key) and not _ADMIN2_WORD.match(s, b) and
