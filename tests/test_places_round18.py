@@ -96,5 +96,5 @@ def test_a_small_far_namesake_is_a_quarter_of_the_city_whose_police_work_it(nlp)
 
 
 def test_a_country_s_initials_before_an_institution_word_are_no_country() -> None:
-    assert _found("Medics took the boy to UK Hospital with a wound to the chest.") == []
+    assert _found("Medics took the boy to UK Clinic with a wound to the chest.") == []
     assert _found("The family flew back to the UK on Friday.") == ["United Kingdom"]

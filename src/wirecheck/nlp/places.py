@@ -1052,7 +1052,7 @@ _AGENCY_AFTER = re.compile(
     r"[ \t]+(?:police|Police|PD|officials|Fire[ \t]+Department|fire[ \t]+department|city[ \t]+council|"
     r"City[ \t]+Council|Mayor|mayor|Metropolitan[ \t]+Police|Municipal[ \t]+Court)(?![\w])"
 )
-# a US town's own staff after its name: "Durham investigators", "Oakvale detectives" (only for a
+# a US town's own staff after its name: "Oakvale investigators", "Dover detectives" (only for a
 # name of a US town that is no word of an agency's or institution's own: "Police officers",
 # "Federal investigators", "University officers")
 _STAFF_AFTER = re.compile(r"[ \t]+(?:investigators|detectives|officers|authorities)(?![\w])")
@@ -1906,7 +1906,7 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
     country = gaz.country(phrase) if not gaz.is_demonym(phrase) else None
     nxt_word = re.match(r"[ \t]+([A-Z][a-z]+)\b", s[b:])
     if country is not None and phrase.isupper() and nxt_word and nxt_word.group(1) in gaz.continuations:
-        return None  # "UK Hospital", "US Airport": an institution's initials, not the country
+        return None  # "UK Clinic", "US Airport": an institution's initials, not the country
     if country is not None:
         # "Turkey" the bird, "Chad" the name, "Georgia" the state: a country needs capitalisation
         # (given) and, for US states sharing the name, the state wins only with a state context
@@ -1983,7 +1983,7 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
         if stop and re.match(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]", s[b:]):
             return None  # "near the University of Florida": an institution's first word
         if stop and re.search(r"[A-Z][\w'’-]*[ \t]+of[ \t]+$", s[max(0, a - 40) : a]):
-            return None  # "Little Company of Mary", "Sisters of Charity": an institution's last word
+            return None  # "Little Sisters of Mary", "Brothers of Charity": an institution's last word
         if sentence_initial and not strong and pop < 100_000:
             return None
         if not strong and not in_parens and pop < _MIN_POP_PLAIN:
