@@ -2151,8 +2151,7 @@ def _home_side(nd: NlpDoc, chosen: tuple[Any, int] | None, sentences: list[int])
                                    Place(**{**county[0].place.as_dict(), "detail": detail}), detail), county[1]
         town = _best_town_in(nd, state, sentences)
         if town is not None:
-            near = Place(**{**town[0].place.as_dict(), "precision": 2, "detail": detail})
-            return _CountryMention(town[0].text, town[0].start, town[0].end, near, detail), town[1]
+            return _likely(town, detail)
         return _CountryMention(pm.text, pm.start, pm.end, Place(**{**found.as_dict(), "detail": detail}), detail), si
     if state is not None:
         alt = gaz.lookup(pm.text, "US", state)
@@ -2182,15 +2181,23 @@ def _home_side(nd: NlpDoc, chosen: tuple[Any, int] | None, sentences: list[int])
         # says it happened in, names in the headline or names twice; else one it names once
         # ("according to Oakvale police"), at precision 2: where it most likely was
         town = _best_town_in(nd, state, sentences, firm=True)
-        if town is None:
-            town = _best_town_in(nd, state, sentences)
-            if town is not None:
-                near = Place(**{**town[0].place.as_dict(), "precision": 2})
-                town = _CountryMention(town[0].text, town[0].start, town[0].end, near, town[0].detail), town[1]
         if town is not None:
             return town
+        town = _best_town_in(nd, state, sentences)
+        if town is not None:
+            return _likely(town)
     found = gaz.admin1(state, "US") if state else None
     return _CountryMention(pm.text, pm.start, pm.end, found or gaz.country("US") or p), si
+
+
+def _likely(town: tuple[Any, int], detail: str | None = None) -> tuple[Any, int]:
+    """A town the text names but does not say the event happened in, at precision 2 (near a
+    town: where it most likely was), with ``detail`` where one is given."""
+    m = town[0]
+    if detail is None:
+        return _CountryMention(m.text, m.start, m.end, Place(**{**m.place.as_dict(), "precision": 2}), m.detail), town[1]
+    near = Place(**{**m.place.as_dict(), "precision": 2, "detail": detail})
+    return _CountryMention(m.text, m.start, m.end, near, detail), town[1]
 
 
 def _text_anchor(nd: NlpDoc, stamp_only: bool = False) -> str | None:
