@@ -1904,9 +1904,10 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
     if region is not None:
         return region
     country = gaz.country(phrase) if not gaz.is_demonym(phrase) else None
-    nxt_word = re.match(r"[ \t]+([A-Z][a-z]+)\b", s[b:])
-    if country is not None and phrase.isupper() and nxt_word and nxt_word.group(1) in gaz.continuations:
-        return None  # "UK Clinic", "US Airport": an institution's initials, not the country
+    if country is not None and phrase.isupper():
+        nxt_word = re.match(r"[ \t]+([A-Z][a-z]+)\b", s[b:])
+        if nxt_word and nxt_word.group(1) in gaz.continuations:
+            return None  # "UK Clinic", "US Airport": an institution's initials, not the country
     if country is not None:
         # "Turkey" the bird, "Chad" the name, "Georgia" the state: a country needs capitalisation
         # (given) and, for US states sharing the name, the state wins only with a state context
