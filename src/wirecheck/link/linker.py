@@ -513,6 +513,12 @@ class StoryLinker:
             # other's person once is not enough: a report recalls last year's opponent or the previous
             # arrest in passing; its own people it names more than once.
             out["key_clash"] = 1.0
+        if (place_diff and "admin_diff" in out and days is not None and pa_.country and pa_.country == pb_.country
+                and not (persons or surnames)):
+            # Dated events in towns of two states (regions) of one country, and nobody named in
+            # common: like events the same weekend, not one story.  (Not across countries: a town
+            # misread abroad is commoner than one story told from two countries.)
+            out["state_diff"] = 1.0
         if agree and ("admin_diff" in out or place_diff) and not (persons or surnames):
             # The same toll in another town: two like shootings, not one story (on a busy
             # day many towns report "one killed, two hurt").
@@ -643,7 +649,7 @@ FEATURES = (
     "date_close", "date_near", "date_far", "year_diff", "type_same", "type_diff", "counts_same", "counts_clash",
     "hurt_same", "hurt_clash", "age_same", "age_clash", "date_cited", "outlet_other_day", "spot_diff",
     "town_other_day",
-    "facts_match", "facts_elsewhere", "key_clash",
+    "facts_match", "facts_elsewhere", "key_clash", "state_diff",
 )
 _CLASHES = frozenset({"age_clash", "counts_clash", "hurt_clash", "spot_diff"})
 _ALL = "all"  # a key every article carries: its count is the corpus size
@@ -653,7 +659,7 @@ class _Prepared:
     """An article's features as :meth:`StoryLinker.pair_features` compares them (sets, a date)."""
 
     __slots__ = (
-        "admin1", "ages", "caps", "city", "county", "dates", "day", "fatal", "hurt", "key", "lead", "often", "orgs",
+        "admin1", "ages", "caps", "city", "country", "county", "dates", "day", "fatal", "hurt", "key", "lead", "often", "orgs",
         "outlet", "persons", "source", "spot", "surnames", "title", "type", "year",
     )
 
@@ -675,6 +681,7 @@ class _Prepared:
         self.city = feats.get("city")
         self.county = feats.get("county")
         self.admin1 = feats.get("admin1")
+        self.country = feats.get("country")
         self.year = feats.get("year")
         self.outlet = feats.get("outlet")
         self.type = feats.get("type")
