@@ -380,3 +380,18 @@ def test_examples_read_and_clean_with_metadata():
     assert all(a.source and a.published for a in articles)
     assert len({a.id for a in articles}) == 10
     assert len({a.source for a in articles}) >= 8
+
+
+def test_a_video_playlist_is_stripped_but_clock_times_stay():
+    text = (
+        "Oakvale man charged in warehouse fire\n\n"
+        "OAKVALE — A man was charged Tuesday in the fire that gutted a warehouse on Dover Road.\n"
+        "2:14 Council votes on the new bridge\n"
+        "0:58 Storm floods Main Street Pause\n"
+        "10:30 a.m. is when the hearing starts.\n"
+        "The fire started about 2:15 a.m., officials said."
+    )
+    out = clean_text(text)
+    assert out.stripped == ["2:14 Council votes on the new bridge", "0:58 Storm floods Main Street Pause"]
+    assert "10:30 a.m. is when the hearing starts." in out.body
+    assert "Council votes" not in out.body

@@ -1,14 +1,27 @@
-"""Round 19 linking: like events told apart by where they happened.
+"""Round 19 linking: like events told apart by where they happened; page furniture by its form.
 
 Two dated reports that place their events in towns of two states of one country and name nobody
 in common are two events; the same two towns in two countries are no such evidence (one of them
-is more often a misread place).  Texts are invented."""
+is more often a misread place).  Lines clean would strip (a video playlist, "Related:" links)
+are no text and no names in common when a dataset's texts come uncleaned.  Texts are invented."""
 
 from __future__ import annotations
 
 from extract_helpers import shooting_report
 from wirecheck.link import MemoryLinkBackend, StoryLinker
-from wirecheck.models import ArticleAnalysis, Dated, DateValue, EventMention, Evidence, Located, Place
+from wirecheck.link.features import FURNITURE, article_features, page_furniture, prepare, text_lines
+from wirecheck.models import (
+    Article,
+    ArticleAnalysis,
+    Dated,
+    DateValue,
+    EntityMention,
+    EventMention,
+    Evidence,
+    LocalEntity,
+    Located,
+    Place,
+)
 from wirecheck.settings import Settings
 
 
@@ -73,3 +86,47 @@ def test_a_name_in_common_or_undated_reports_or_two_countries_are_no_such_eviden
         _report("a2", "A fire gutted a warehouse in Oakvale on Sunday.", "2031-05-04", "Oakvale", "Ohio"),
     )
     assert abroad["admin_diff"] == 1.0 and abroad["state_diff"] == 0.0
+
+
+def _with_playlist(art: str, body: str, playlist: list[str], names: dict[str, str]) -> ArticleAnalysis:
+    """A report whose text ends in a video playlist; ``names`` maps each person's name to the
+    text it is found in (the body or a playlist entry), so its mention points there."""
+    text = body + "\n" + "\n".join(playlist)
+    entities = []
+    for i, (name, where) in enumerate(names.items()):
+        start = text.index(where) + where.index(name)
+        entities.append(LocalEntity(key=f"p{i}", type="PERSON", name=name,
+                                    mentions=[EntityMention(f"p{i}", name, start, start + len(name), 0)]))
+    return ArticleAnalysis(article=Article(id=art, text=text, title=body[:40], published="2031-06-02"),
+                           entities=entities)
+
+
+def test_a_video_playlist_is_page_furniture_by_its_form() -> None:
+    assert page_furniture("2:14 Council votes on the new bridge")
+    assert page_furniture("0:58 Storm floods Main Street Pause")
+    assert page_furniture("12:05 Mayor Ada Lintel: 'We will rebuild'")
+    # clock times and prose are not
+    assert not page_furniture("10:30 a.m. is when the hearing starts.")
+    assert not page_furniture("5:07 AM - 29 Jun 2031")
+    assert not page_furniture("12:40 Police said the man was arrested. He was held.")
+    lines = text_lines("A man was shot on Elm Street in Oakvale on Friday night, police said.\n"
+                       "1:36 Storm floods Main Street in Dover")
+    assert lines[1][1] == FURNITURE and lines[0][1] not in ("", FURNITURE)
+
+
+def test_a_name_printed_only_in_furniture_is_no_name_in_common() -> None:
+    playlist = ["2:18 Ada Lintel hears charges in the Dover bank robbery", "0:47 Storm floods Main Street Pause"]
+    first = _with_playlist(
+        "v1", "A man, 30, was shot outside a bar in Oakvale on Saturday, police said.", playlist,
+        {"Ada Lintel": playlist[0]},
+    )
+    second = _with_playlist(
+        "v2", "Bruno Castell, 19, was wounded in a shooting at a park in Oakvale on Monday.", playlist,
+        {"Ada Lintel": playlist[0], "Bruno Castell": "Bruno Castell, 19"},
+    )
+    assert article_features(first)["persons"] == []
+    assert article_features(second)["persons"] == ["bruno castell"]
+    feats = _pair(first, second)
+    assert feats["persons"] == 0.0 and feats["surnames"] == 0.0
+    # the playlist's words are no text in common either
+    assert "storm" not in prepare(first)["features"]["tf"]

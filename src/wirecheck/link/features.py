@@ -72,16 +72,40 @@ _CONTENT_MEMO: dict[str, str] = {}
 _CONTENT_MEMO_SIZE = 200_000
 
 
+# The line key of a line that is page furniture by its form alone (see ``page_furniture``).
+FURNITURE = "!"
+
+
+def page_furniture(line: str) -> bool:
+    """Whether clean strips ``line`` as page furniture (``[stripped]`` in ``data/clean.toml``:
+    sign-up boxes, "Read more" links, a video playlist's entries).
+
+    Ingested texts have lost such lines already; a dataset's texts are read as they are (their
+    gold offsets index them), so the linker leaves them out itself.
+    """
+    from wirecheck.clean.patterns import load_rules
+
+    line = line.strip()
+    rules = load_rules()
+    if not line or len(line.split()) > rules.max_line_words:
+        return False
+    return any(p.fullmatch(line) for p in rules.stripped)
+
+
 def text_lines(text: str) -> list[tuple[str, str]]:
     """The article's lines (paragraphs) with a stable hash of each, for page-furniture filtering.
 
     A line is compared by its words alone (punctuation and digits dropped), so a sign-in box or
     a "watch this video" strip with a different time stamp is still the same line.  Lines of
     fewer than ``min_words`` words have no hash: too short to tell furniture from a common phrase.
+    A line that is furniture by its form (:func:`page_furniture`) has the key ``FURNITURE``.
     """
     out = []
     shortest = link_data()["boilerplate"]["min_words"]
     for line in text.splitlines():
+        if page_furniture(line):
+            out.append((line, FURNITURE))
+            continue
         # Capitalised words after the first are left out of the key: furniture often names
         # the page's reporter or outlet ("Get email notifications on <reporter> daily!").
         words = _LINE_WORD.findall(line)
@@ -174,7 +198,7 @@ def article_features(analysis: ArticleAnalysis, body: str | None = None, *,
 
 
 # Bump when what ``prepare`` returns changes shape: an older one is recomputed, not read.
-PREPARED_FORMAT = 2
+PREPARED_FORMAT = 3
 
 
 def _body_features(analysis: ArticleAnalysis, body: str, lead: list[str]) -> dict[str, Any]:
@@ -198,7 +222,7 @@ def prepare(analysis: ArticleAnalysis) -> dict[str, Any]:
     are its own to compute), so a prepared article links exactly as an unprepared one.
     """
     lines = text_lines(analysis.article.text)
-    body = "\n".join(line for line, _ in lines)
+    body = "\n".join(line for line, key in lines if key != FURNITURE)
     sig, bands = minhasher().sketch(body)
     return {
         "format": PREPARED_FORMAT,
@@ -306,6 +330,21 @@ def _own_line(text: str, start: int, end: int) -> bool:
     return not any(ch.isalpha() for ch in rest)
 
 
+def _furniture_spans(text: str) -> list[tuple[int, int]]:
+    """The character spans of the text's lines that are page furniture by their form."""
+    spans = []
+    start = 0
+    for line in text.splitlines(keepends=True):
+        if page_furniture(line):
+            spans.append((start, start + len(line)))
+        start += len(line)
+    return spans
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= offset < b for a, b in spans)
+
+
 def _is_place_noun(word: str) -> bool:
     """A noun that ends the name of a building or a place, singular or plural ("Elm and Oak Streets")."""
     nouns = word_set("person_noise")
@@ -319,7 +358,10 @@ def _names(analysis: ArticleAnalysis) -> dict[str, list[str]]:
     stop = word_set("stopwords") | word_set("name_noise")
     persons: set[str] = set()
     orgs: set[str] = set()
+    furniture = _furniture_spans(analysis.article.text)
     for ent in analysis.entities:
+        if furniture and ent.mentions and all(_inside(m.start, furniture) for m in ent.mentions):
+            continue  # named only in page furniture (another story's headline in a playlist)
         words = name_tokens(ent.name)
         # Long "names" are descriptions ("a doctor at the hospital who spoke ..."), not names.
         if not words or len(words) > 6 or any(w in word_set("name_noise") for w in words):

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wirecheck.link.backend import LinkBackend
-from wirecheck.link.features import PREPARED_FORMAT, article_features, parse_day, text_lines
+from wirecheck.link.features import FURNITURE, PREPARED_FORMAT, article_features, parse_day, text_lines
 from wirecheck.link.minhash import jaccard, minhasher
 from wirecheck.link.names import link_data
 from wirecheck.models import ArticleAnalysis
@@ -239,6 +239,7 @@ class StoryLinker:
         A line in ``line_articles`` articles is furniture whatever their stories (furniture that
         slipped through once may have merged its pages into one story).
         """
+        lines = [(line, k) for line, k in lines if k != FURNITURE]  # furniture by its form: never body
         keys = [f"ln:{k}" for _, k in lines if k]
         counts = self.key_counts(keys)
         spread, common = self.boilerplate["line_stories"], self.boilerplate["line_articles"]
