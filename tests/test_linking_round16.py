@@ -17,7 +17,8 @@ from wirecheck.nlp import load_pipeline
 from wirecheck.pipeline import analyze_articles
 from wirecheck.settings import Settings
 
-FOOTER = "Sign up for our morning newsletter and get the headlines in your inbox every day"
+# (a footer clean would not strip by its form: only its recurrence makes it furniture)
+FOOTER = "Grab the morning newsletter and get the headlines in your inbox every day"
 
 _REPORTS = [
     ("a1", "Quinby Marsh, 27, was shot on Tallow Road late Friday and died at the scene.\n" + FOOTER,

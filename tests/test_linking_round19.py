@@ -130,3 +130,30 @@ def test_a_name_printed_only_in_furniture_is_no_name_in_common() -> None:
     assert feats["persons"] == 0.0 and feats["surnames"] == 0.0
     # the playlist's words are no text in common either
     assert "storm" not in prepare(first)["features"]["tf"]
+
+
+def test_an_article_matching_two_stories_merges_them_only_when_they_fit_each_other() -> None:
+    quill = "Odessa Quill, 31, was shot outside a laundromat on Birch Lane in Millbrook on Friday night."
+    castell = "Bruno Castell, 19, took gunfire near a gas station by Quarry Road early Saturday, deputies reported."
+    reports = [
+        _report("x1", quill, "2031-04-04", "Millbrook", "Ohio", names=("Odessa Quill",)),
+        _report("x2", "Police said Odessa Quill, 31, was shot outside the Birch Lane laundromat in Millbrook late "
+                "Friday.", "2031-04-04", "Millbrook", "Ohio", names=("Odessa Quill",)),
+        _report("y1", castell, "2031-04-05", "Millbrook", "Ohio", names=("Bruno Castell",)),
+    ]
+    # a weekend round-up tells both shootings
+    roundup = _report("z1", quill + " " + castell, "2031-04-05", "Millbrook", "Ohio",
+                      names=("Odessa Quill", "Bruno Castell"))
+    stories = {}
+    for between in (None, StoryLinker(MemoryLinkBackend(), Settings()).merge_between):
+        linker = StoryLinker(MemoryLinkBackend(), Settings())
+        linker.merge_between = between
+        for r in reports:
+            linker.add(r)
+        assert linker.backend.story_of("x1") == linker.backend.story_of("x2") != linker.backend.story_of("y1")
+        linker.add(roundup)
+        stories[between] = {r: linker.backend.story_of(r) for r in ("x1", "x2", "y1")}
+    # without the check the round-up bridges the two shootings into one story; with it, not
+    assert stories[None]["x1"] == stories[None]["y1"]
+    checked = next(v for k, v in stories.items() if k is not None)
+    assert checked["x1"] == checked["x2"] != checked["y1"]

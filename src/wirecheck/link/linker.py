@@ -7,7 +7,8 @@ fitted by logistic regression; a few terms hand-set, see its comments).  A story
 the article blends its best pair with its average pair score over the story's members
 (average-link, ``average_link`` in ``[score]``);
 the article joins the best-scoring story when that passes ``Settings.story_threshold``; other
-stories it matches by a clear margin more merge with it into the largest (its id survives).
+stories it matches by a clear margin more, and whose reports fit that story's own, merge with it
+into the largest (its id survives).
 Earlier candidates that fit the article's story better than their own then move to it (a report
 that arrived before its story's other reports may have gone to a neighbouring story).
 Text is compared without page furniture: lines that earlier articles of several stories carry
@@ -72,6 +73,7 @@ class StoryLinker:
         self.weights: dict[str, float] = data["score"]
         self.blocking: dict[str, int] = data["blocking"]
         self.merge_margin: float = data["clustering"]["merge_margin"]
+        self.merge_between: float | None = data["clustering"].get("merge_between")
         self.staff_stories: int = int(data["clustering"].get("staff_stories", 0))
         self.story_members: int = data["clustering"]["story_members"]
         self.top_words: int = data["features"]["top_words"]
@@ -208,6 +210,10 @@ class StoryLinker:
         # joining takes: a bridge between two stories must be clear, or stories snowball.
         bar = self.settings.story_threshold + self.merge_margin
         merged = {s for s, v in story_scores.items() if v >= bar and s != target}
+        if merged and self.merge_between is not None:
+            # ... and only stories that fit each other (average link between their members): an
+            # article can match two like stories well without their reports matching at all.
+            merged = {s for s in merged if self._between(s, target) >= self.merge_between}
         if merged:
             sizes = {s: len(self.backend.story_articles(s)) for s in merged | {target}}
             survivor = max(merged | {target}, key=lambda s: (sizes[s], story_scores[s], s))
@@ -344,6 +350,20 @@ class StoryLinker:
             if not rest:
                 emptied.add(current)
         return left, emptied
+
+    def _between(self, one: str, other: str) -> float:
+        """The average pair score between two stories' members (at most ``story_members`` of
+        each, the first by id)."""
+        a = sorted(self.backend.story_articles(one))[: self.story_members]
+        b = sorted(self.backend.story_articles(other))[: self.story_members]
+        scores: list[float] = []
+        for x in a:
+            fx = self.backend.features(x)
+            for y in b:
+                fy = self.backend.features(y)
+                if fx is not None and fy is not None:
+                    scores.append(self.pair_score(x, fx, y, fy))
+        return sum(scores) / len(scores) if scores else 0.0
 
     def _fit(self, art_id: str, feats: dict[str, Any], members: list[str]) -> float | None:
         """An article's average pair score over a story's members (at most ``story_members``,
