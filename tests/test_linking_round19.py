@@ -7,7 +7,7 @@ are no text and no names in common when a dataset's texts come uncleaned.  Texts
 
 from __future__ import annotations
 
-from extract_helpers import shooting_report
+from extract_helpers import shooting_report, tagged_analysis
 from wirecheck.link import MemoryLinkBackend, StoryLinker
 from wirecheck.link.features import FURNITURE, article_features, page_furniture, prepare, text_lines
 from wirecheck.models import (
@@ -157,3 +157,30 @@ def test_an_article_matching_two_stories_merges_them_only_when_they_fit_each_oth
     assert stories[None]["x1"] == stories[None]["y1"]
     checked = next(v for k, v in stories.items() if k is not None)
     assert checked["x1"] == checked["x2"] != checked["y1"]
+
+
+def _bout(art: str, lines: list[str], people: tuple[str, ...]) -> dict:
+    feats = article_features(tagged_analysis(art, lines[0][:40], lines, {name: [] for name in people}))
+    feats.update(vec={}, sig=[])
+    return feats
+
+
+def test_one_lead_naming_someone_the_other_never_prints_is_weak_evidence_of_two_events() -> None:
+    linker = StoryLinker(MemoryLinkBackend(), Settings())
+    older = _bout("k1", [
+        "Dario Velasquez kept his belts by stopping Ivo Rantanen in the seventh round in Hamburg.",
+        "Velasquez floored Rantanen twice before the referee waved the bout off.",
+        "Rantanen said he would ask for a rematch.",
+    ], ("Dario Velasquez", "Ivo Rantanen"))
+    newer = _bout("k2", [
+        "Dario Velasquez kept his belts on Saturday with a sixth-round stoppage in Bern.",
+        "Velasquez, who has not lost in five years, was never in trouble.",
+    ], ("Dario Velasquez",))
+    assert older["key"] == ["rantanen", "velasquez"] and newer["key"] == ["velasquez"]
+    feats = linker.pair_features("k1", older, "k2", newer)
+    # the newer report prints the champion but never the older one's opponent
+    assert feats["key_clash"] == 0.0 and feats["key_half"] == 1.0
+    assert linker.weights["key_half"] < 0
+    # a day and a person in common tie two reports: then it is no evidence
+    dated = [{**f, "date": "2031-05-03"} for f in (older, newer)]
+    assert linker.pair_features("k3", dated[0], "k4", dated[1])["key_half"] == 0.0

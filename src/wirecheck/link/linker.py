@@ -534,6 +534,12 @@ class StoryLinker:
             # other's person once is not enough: a report recalls last year's opponent or the previous
             # arrest in passing; its own people it names more than once.
             out["key_clash"] = 1.0
+        elif (pa_.key and pb_.key and not (place_same and date_close)
+              and (pa_.key - pb_.caps or pb_.key - pa_.caps) and not (persons and days is not None)):
+            # Weaker: one report's lead is about someone the other never prints (the other's
+            # lead people it does print), and no day or no one in common says they are one
+            # event -- the champion's next fight against another challenger.
+            out["key_half"] = 1.0
         if (place_diff and "admin_diff" in out and days is not None and pa_.country and pa_.country == pb_.country
                 and not (persons or surnames)):
             # Dated events in towns of two states (regions) of one country, and nobody named in
@@ -670,7 +676,7 @@ FEATURES = (
     "date_close", "date_near", "date_far", "year_diff", "type_same", "type_diff", "counts_same", "counts_clash",
     "hurt_same", "hurt_clash", "age_same", "age_clash", "date_cited", "outlet_other_day", "spot_diff",
     "town_other_day",
-    "facts_match", "facts_elsewhere", "key_clash", "state_diff",
+    "facts_match", "facts_elsewhere", "key_clash", "key_half", "state_diff",
 )
 _CLASHES = frozenset({"age_clash", "counts_clash", "hurt_clash", "spot_diff"})
 _ALL = "all"  # a key every article carries: its count is the corpus size
