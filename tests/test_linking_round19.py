@@ -34,11 +34,13 @@ def _report(
     *,
     country: tuple[str, str] = ("United States", "US"),
     names: tuple[str, ...] = (),
+    detail: str | None = None,
+    source: str | None = None,
 ) -> ArticleAnalysis:
     """A shooting report from ``city`` in ``admin1`` with its event day (None: undated)."""
     base = shooting_report(art, text, names=names, city=city, published=day, title=text[:50])
     ev = base.events[0]
-    place = Place(city, country[0], country[1], admin1=admin1, precision=1)
+    place = Place(city, country[0], country[1], admin1=admin1, precision=1, detail=detail)
     dated = Dated(DateValue(day, day, "day"), Evidence(art, 0, 0, 5)) if day else None
     base.events[:] = [
         EventMention(
@@ -46,6 +48,7 @@ def _report(
             location=Located(place, city, ev.evidence), date=dated,
         )
     ]
+    base.article.source = source
     return base
 
 
@@ -184,3 +187,18 @@ def test_one_lead_naming_someone_the_other_never_prints_is_weak_evidence_of_two_
     # a day and a person in common tie two reports: then it is no evidence
     dated = [{**f, "date": "2031-05-03"} for f in (older, newer)]
     assert linker.pair_features("k3", dated[0], "k4", dated[1])["key_half"] == 0.0
+
+
+def test_one_outlet_naming_two_neighbourhoods_of_one_town_is_two_briefs() -> None:
+    def brief(art: str, where: str, source: str) -> ArticleAnalysis:
+        return _report(art, f"A boy, 15, was shot in the leg in the {where} neighborhood of Oakvale late "
+                       "Saturday, police said.", "2031-01-04", "Oakvale", "Ohio", detail=f"the {where} neighborhood",
+                       source=source)
+
+    one = _pair(brief("b1", "Alder Heights", "oakvale-courier.example"),
+                brief("b2", "Quarry Hill", "oakvale-courier.example"))
+    assert one["spot_diff"] == 1.0 and one["outlet_spot_diff"] == 1.0
+    two = _pair(brief("b3", "Alder Heights", "oakvale-courier.example"),
+                brief("b4", "Quarry Hill", "valley-wire.example"))
+    assert two["spot_diff"] == 1.0 and two["outlet_spot_diff"] == 0.0
+    assert StoryLinker(MemoryLinkBackend(), Settings()).weights["outlet_spot_diff"] < 0

@@ -482,6 +482,10 @@ class StoryLinker:
             # Same town, different street or neighbourhood: in a city, another shooting.  (The
             # same street is no evidence for: a city's violent blocks see many.)
             out["spot_diff"] = 1.0
+            if pa_.outlet and pa_.outlet == pb_.outlet:
+                # One outlet naming two neighbourhoods: two of its briefs (an outlet writes one
+                # shooting up with one place; another outlet may place it otherwise).
+                out["outlet_spot_diff"] = 1.0
         if pa_.type and pb_.type:
             out["type_same" if pa_.type == pb_.type else "type_diff"] = 1.0
         if (persons or surnames) or not (date_far or (year_diff and place_diff)):
@@ -676,7 +680,7 @@ FEATURES = (
     "date_close", "date_near", "date_far", "year_diff", "type_same", "type_diff", "counts_same", "counts_clash",
     "hurt_same", "hurt_clash", "age_same", "age_clash", "date_cited", "outlet_other_day", "spot_diff",
     "town_other_day",
-    "facts_match", "facts_elsewhere", "key_clash", "key_half", "state_diff",
+    "facts_match", "facts_elsewhere", "key_clash", "key_half", "state_diff", "outlet_spot_diff",
 )
 _CLASHES = frozenset({"age_clash", "counts_clash", "hurt_clash", "spot_diff"})
 _ALL = "all"  # a key every article carries: its count is the corpus size
