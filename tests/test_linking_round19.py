@@ -202,3 +202,23 @@ def test_one_outlet_naming_two_neighbourhoods_of_one_town_is_two_briefs() -> Non
                 brief("b4", "Quarry Hill", "valley-wire.example"))
     assert two["spot_diff"] == 1.0 and two["outlet_spot_diff"] == 0.0
     assert StoryLinker(MemoryLinkBackend(), Settings()).weights["outlet_spot_diff"] < 0
+
+
+def test_a_brief_is_compared_by_how_much_of_it_the_other_report_holds() -> None:
+    long_text = (
+        "A bailiff shot a tenant during an eviction at a farmhouse outside Oakvale, the county "
+        "sheriff said. The tenant, a retired welder, had barricaded the kitchen door and fired a "
+        "shotgun through it as the bailiff and two deputies arrived with the eviction order. The "
+        "bailiff returned fire. Neighbours said the farmhouse had been in the family for decades "
+        "and that the welder had fallen behind on rent after an injury. The sheriff's office said "
+        "the bailiff was placed on leave while state investigators review the shooting."
+    )
+    brief = "Bailiff placed on leave after eviction shooting at Oakvale farmhouse"
+    undated = _pair(_report("r1", long_text, None, "Oakvale", "Ohio"),
+                    _report("r2", brief, None, "Oakvale", "Ohio"))
+    # most of the brief's words are in the long report, though the cosine of the two is small
+    assert undated["short_shared"] > max(0.5, undated["text"])
+    dated = _pair(_report("r3", long_text, "2031-02-03", "Oakvale", "Ohio"),
+                  _report("r4", brief, "2031-02-04", "Oakvale", "Ohio"))
+    assert dated["short_shared"] == 0.0  # two days to compare: the dates speak instead
+    assert StoryLinker(MemoryLinkBackend(), Settings()).weights["short_shared"] > 0

@@ -74,6 +74,7 @@ class StoryLinker:
         self.blocking: dict[str, int] = data["blocking"]
         self.merge_margin: float = data["clustering"]["merge_margin"]
         self.merge_between: float | None = data["clustering"].get("merge_between")
+        self.short_words: int = data["features"]["short_words"]
         self.staff_stories: int = int(data["clustering"].get("staff_stories", 0))
         self.story_members: int = data["clustering"]["story_members"]
         self.top_words: int = data["features"]["top_words"]
@@ -498,6 +499,13 @@ class StoryLinker:
             text = math.fsum([va[k] * vb[k] for k in va.keys() & vb.keys()])
             if text:
                 out["text"] = text
+            if (text and days is None and min(len(va), len(vb)) <= self.short_words
+                    and not (place_diff or "admin_diff" in out)):
+                # A brief against a long report, with no two days to compare: the cosine of a
+                # few words with many is small however many of them the long report has, so
+                # ask instead how much of the brief (its TF-IDF weight) the other report holds.
+                small, big = (va, vb) if len(va) <= len(vb) else (vb, va)
+                out["short_shared"] = math.fsum([small[k] ** 2 for k in small.keys() & big.keys()])
             shared = pa_.title & pb_.title
             if shared:
                 title = self._title_cosine(a_id, a["title"], b_id, b["title"], shared)
@@ -680,7 +688,7 @@ FEATURES = (
     "date_close", "date_near", "date_far", "year_diff", "type_same", "type_diff", "counts_same", "counts_clash",
     "hurt_same", "hurt_clash", "age_same", "age_clash", "date_cited", "outlet_other_day", "spot_diff",
     "town_other_day",
-    "facts_match", "facts_elsewhere", "key_clash", "key_half", "state_diff", "outlet_spot_diff",
+    "facts_match", "facts_elsewhere", "key_clash", "short_shared", "key_half", "state_diff", "outlet_spot_diff",
 )
 _CLASHES = frozenset({"age_clash", "counts_clash", "hurt_clash", "spot_diff"})
 _ALL = "all"  # a key every article carries: its count is the corpus size
