@@ -222,3 +222,20 @@ def test_a_brief_is_compared_by_how_much_of_it_the_other_report_holds() -> None:
                   _report("r4", brief, "2031-02-04", "Oakvale", "Ohio"))
     assert dated["short_shared"] == 0.0  # two days to compare: the dates speak instead
     assert StoryLinker(MemoryLinkBackend(), Settings()).weights["short_shared"] > 0
+
+
+def test_a_figure_both_undated_leads_give_is_evidence_of_one_story() -> None:
+    def lead(art: str, text: str, day: str | None) -> ArticleAnalysis:
+        if day is None:
+            return tagged_analysis(art, text[:30], [text, "More details were not released."])
+        return _report(art, text, day, "Oakvale", "Ohio")
+
+    a = article_features(lead("n1", "The coast guard detained 17 smugglers at 6:40 a.m. in 2031 off Cape Vell.", None))
+    assert a["nums"] == ["17"]  # no clock time, no year
+    pair = _pair(lead("n1", "The coast guard detained 17 smugglers off Cape Vell.", None),
+                 lead("n2", "Seventeen, or 17 in all, smugglers were held by the coast guard near Cape Vell.", None))
+    assert pair["nums_same"] == 1.0
+    dated = _pair(lead("n3", "The coast guard detained 17 smugglers off Cape Vell.", "2031-02-03"),
+                  lead("n4", "The coast guard held 17 smugglers near Cape Vell.", "2031-02-03"))
+    assert dated["nums_same"] == 0.0  # dated reports: the days and tolls speak instead
+    assert StoryLinker(MemoryLinkBackend(), Settings()).weights["nums_same"] > 0

@@ -194,11 +194,29 @@ def article_features(analysis: ArticleAnalysis, body: str | None = None, *,
     if feats.get("date") is None:
         feats["date"] = feats["pub"]
     feats["year"] = _year(feats, analysis)
+    feats["nums"] = _lead_numbers(analysis)
     return feats
 
 
+_NUMBER = re.compile(r"(?<![\d:./])\d+(?:[.,]\d+)?(?![\d:])")
+
+
+def _lead_numbers(analysis: ArticleAnalysis) -> list[str]:
+    """The figures the lead gives in digits (sums, tolls, ages, magnitudes), years and clock
+    times left out."""
+    end = _lead_end(analysis)
+    text = analysis.article.text[:end]
+    out = set()
+    for m in _NUMBER.finditer(text):
+        n = m.group().replace(",", "")
+        if len(n) == 4 and n[:2] in ("19", "20"):
+            continue
+        out.add(n)
+    return sorted(out)
+
+
 # Bump when what ``prepare`` returns changes shape: an older one is recomputed, not read.
-PREPARED_FORMAT = 3
+PREPARED_FORMAT = 4
 
 
 def _body_features(analysis: ArticleAnalysis, body: str, lead: list[str]) -> dict[str, Any]:

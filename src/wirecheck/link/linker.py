@@ -511,6 +511,10 @@ class StoryLinker:
                 title = self._title_cosine(a_id, a["title"], b_id, b["title"], shared)
                 if title:
                     out["title"] = title
+        if days is None and pa_.nums & pb_.nums:
+            # A figure both leads give (23 pirates, aged 85, a $2.6 million haul) where no two
+            # days can be compared; with days, the tolls and ages below say it more precisely.
+            out["nums_same"] = 1.0
         ages_a, ages_b = pa_.ages, pb_.ages
         agree = False
         if ages_a and ages_b:
@@ -688,7 +692,7 @@ FEATURES = (
     "date_close", "date_near", "date_far", "year_diff", "type_same", "type_diff", "counts_same", "counts_clash",
     "hurt_same", "hurt_clash", "age_same", "age_clash", "date_cited", "outlet_other_day", "spot_diff",
     "town_other_day",
-    "facts_match", "facts_elsewhere", "key_clash", "short_shared", "key_half", "state_diff", "outlet_spot_diff",
+    "facts_match", "facts_elsewhere", "key_clash", "short_shared", "nums_same", "key_half", "state_diff", "outlet_spot_diff",
 )
 _CLASHES = frozenset({"age_clash", "counts_clash", "hurt_clash", "spot_diff"})
 _ALL = "all"  # a key every article carries: its count is the corpus size
@@ -698,8 +702,8 @@ class _Prepared:
     """An article's features as :meth:`StoryLinker.pair_features` compares them (sets, a date)."""
 
     __slots__ = (
-        "admin1", "ages", "caps", "city", "country", "county", "dates", "day", "fatal", "hurt", "key", "lead", "often", "orgs",
-        "outlet", "persons", "source", "spot", "surnames", "title", "type", "year",
+        "admin1", "ages", "caps", "city", "country", "county", "dates", "day", "fatal", "hurt", "key", "lead", "nums",
+        "often", "orgs", "outlet", "persons", "source", "spot", "surnames", "title", "type", "year",
     )
 
     def __init__(self, feats: dict[str, Any]) -> None:
@@ -709,6 +713,7 @@ class _Prepared:
         self.surnames = frozenset(feats["surnames"])
         self.orgs = frozenset(feats["orgs"])
         self.ages = frozenset(feats.get("ages") or ())
+        self.nums = frozenset(feats.get("nums") or ())
         self.spot = frozenset(feats.get("spot") or ())
         self.dates = frozenset(feats.get("dates") or ())
         self.day = parse_day(feats.get("date"))
