@@ -107,6 +107,37 @@ def shooting_report(
     )
 
 
+def placed_report(
+    art: str,
+    text: str,
+    day: str | None,
+    *,
+    city: str = "Millbrook",
+    admin1: str = "Ohio",
+    country: tuple[str, str] = ("United States", "US"),
+    names: tuple[str, ...] = (),
+    detail: str | None = None,
+    hurt: int | None = None,
+    source: str | None = None,
+) -> ArticleAnalysis:
+    """A shooting report (``shooting_report``) published on ``day`` whose one event lies in
+    ``city`` of ``admin1`` (finer ``detail`` kept), dated ``day`` (None: undated), with
+    ``hurt`` wounded when given."""
+    base = shooting_report(art, text, names=names, city=city, published=day, title=text[:50])
+    ev = base.events[0]
+    place = Place(city, country[0], country[1], admin1=admin1, precision=1, detail=detail)
+    injured = Count(CountRange(hurt, hurt, hurt), str(hurt), Evidence(art, 0, 0, 5)) if hurt is not None else None
+    dated = Dated(DateValue(day, day, "day"), Evidence(art, 0, 0, 5)) if day else None
+    base.events[:] = [
+        EventMention(
+            id=ev.id, article=art, trigger=ev.trigger, evidence=ev.evidence, event_type=ev.event_type,
+            location=Located(place, city, ev.evidence), date=dated, injured=injured,
+        )
+    ]
+    base.article.source = source
+    return base
+
+
 def dated_report(
     art: str,
     sentences: list[str],

@@ -6,20 +6,12 @@ other ages or another neighbourhood; a street the tagger calls a person.  Texts 
 
 from __future__ import annotations
 
-from extract_helpers import shooting_report
+from extract_helpers import placed_report, shooting_report
 from wirecheck.link import MemoryLinkBackend, StoryLinker
 from wirecheck.link.features import article_features, spot_key
 from wirecheck.models import (
     ArticleAnalysis,
-    Count,
-    CountRange,
-    Dated,
-    DateValue,
-    EventMention,
-    Evidence,
     LocalEntity,
-    Located,
-    Place,
 )
 from wirecheck.settings import Settings
 
@@ -35,21 +27,7 @@ def _report(
     source: str = "harbor-ledger.example",
 ) -> ArticleAnalysis:
     """A shooting report from Millbrook with its event day, neighbourhood and toll of wounded."""
-    base = shooting_report(art, text, names=names, city="Millbrook", published=day, title=text[:50])
-    ev = base.events[0]
-    place = Place("Millbrook", "United States", "US", admin1="Ohio", precision=1, detail=detail)
-    injured = None
-    if hurt is not None:
-        injured = Count(CountRange(hurt, hurt, hurt), str(hurt), Evidence(art, 0, 0, 5))
-    base.events[:] = [
-        EventMention(
-            id=ev.id, article=art, trigger=ev.trigger, evidence=ev.evidence, event_type=ev.event_type,
-            location=Located(place, "Millbrook", ev.evidence),
-            date=Dated(DateValue(day, day, "day"), Evidence(art, 0, 0, 5)), injured=injured,
-        )
-    ]
-    base.article.source = source
-    return base
+    return placed_report(art, text, day, names=names, detail=detail, hurt=hurt, source=source)
 
 
 def _pairs(*reports: ArticleAnalysis) -> tuple[StoryLinker, dict[tuple[str, str], dict[str, float]]]:

@@ -7,20 +7,14 @@ are no text and no names in common when a dataset's texts come uncleaned.  Texts
 
 from __future__ import annotations
 
-from extract_helpers import shooting_report, tagged_analysis
+from extract_helpers import placed_report, tagged_analysis
 from wirecheck.link import MemoryLinkBackend, StoryLinker
 from wirecheck.link.features import FURNITURE, article_features, page_furniture, prepare, text_lines
 from wirecheck.models import (
     Article,
     ArticleAnalysis,
-    Dated,
-    DateValue,
     EntityMention,
-    EventMention,
-    Evidence,
     LocalEntity,
-    Located,
-    Place,
 )
 from wirecheck.settings import Settings
 
@@ -38,18 +32,8 @@ def _report(
     source: str | None = None,
 ) -> ArticleAnalysis:
     """A shooting report from ``city`` in ``admin1`` with its event day (None: undated)."""
-    base = shooting_report(art, text, names=names, city=city, published=day, title=text[:50])
-    ev = base.events[0]
-    place = Place(city, country[0], country[1], admin1=admin1, precision=1, detail=detail)
-    dated = Dated(DateValue(day, day, "day"), Evidence(art, 0, 0, 5)) if day else None
-    base.events[:] = [
-        EventMention(
-            id=ev.id, article=art, trigger=ev.trigger, evidence=ev.evidence, event_type=ev.event_type,
-            location=Located(place, city, ev.evidence), date=dated,
-        )
-    ]
-    base.article.source = source
-    return base
+    return placed_report(art, text, day, city=city, admin1=admin1, country=country, names=names, detail=detail,
+                         source=source)
 
 
 def _pair(x: ArticleAnalysis, y: ArticleAnalysis) -> dict[str, float]:
