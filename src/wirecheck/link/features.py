@@ -76,12 +76,14 @@ _CONTENT_MEMO_SIZE = 200_000
 FURNITURE = "!"
 
 
+@functools.lru_cache(maxsize=65536)
 def page_furniture(line: str) -> bool:
     """Whether clean strips ``line`` as page furniture (``[stripped]`` in ``data/clean.toml``:
     sign-up boxes, "Read more" links, a video playlist's entries).
 
     Ingested texts have lost such lines already; a dataset's texts are read as they are (their
-    gold offsets index them), so the linker leaves them out itself.
+    gold offsets index them), so the linker leaves them out itself.  (Memoised: each line is
+    asked about twice, for the text and for the names, and furniture recurs across pages.)
     """
     from wirecheck.clean.patterns import load_rules
 
