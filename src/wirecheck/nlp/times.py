@@ -408,12 +408,15 @@ def _value(rule: str, m: re.Match[str], anchor: date | None, future: bool) -> Va
     if rule == "rel_unit":
         rel = re.sub(r"\s+", " ", g["rel"].lower())
         unit = g["unit"].lower()
-        if rel in ("the past", "the coming") and not g.get("mod"):
+        # "the past month" is a span up to now; "the past weekend" is the last one
+        if rel in ("the past", "the coming") and not g.get("mod") and unit != "weekend":
             return _duration(1, unit), "unknown", "DURATION"
         if anchor is None:
             return None, "unknown", "DATE"
         step = {"last": -1, "the previous": -1, "the past": -1, "next": 1, "the coming": 1}.get(rel, 0)
         if unit in ("week", "weekend"):
+            if unit == "weekend" and rel == "the coming" and anchor.weekday() < 5:
+                step = 0  # on a weekday, the coming weekend ends this week
             dd = anchor + timedelta(weeks=step)
             return _iso_week(dd) + ("-WE" if unit == "weekend" else ""), "week", "DATE"
         if unit == "month":
