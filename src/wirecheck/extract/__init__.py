@@ -35,7 +35,7 @@ def _analyze(nd: NlpDoc) -> ArticleAnalysis:
     timings["events"] = t2 - t1 - parse_events
     timings["total"] = sum(v for k, v in timings.items() if k != "total")
     return ArticleAnalysis(
-        article=nd.article,
+        article=nd.original or nd.article,
         sentences=nd.sentences,
         entities=entities,
         times=nd.times,

@@ -15,7 +15,7 @@ import re
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from wirecheck.errors import ModelNotFound
@@ -74,6 +74,9 @@ class NlpDoc:
     timings: dict[str, float] = field(default_factory=dict)
     nlp: NLP | None = None
     _parses: dict[int, Any] = field(default_factory=dict)
+    # The article as the outlet wrote it, where ``article`` holds a copy with its case restored
+    # for the NLP pass (a text in capitals, :mod:`wirecheck.nlp.truecase`); same offsets.
+    original: Article | None = None
 
     @property
     def text(self) -> str:
@@ -169,14 +172,31 @@ class NLP:
         return next(iter(self.process_many([article])))
 
     def process_many(self, articles: Sequence[Article], batch_size: int = 32) -> Iterator[NlpDoc]:
-        """The cheap pass over whole texts, then sentences, entities and time expressions."""
-        texts = (a.text for a in articles)
+        """The cheap pass over whole texts, then sentences, entities and time expressions.
+
+        A text written in capitals is read in the case news would print (same offsets)."""
+        read = [self.readable(a) for a in articles]
+        texts = (a.text for a in read)
         t0 = time.perf_counter()
-        for article, doc in zip(articles, self._pipe_fast(texts, batch_size), strict=True):
+        for article, shown, doc in zip(read, articles, self._pipe_fast(texts, batch_size), strict=True):
             nd = self.finish(article, doc)
+            if article is not shown:
+                nd.original = shown
             nd.timings["spacy"] = time.perf_counter() - t0 - sum(nd.timings.values())
             yield nd
             t0 = time.perf_counter()
+
+    def readable(self, article: Article) -> Article:
+        """``article``, or a copy with its case restored when its text is all capitals."""
+        from wirecheck.nlp import truecase
+
+        if not truecase.shouting(article.text):
+            return article
+        lex = truecase.lexicon_for(self.language)
+        if lex is None:
+            return article
+        text = truecase.restore_case(article.text, lex, truecase.places_for(lex))
+        return replace(article, text=text) if text != article.text else article
 
     def finish(self, article: Article, doc: Any) -> NlpDoc:
         """Sentences, entities and time expressions of one article from its whole-text Doc."""
