@@ -178,10 +178,10 @@ class NLP:
         read = [self.readable(a) for a in articles]
         texts = (a.text for a in read)
         t0 = time.perf_counter()
-        for article, shown, doc in zip(read, articles, self._pipe_fast(texts, batch_size), strict=True):
+        for article, original, doc in zip(read, articles, self._pipe_fast(texts, batch_size), strict=True):
             nd = self.finish(article, doc)
-            if article is not shown:
-                nd.original = shown
+            if article is not original:
+                nd.original = original
             nd.timings["spacy"] = time.perf_counter() - t0 - sum(nd.timings.values())
             yield nd
             t0 = time.perf_counter()

@@ -153,14 +153,14 @@ def _with_word_lists(lex: Lexicon) -> Lexicon:
     return lex
 
 
-def _stem(word: str) -> str:
-    """The word a clitic hangs on, which decides its case: "country's" -> "country", "we've" ->
-    "we", "didn't" -> "did" ("o'neill" stays whole)."""
+def _stem(word: str) -> tuple[str, str]:
+    """The word a clitic hangs on, which decides its case, and the clitic: "country's" ->
+    ("country", "s"), "we've" -> ("we", "ve"), "didn't" -> ("did", "t"); "o'neill" stays whole."""
     word = word.replace("’", "'")
     if word.endswith("n't") and len(word) > 3:
-        return {"won't": "will", "can't": "can", "shan't": "shall"}.get(word, word[:-3])
+        return {"won't": "will", "can't": "can", "shan't": "shall"}.get(word, word[:-3]), "t"
     base, _, clitic = word.partition("'")
-    return base if base and clitic in _CLITICS else word
+    return (base, clitic) if base and clitic in _CLITICS else (word, "")
 
 
 _CLITICS = frozenset({"s", "ll", "ve", "re", "d", "m"})
@@ -182,8 +182,8 @@ def restore_case(text: str, lex: Lexicon, place: Callable[[str], bool] | None = 
         return text
     toks = []
     for m in _WORD.finditer(text):
-        low = _stem(m.group().lower())
-        toks.append(_Tok(m.start(), m.end(), low, possessive=low != m.group().lower() and "'" in m.group().replace("’", "'")[-2:]))
+        low, clitic = _stem(m.group().lower())
+        toks.append(_Tok(m.start(), m.end(), low, possessive=clitic == "s"))
     for t in toks:
         if t.low in _CALENDAR or (t.low == "may" and _dated(text, t)):
             t.kind, t.capital = "closed", True  # "Monday", "Dec", "3 May 90"
@@ -205,21 +205,22 @@ def restore_case(text: str, lex: Lexicon, place: Callable[[str], bool] | None = 
         _names_in_run(run, lex, text)
     _after_titles(text, toks, lex)
     _particles(text, toks)
-    out = list(text.lower()) if len(text.lower()) == len(text) else list(text)
+    lowered = text.lower()
+    out = list(lowered) if len(lowered) == len(text) else list(text)
     for t in toks:
         if t.kind == "acronym" and t.low != "a":
-            _put(out, text, t.start, t.end, upper=True)
+            _upper(out, text, t.start, t.end)
         elif t.capital or t.low == "i":
-            _put(out, text, t.start, t.start + 1, upper=True)
+            _upper(out, text, t.start, t.start + 1)
             if t.kind == "name" and re.match(r"[od]['’]\w", t.low):  # "O'Neill", "D'Amato"
-                _put(out, text, t.start + 2, t.start + 3, upper=True)
+                _upper(out, text, t.start + 2, t.start + 3)
     for i, t in enumerate(toks):
         if not _SENTENCE_START.search(text[max(0, t.start - 6) if i else 0 : t.start]):
             continue
         prev = toks[i - 1] if i else None
         if prev is not None and text[prev.end : prev.end + 1] == "." and (len(prev.low) == 1 or prev.low in _ABBREVIATIONS):
             continue  # "U.S. diplomats", "Gen. Ochoa": an abbreviation's point ends no sentence
-        _put(out, text, t.start, t.start + 1, upper=True)
+        _upper(out, text, t.start, t.start + 1)
     return "".join(out)
 
 
@@ -236,9 +237,10 @@ def _dated(text: str, t: _Tok) -> bool:
     return bool(re.search(r"\d[ \t]*$", text[max(0, t.start - 4) : t.start]) or re.match(r"[ \t]*\d", text[t.end : t.end + 3]))
 
 
-def _put(out: list[str], text: str, a: int, b: int, *, upper: bool) -> None:
+def _upper(out: list[str], text: str, a: int, b: int) -> None:
+    """Capitals for ``text[a:b]`` in ``out`` (a letter whose capital is longer stays as given)."""
     for k in range(a, b):
-        ch = text[k].upper() if upper else text[k].lower()
+        ch = text[k].upper()
         if len(ch) == 1:
             out[k] = ch
 
@@ -400,13 +402,9 @@ _BIG_PLACE = 100_000
 
 
 @lru_cache(maxsize=4)
-def _cached_lexicon(key: int, language: Any) -> Lexicon | None:
-    return lexicon_of(language)
-
-
 def lexicon_for(language: Any) -> Lexicon | None:
     """:func:`lexicon_of`, built once per loaded pipeline."""
-    return _cached_lexicon(id(language), language)
+    return lexicon_of(language)
 
 
 @lru_cache(maxsize=4)
