@@ -157,8 +157,10 @@ def find_triggers(nd: NlpDoc, entities: list[LocalEntity]) -> list[_Trigger]:
             # "name" the tagger saw there, is the word: "Shootout at ...")
         if a >= sent.end:
             continue
-        if text[a].isupper() and a > sent.start and not text[a:b].isupper() and si not in titled:
-            continue  # capitalised inside a sentence: a name or a month ("March", "Rally Party")
+        if (text[a].isupper() and a > sent.start and not text[a:b].isupper() and si not in titled
+                and not re.search(r"\s[a-z][\w-]*$", text[a:b])):
+            continue  # capitalised inside a sentence: a name or a month ("March", "Rally Party");
+            # a phrase ending in a common noun is the thing ("Molotov cocktails")
         before = text[max(sent.start, a - 40) : a]
         if _guarded(lex["guards"].get(low[a:b], ()), low, sent, a, b):
             continue  # "shell casings", "fighting for his life", "demanding money"
@@ -2047,6 +2049,11 @@ def _country_place(nd: NlpDoc, entities: list[LocalEntity]) -> tuple[Any, int] |
     return None
 
 
+# a country's name used as an armed actor's nationality: "the Pakistan military forces"
+_FORCES_AFTER = re.compile(
+    r"['’]?s?[ \t]+(?:armed[ \t]+)?(?:military|army|forces|troops|soldiers|police|border[ \t]+guards?|navy|air[ \t]+force)\b")
+
+
 def _agree_with_text(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] | None:
     """The chosen place, checked against the country the whole text points to.
 
@@ -2071,6 +2078,18 @@ def _agree_with_text(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, i
         return from_evidence() if w > ev.second() else None
     pm, si = chosen
     p = pm.place
+    gaz = get_gazetteer()
+    if (p.precision == 4 and p.iso and p.iso != top and w > ev.weight(p.iso)
+            and (gaz.is_demonym(pm.text) or _FORCES_AFTER.match(nd.text, pm.end))):
+        # "Russian forces shelled <village>, <division>", "the Pakistan military": the actor's
+        # nationality was the only place at hand; any better lead of the text names where
+        return from_evidence()
+    clue = ev.clues.get(top)
+    if (p.precision <= 2 and p.iso != top and clue is not None and gaz.country(clue.text) is not None
+            and top not in {x[3] for x in ev.located} and _LOCATIVE.search(nd.text[max(0, pm.start - 25) : pm.start])):
+        # "gathered in <town> to condemn the war in <country>": a country the text names only
+        # as what the event is about moves no town the text says it happened in
+        return chosen
     clear = ev.clear()
     if p.precision == 4 and p.iso and all(x[1] != pm.start for x in ev.located):
         # a country named aside ("solidarity with X", "a X patrol") while the text says where
@@ -2129,6 +2148,10 @@ def _home_side(nd: NlpDoc, chosen: tuple[Any, int] | None, sentences: list[int])
     # ("a US military patrol in <a town abroad>")
     us = ctx.weight("US") - sum(v[0].get("US", 0.0) for n, v in ctx.own.items() if gaz.is_country_word(n))
     if not street and (us < 3.0 or ctx.weight_without(p.iso, pm.text) >= 0.25 * us):
+        return chosen
+    if not street and country_evidence(nd.text).clear() == p.iso:
+        # the text's divisions point plainly to the place's country ("in X town (X township,
+        # Y state)"): a US namesake of its town named thrice is no American home
         return chosen
     states = ctx.us_states()
     state = next(iter(states)) if len(states) == 1 else None

@@ -123,6 +123,29 @@ def _index() -> dict[str, frozenset[_Division]]:
     return {k: frozenset(v) for k, v in idx.items()}
 
 
+@lru_cache(maxsize=1)
+def _kinds() -> dict[tuple[str, str], frozenset[str]]:
+    """(division key, kind) -> the countries whose first-level division of that name is of that
+    kind in ISO 3166-2 ("cordoba", "province") -> {"AR"}: Colombia's Córdoba is a department."""
+    import pycountry
+
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for sub in pycountry.subdivisions:
+        if sub.parent_code and not sub.parent_code.endswith(tuple(f"-{x}" for x in ("ENG", "SCT", "WLS", "NIR"))):
+            continue
+        for kind in re.split(r"[ ,/]+", (sub.type or "").lower()):
+            for k in _keys(sub.name):
+                out[(k, kind)].add(sub.country_code)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def kind_countries(name: str, kind: str) -> frozenset[str]:
+    """The countries having a first-level division called ``name`` of ``kind`` ("province",
+    "department", "state", "governorate"...), by ISO 3166-2's own word for it."""
+    kind = kind.strip().lower()
+    return frozenset(iso for k in _keys(name) for iso in _kinds().get((k, kind), ()))
+
+
 def division_countries(name: str) -> frozenset[str]:
     """The countries having a first- or second-level division so named ("Ituri" -> {"CD"}),
     or, when none is, nearly so spelled (see ``_divisions``)."""
@@ -151,7 +174,8 @@ def _skeleton_index() -> dict[str, tuple[tuple[str, frozenset[_Division]], ...]]
 
 
 def _near_spelling(key: str) -> set[_Division]:
-    """Divisions spelled nearly like ``key``: same skeleton, same first and last letter and
+    """Divisions spelled nearly like ``key``: same skeleton, same first and last letter (any
+    vowel for a vowel) and
     few letters apart (difflib ratio 0.85 or more), all of one country; else none.  Short
     names are left alone: "Louis" is a letter from "Laois" and no variant of it."""
     from difflib import SequenceMatcher
@@ -161,8 +185,10 @@ def _near_spelling(key: str) -> set[_Division]:
         return set()
     found: set[_Division] = set()
     for k, divs in _skeleton_index().get(sk, ()):
-        # (a final h is a transliteration's: "Raqqa" / "Raqqah")
-        same_ends = k[0] == key[0] and k.rstrip("h")[-1:] == key.rstrip("h")[-1:]
+        # (a final h is a transliteration's: "Raqqa" / "Raqqah"; so is a final vowel's
+        # spelling: "Hasakeh" / "Hasakah", "Khmelnytsky" / "Khmelnytskyi")
+        end, end_k = key.rstrip("h")[-1:], k.rstrip("h")[-1:]
+        same_ends = k[0] == key[0] and (end == end_k or (end in "aeiouy" and end_k in "aeiouy"))
         if same_ends and SequenceMatcher(None, key, k).ratio() >= 0.85:
             found |= divs
     return found if len({d.iso for d in found}) == 1 else set()
@@ -241,6 +267,13 @@ _NAME_END = re.compile(rf"({_NAME})$")
 _DOTTED_STATE = re.compile(r"[A-Z]\.[ \t]?[A-Z][a-z]?\.")  # "N.C.", "S.D.", "W. Va."
 _BLOCK_BEFORE = re.compile(r"\bblock[ \t]+of[ \t]+(?:the[ \t]+)?$", re.I)
 _LOCATED = re.compile(r"\b(?:in|across|throughout|inside|within|near|outside)[ \t]+(?:the[ \t]+)?$", re.I)
+# "the war in X", "the situation in X": what a protest or a statement is about, not where
+_ABOUT = re.compile(
+    r"\b(?:war|wars|invasion|aggression|offensive|occupation|conflict|intervention|crisis|situation|"
+    r"peace|genocide|atrocities|crimes|bombing|bombings|killings|repression|elections?)[ \t]+"
+    r"(?:in|on|against|of)[ \t]+(?:the[ \t]+)?$",
+    re.I,
+)
 _IN_TOWN = re.compile(
     rf"\b(?:in|near|at|outside|of)[ \t]+(?:the[ \t]+)?(?:(?:town|village|city|locality|area)[ \t]+of[ \t]+)?({_NAME})"
 )
@@ -377,6 +410,10 @@ def country_evidence(text: str) -> CountryEvidence:
             isos = _longest_admin(m.group(1), a, lambda n, lv=level: admin_isos(n, lv))
             if isos is not None:
                 name, a2, found = isos
+                # "Cordoba province": the country whose division of that name is a province
+                kinds = kind_countries(name, word.split()[-1] if rx is after_rx else word.split()[0])
+                if kinds & set(found):
+                    found = {iso: a1 for iso, a1 in found.items() if iso in kinds}
                 credit(found, wt["word_admin"], name, a2, a2 + len(name))
                 seen_admin.add((a2, a2 + len(name)))
 
@@ -429,7 +466,8 @@ def country_evidence(text: str) -> CountryEvidence:
                     continue
                 if gaz.is_demonym(phrase):
                     w = wt["demonym"]
-                elif _LOCATED.search(text[max(0, a - 30) : a]) or re.search(r"[A-Z][\w'’.-]*,[ \t]*$", text[max(0, a - 40) : a]):
+                elif (_LOCATED.search(text[max(0, a - 30) : a]) and not _ABOUT.search(text[max(0, a - 40) : a])) or re.search(
+                        r"[A-Z][\w'’.-]*,[ \t]*$", text[max(0, a - 40) : a]):
                     # "in X", or "Town, X": where it happened
                     w = wt["country_name"]
                     located.append((phrase, a, a + len(phrase), place.iso))
@@ -457,6 +495,14 @@ def country_evidence(text: str) -> CountryEvidence:
         if gaz.country(name) is not None:
             continue
         isos = town_isos(name)
+        if not isos and m.group(0).split()[0].lower() in ("in", "near"):
+            # "in the countryside of Ein Issa in Ar Raqqa": a division named as the place (a
+            # small vote, as a town's: without its kind it may be a namesake's near spelling)
+            isos = admin_isos(name)
+            if isos:
+                credit(isos, wt["town"], name, a, b)
+                seen_admin.add((a, b))
+            continue
         if isos:
             credit(isos, wt["town"], name, a, b)
             big = big_town(name, isos)

@@ -1016,6 +1016,11 @@ _HEADLINE_PREPOSITIONS = frozenset({"In", "At", "Near", "Outside", "Inside"})
 _MODIFIERS = frozenset({"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
                         "Northeast", "Northwest", "Southeast", "Southwest", "NE", "NW", "SE", "SW",
                         "Greater", "Upper", "Lower", "Downtown", "Old", "Inner", "Outer"})
+# a town's divisions in brackets after it: "Silwan (Al Quds, West Bank)"
+# (or after its quarter, "Al Quds - Silwan (Al Quds, West Bank)", or its kind, "Kut city (Wasit)")
+_DIVISIONS_AFTER = re.compile(
+    r"(?:[ \t]+-[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}|[ \t]+(?:city|town|village))?"
+    r"[ \t]*\((?P<names>[A-Z][^()\n\d]{1,80})\)")
 _STATE_AFTER = re.compile(r",[ \t]*(?P<st>(?:[A-Z][a-z]+\.?(?:[ \t]+[A-Z][a-z]+)?|[A-Z]\.[ \t]?[A-Z][a-z]*\.(?:[A-Z]\.)?|[A-Z]{2}))(?![\w])")
 _STREET = re.compile(
     r"(?:(?:the[ \t]+)?(?P<block>\d{1,6})[ \t]+block[ \t]+of[ \t]+)?"
@@ -1562,7 +1567,7 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
                 hit = None  # "Los Angeles Times", "Chicago Tribune": an outlet, not a place
                 i = len(toks)
                 continue
-            if hit and ((hit[3].precision <= 2 and _continued(gaz, s, hit[2]))
+            if hit and ((hit[3].precision <= 2 and _continued(gaz, s, hit[2])) or _PARTY_AFTER.match(s, hit[2])
                         or (hit[3].precision == 3 and _QUARTER_AFTER.match(s, hit[2]))):
                 # "Temple University Hospital", "Rogers Park": a longer name the gazetteer
                 # lacks, an institution or a neighbourhood; kept, marked, for the town's count
@@ -1588,6 +1593,12 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
                         refined = gaz.unlisted_us_town(s[a:b], st)
                     if refined is not None:
                         place, b = refined, sm.end()
+                elif place.precision <= 2 and (pm_ := _DIVISIONS_AFTER.match(s, b)):
+                    found = _by_divisions(gaz, s[a:b], place, pm_.group("names"), ctx)
+                    if found != place:
+                        # the bracket said where the town is: its names are no places of their own
+                        place = found
+                        taken.append(pm_.span("names"))
                 emit(a, b, place)
                 i = j
                 while i < len(toks) and toks[i][0] < b:
@@ -1659,6 +1670,36 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
 
 
 _ADDRESS_BEFORE = re.compile(r"(?:,|\b(?:in|of|near|from|at|outside))[ \t]+$")
+
+
+def _by_divisions(gaz: Gazetteer, name: str, place: Place, names: str, ctx: TextContext) -> Place:
+    """A town followed by its divisions in brackets, widest last: "Silwan (Al Quds, West Bank)",
+    "Kafr Saba (Tulkarm)".  The town of that name inside the widest division the gazetteer knows;
+    where that division belongs to one country only, which the text favours twice as much as
+    the namesake's, and the gazetteer has no town of the name there, the division itself (the
+    town kept as its detail) rather than a namesake abroad.  A
+    division name several countries share decides nothing on its own; the next narrower one is
+    tried."""
+    parts = [p.strip() for p in re.split(r"[,;]", names) if p.strip()]
+    for part in reversed(parts):
+        if not part[:1].isupper() or part == name:
+            continue
+        isos = {i for k in _admin_keys(part) for i, _ in gaz._admin1_keys.get(k, ())}
+        if not isos:
+            continue
+        refined = gaz.lookup(name, None, part, context=ctx)
+        if refined is not None and refined.precision <= 2:
+            return refined
+        if len(isos) == 1:
+            iso = next(iter(isos))
+            if place.iso == iso or ctx.weight(iso) < 2 * ctx.weight(place.iso):
+                return place  # (a division abroad of the same name as the town's own)
+            namesake = gaz.lookup(name, iso, context=ctx)
+            if namesake is not None and namesake.precision <= 2:
+                return namesake
+            division = gaz.admin1(part, iso)
+            return replace(division, detail=name) if division is not None else place
+    return place
 
 
 def _unlisted_town(gaz: Gazetteer, s: str, toks: list[tuple[int, int]], ctx: TextContext) -> tuple[int, Place] | None:
@@ -1886,6 +1927,14 @@ _DATELINE_WORDS = frozenset({"UPDATE", "UPDATED", "VIDEO", "PHOTOS", "WATCH", "B
                              "LIVE", "CORRECTION", "EDITOR'S NOTE", "WARNING", "ALERT", "FILE", "PHOTO"})
 
 
+# a word of a party's or a movement's name joined by "and": "Liberty and Renewal (LR) Party"
+_PARTY_AFTER = re.compile(
+    r"[ \t]+and[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:\([A-Z]{2,8}\)[ \t]+)?"
+    r"(?:Party|Movement|Front|Alliance|Coalition|Union|Congress|League)\b")
+# "Dardara village, Hasakeh": a wider place after a village's, town's or area's name
+_WIDER_AFTER_PLACE = re.compile(r"[A-Z][\w'’-]*[ \t]+(?:village|town|city|area|countryside|district),[ \t]*$")
+
+
 def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_initial: bool,
              ctx: TextContext) -> Place | None:
     """The place a capitalised phrase names in context, or None when it is probably a word."""
@@ -1924,14 +1973,23 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
     near = s[max(0, a - 40) : a]
     # ("according to Linda Marcheson": "to" leads to a person there, not a place)
     strong = ((bool(_LOCATIVE.search(near)) and not _ACCORDING_TO.search(near)) or bool(_STATE_AFTER.match(s, b))
+              or bool(_WIDER_AFTER_PLACE.search(near))
               or bool(_AGENCY_AFTER.match(s, b))
               or (bool(_STAFF_AFTER.match(s, b)) and phrase not in gaz.continuations
                   and any(e.iso == "US" and not e.alt for e in gaz._get(_norm(key)))))
     in_parens = _in_parens(s, a)
     # "Mandalay region", "Punjab province": a first-level division
-    if _ADMIN1_WORD.match(s, b) or (_ADMIN_TAIL.search(key) and not _ADMIN2_WORD.match(s, b) and
-                                    not re.search(r"(?:District|County|Municipality)$", key)):
+    if (kind := _ADMIN1_WORD.match(s, b)) or (_ADMIN_TAIL.search(key) and not _ADMIN2_WORD.match(s, b) and
+                                              not re.search(r"(?:District|County|Municipality)$", key)):
         div = gaz.division(key, ctx) if not gaz.state_code(key) else gaz.admin1(key, "US")
+        if kind and div is not None and div.iso != "US":
+            # "Cordoba province": the country whose division so called is a province, where
+            # several countries have one of the name (Colombia's Córdoba is a department)
+            from wirecheck.nlp.countries import kind_countries
+
+            kinds = kind_countries(key, kind.group(0).split()[-1])
+            if len(kinds) == 1 and div.iso not in kinds:
+                div = gaz.admin1(key, next(iter(kinds))) or div
         if div is not None:
             return div
     # "Kyaukse district", "Lake County": a second-level division
