@@ -2149,9 +2149,13 @@ def _home_side(nd: NlpDoc, chosen: tuple[Any, int] | None, sentences: list[int])
     us = ctx.weight("US") - sum(v[0].get("US", 0.0) for n, v in ctx.own.items() if gaz.is_country_word(n))
     if not street and (us < 3.0 or ctx.weight_without(p.iso, pm.text) >= 0.25 * us):
         return chosen
-    if not street and country_evidence(nd.text).clear() == p.iso:
+    evidence = country_evidence(nd.text)
+    clue = evidence.clues.get(p.iso or "")
+    if (not street and evidence.clear() == p.iso and clue is not None and clue.admin1
+            and not re.match(r"[ \t]+[Cc]ity\b", nd.text[clue.end :])):
         # the text's divisions point plainly to the place's country ("in X town (X township,
-        # Y state)"): a US namesake of its town named thrice is no American home
+        # Y state)"): a US namesake of its town named thrice is no American home ("Bay City"
+        # is a town's name, no division's)
         return chosen
     states = ctx.us_states()
     state = next(iter(states)) if len(states) == 1 else None
