@@ -2082,7 +2082,7 @@ def _agree_with_text(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, i
     if (p.precision == 4 and p.iso and p.iso != top and w > ev.weight(p.iso)
             and (gaz.is_demonym(pm.text) or _FORCES_AFTER.match(nd.text, pm.end))):
         # "Russian forces shelled <village>, <division>", "the Pakistan military": the actor's
-        # nationality was the only place at hand; any better lead of the text names where
+        # nationality was the only place at hand; the text's better lead says where it was
         return from_evidence()
     clue = ev.clues.get(top)
     if (p.precision <= 2 and p.iso != top and clue is not None and gaz.country(clue.text) is not None

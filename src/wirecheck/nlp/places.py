@@ -1677,9 +1677,8 @@ def _by_divisions(gaz: Gazetteer, name: str, place: Place, names: str, ctx: Text
     "Kafr Saba (Tulkarm)".  The town of that name inside the widest division the gazetteer knows;
     where that division belongs to one country only, which the text favours twice as much as
     the namesake's, and the gazetteer has no town of the name there, the division itself (the
-    town kept as its detail) rather than a namesake abroad.  A
-    division name several countries share decides nothing on its own; the next narrower one is
-    tried."""
+    town kept as its detail) rather than a namesake abroad.  A division name several countries
+    share decides nothing on its own; the next narrower one is tried."""
     parts = [p.strip() for p in re.split(r"[,;]", names) if p.strip()]
     for part in reversed(parts):
         if not part[:1].isupper() or part == name:
