@@ -2097,7 +2097,7 @@ def _agree_with_text(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, i
         where = next((x for x in ev.located if x[3] != p.iso and clear in (None, x[3])), None)
         if where is not None:
             name, a, b, iso = where
-            found = get_gazetteer().lookup(name, iso)
+            found = gaz.lookup(name, iso)
             if found is not None and found.iso == iso:
                 return _CountryMention(name, a, b, found), nd.sentence_of(a)
     if p.precision <= 2 and p.name and len(re.findall(rf"\b{re.escape(p.name)}\b", nd.text)) >= max(2.0, 2 * w):
@@ -2118,7 +2118,7 @@ def _agree_with_text(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, i
         return chosen
     if p.precision <= 2:
         # the same name in the text's country ("San Martin" the town of the text's province)
-        alt = get_gazetteer().lookup(p.name, clear)
+        alt = gaz.lookup(p.name, clear)
         if alt is not None and alt.iso == clear and alt.precision <= 2:
             alt = Place(**{**alt.as_dict(), "detail": p.detail})
             return _CountryMention(pm.text, pm.start, pm.end, alt, pm.detail), si

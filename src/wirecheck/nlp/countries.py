@@ -123,6 +123,9 @@ def _index() -> dict[str, frozenset[_Division]]:
     return {k: frozenset(v) for k, v in idx.items()}
 
 
+_UK_NATIONS = frozenset({"GB-ENG", "GB-SCT", "GB-WLS", "GB-NIR"})
+
+
 @lru_cache(maxsize=1)
 def _kinds() -> dict[tuple[str, str], frozenset[str]]:
     """(division key, kind) -> the countries whose first-level division of that name is of that
@@ -131,7 +134,9 @@ def _kinds() -> dict[tuple[str, str], frozenset[str]]:
 
     out: dict[tuple[str, str], set[str]] = defaultdict(set)
     for sub in pycountry.subdivisions:
-        if sub.parent_code and not sub.parent_code.endswith(tuple(f"-{x}" for x in ("ENG", "SCT", "WLS", "NIR"))):
+        # (the UK's subdivisions sit under its four nations, which are no provinces or regions
+        # a text would name with a kind: their children count as first-level here)
+        if sub.parent_code and sub.parent_code not in _UK_NATIONS:
             continue
         for kind in re.split(r"[ ,/]+", (sub.type or "").lower()):
             for k in _keys(sub.name):
@@ -175,9 +180,8 @@ def _skeleton_index() -> dict[str, tuple[tuple[str, frozenset[_Division]], ...]]
 
 def _near_spelling(key: str) -> set[_Division]:
     """Divisions spelled nearly like ``key``: same skeleton, same first and last letter (any
-    vowel for a vowel) and
-    few letters apart (difflib ratio 0.85 or more), all of one country; else none.  Short
-    names are left alone: "Louis" is a letter from "Laois" and no variant of it."""
+    vowel for a vowel) and few letters apart (difflib ratio 0.85 or more), all of one country;
+    else none.  Short names are left alone: "Louis" is a letter from "Laois" and no variant of it."""
     from difflib import SequenceMatcher
 
     sk = _skeleton(key)
