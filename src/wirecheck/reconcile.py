@@ -411,6 +411,7 @@ def categorical_fact(
     better: Callable[[Any], Any] | None = None,
     region: Callable[[Any], Any] | None = None,
     prefer: Callable[[list[_Report]], Any] | None = None,
+    within: Callable[[Any, list[Any]], bool] | None = None,
 ) -> tuple[Fact, Any]:
     """Agreeing values are consensus; any disagreement is a conflict valued by the majority.
 
@@ -418,7 +419,10 @@ def categorical_fact(
     town's state and country) more sources name wins ("Memphis" against a one-off foreign
     namesake when another report places the event elsewhere in Tennessee); ``prefer`` -- the
     group of reports with the stronger evidence (see each caller); ``better`` -- the more precise
-    value (a town over its county); then the earliest report.  ``prefer`` also picks between differing values of one group ("Riverton"
+    value (a town over its county); then the earliest report.  Before all of these, a value
+    that ``within`` calls a part of another group's value loses to it ("Roxbury" filed as a
+    town of another state, where another report gives "Boston" with "Roxbury" as its
+    detail).  ``prefer`` also picks between differing values of one group ("Riverton"
     resolved to two states by two reports)."""
     same = same or (lambda x, y: x == y)
     groups: list[list[_Report]] = []
@@ -439,9 +443,11 @@ def categorical_fact(
     top = groups[0]
     if len(groups) > 1:
         # ``prefer`` may read the texts: only on a disagreement.
+        values = [g[0].value for g in groups]
         top = max(
             groups,
             key=lambda g: (
+                not (within and within(g[0].value, [v for v in values if v is not g[0].value])),
                 sources.count(g),
                 regional(g),
                 prefer(g) if prefer else 0,
@@ -661,6 +667,7 @@ def _build_event(
             # name it could only guess a town from ("Old Town" against "Wichita")
             prefer=(lambda g: max((*context.support(r.value), r.value.lat is not None) for r in g))
             if context is not None else None,
+            within=_part_of,
         )
         if location is not None and location.detail is None:
             detail = next(
@@ -919,6 +926,31 @@ def _same_place(a: Place, b: Place) -> bool:
     return spelling_key(coarse.name) in {spelling_key(x) for x in (fine.admin1, fine.country) if x} or (
         coarse.precision == 4 and bool(coarse.iso) and coarse.iso == fine.iso
     )
+
+
+def _part_of(part: Place, others: list[Place]) -> bool:
+    """Whether town-level ``part`` is a part of another report's place whose detail names it: a
+    neighbourhood the gazetteer filed as a namesake town in a state no other report places the
+    event in ("Lawndale" against "Chicago" with the detail "North Lawndale"), or one it lists as
+    a place of its own near that place's centre ("Chatham" against "Chicago" with the detail
+    "Chatham")."""
+    name = spelling_key(part.name)
+    if part.precision > 1 or not name:
+        return False
+    for whole in others:
+        if (not whole.detail or whole.precision > 2 or _same_place(part, whole)
+                or f" {name} " not in f" {spelling_key(whole.detail)} "):
+            continue
+        if part.iso != whole.iso or part.admin1 != whole.admin1:
+            if not any(o.iso == part.iso and o.admin1 == part.admin1 for o in others):
+                return True
+            continue
+        from wirecheck.nlp.places import get_gazetteer
+
+        city = get_gazetteer().enclosing_city(part, marked=False)
+        if city is not None and spelling_key(city.name) == spelling_key(whole.name):
+            return True
+    return False
 
 
 def _street_only(p: Place) -> bool:
