@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from wirecheck.clean import clean_document
 from wirecheck.errors import BadInput, WirecheckError
 from wirecheck.ingest import iter_documents
-from wirecheck.models import Article, ArticleAnalysis, Problem, RawDocument, StoryResult
+from wirecheck.models import Article, ArticleAnalysis, Place, Problem, RawDocument, StoryResult
 from wirecheck.settings import Settings
 
 if TYPE_CHECKING:
@@ -300,7 +300,7 @@ def analyze_articles(articles: Sequence[Article], settings: Settings, nlp: Any =
 
 def link_analyses(analyses: Sequence[ArticleAnalysis], settings: Settings) -> list[StoryResult]:
     """Link and reconcile analyses in memory, in the given order (used by evaluation)."""
-    from wirecheck.link import MemoryLinkBackend, StoryLinker, duplicate_groups, outlet_homes
+    from wirecheck.link import MemoryLinkBackend, StoryLinker, duplicate_groups, outlet_homes, outlet_towns
     from wirecheck.link.features import outlet
     from wirecheck.reconcile import reconcile_story
 
@@ -310,12 +310,13 @@ def link_analyses(analyses: Sequence[ArticleAnalysis], settings: Settings) -> li
     for analysis in analyses:
         by_id[analysis.article.id] = analysis
         linker.add(analysis)
-    homes = outlet_homes(backend, (outlet(a.article.source) for a in analyses))
+    outlets = {outlet(a.article.source) for a in analyses}
+    homes, towns = outlet_homes(backend, outlets), outlet_towns(backend, outlets)
     results = []
     for story_id in backend.all_story_ids():
         members = [by_id[a] for a in backend.story_articles(story_id) if a in by_id]
         if members:
-            results.append(reconcile_story(story_id, members, duplicate_groups(backend, story_id), homes))
+            results.append(reconcile_story(story_id, members, duplicate_groups(backend, story_id), homes, towns))
     return results
 
 
@@ -486,14 +487,15 @@ def stale_stories(store: Store) -> tuple[list[str], list[str]]:
 
 def reconcile_stories(store: Store, story_ids: Iterable[str], settings: Settings) -> list[str]:
     """Rebuild the events and facts of each story from its articles' analyses."""
-    from wirecheck.link import duplicate_groups, outlet_homes
+    from wirecheck.link import duplicate_groups, outlet_homes, outlet_towns
     from wirecheck.link.features import outlet
     from wirecheck.reconcile import reconcile_story
 
     done = []
-    # outlet -> home state, read from the store once per outlet in this call (its link keys do
-    # not change while stories are rebuilt)
+    # outlet -> home state and home town, read from the store once per outlet in this call (its
+    # link keys do not change while stories are rebuilt)
     homes: dict[str, str] = {}
+    towns: dict[str, Place] = {}
     asked: set[str] = set()
     for story_id in story_ids:
         article_ids = store.story_articles(story_id)
@@ -503,7 +505,8 @@ def reconcile_stories(store: Store, story_ids: Iterable[str], settings: Settings
         new = {o for a in analyses if (o := outlet(a.article.source))} - asked
         if new:
             homes.update(outlet_homes(store, new))
+            towns.update(outlet_towns(store, new))
             asked |= new
-        store.save_story(reconcile_story(story_id, analyses, duplicate_groups(store, story_id), homes))
+        store.save_story(reconcile_story(story_id, analyses, duplicate_groups(store, story_id), homes, towns))
         done.append(story_id)
     return done

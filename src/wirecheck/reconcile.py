@@ -680,6 +680,7 @@ def _build_event(
         if location is not None and context is not None:
             home = context.at_home(location, (m.article for m in cluster))
             home = context.in_named_state(home)
+            home = context.town_of_street(home, (m.article for m in cluster))
             if home is not location:
                 location = home
                 fact.value = location.as_dict()
@@ -970,9 +971,11 @@ class _StoryPlaces:
     "Riverton" the geocoder filed under a namesake in Wyoming loses to the Riverton in Utah when
     the story's datelines and places are in Utah."""
 
-    def __init__(self, analyses: list[ArticleAnalysis], homes: dict[str, str] | None = None) -> None:
+    def __init__(self, analyses: list[ArticleAnalysis], homes: dict[str, str] | None = None,
+                 towns: dict[str, Place] | None = None) -> None:
         self.analyses = analyses
         self.homes = homes or {}  # outlet -> home state (link.outlet_homes)
+        self.towns = towns or {}  # outlet -> home town (link.outlet_towns)
         self._named: list[set[str]] | None = None
 
     @property
@@ -1057,6 +1060,30 @@ class _StoryPlaces:
         return _namesake_in(place, home)
 
 
+    def town_of_street(self, place: Place, articles: Iterable[str]) -> Place:
+        """The reporting outlets' home town for a street the reports give with no town ("the
+        2300 block of East 11th Street", a city desk's brief): only when every reporting outlet
+        has a known home town and it is the same one, and no report's text names another US
+        state.  The street stays the place's detail."""
+        if not self.towns or not _street_only(place):
+            return place
+        from wirecheck.link.features import outlet
+
+        ids = set(articles)
+        towns = {self.towns.get(outlet(a.article.source) or "") for a in self.analyses if a.article.id in ids}
+        if len(towns) != 1 or None in towns:
+            return place
+        town = towns.pop()
+        assert town is not None
+        from wirecheck.nlp.places import get_gazetteer
+
+        gaz = get_gazetteer()
+        states = {k[2:] for keys in self.named for k in keys if k.startswith("t:")}
+        if {s for s in states if gaz.state_code(s)} - {spelling_key(town.admin1 or "")}:
+            return place
+        return Place(**{**town.as_dict(), "detail": place.detail})
+
+
 def _namesake_in(place: Place, state: str) -> Place:
     """The US town or county of ``place``'s name and precision in ``state`` (keeping the detail),
     or ``place`` itself when the gazetteer has none there."""
@@ -1081,9 +1108,11 @@ def reconcile_story(
     analyses: list[ArticleAnalysis],
     duplicates: list[list[str]] | None = None,
     homes: dict[str, str] | None = None,
+    towns: dict[str, Place] | None = None,
 ) -> StoryResult:
-    """Events, facts and entities of one story (``analyses`` in order of ingestion); ``homes``:
-    the home state of local outlets (``wirecheck.link.outlet_homes``)."""
+    """Events, facts and entities of one story (``analyses`` in order of ingestion); ``homes``
+    and ``towns``: the home state and home town of local outlets (``wirecheck.link.outlet_homes``
+    and ``outlet_towns``)."""
     entities, member_map = resolve_entities(analyses)
     entity_names = {e.id: e.name for e in entities}
     name_map: dict[str, str] = {}
@@ -1094,7 +1123,7 @@ def reconcile_story(
     clock = ReportClock(analyses)
 
     clusters = _cluster(_mentions(analyses, member_map, name_map))
-    context = _StoryPlaces(analyses, homes)
+    context = _StoryPlaces(analyses, homes, towns)
     events = [
         _build_event(story_id, c, member_map, name_map, entity_names, sources, clock, context)
         for c in clusters

@@ -5,7 +5,14 @@ linker's state in memory, ``wirecheck.store.Store`` keeps it in the database.
 """
 
 from wirecheck.link.backend import LinkBackend, MemoryLinkBackend
-from wirecheck.link.linker import LinkResult, StoryLinker, duplicate_groups, outlet_homes, story_id_for
+from wirecheck.link.linker import (
+    LinkResult,
+    StoryLinker,
+    duplicate_groups,
+    outlet_homes,
+    outlet_towns,
+    story_id_for,
+)
 
 __all__ = ["LinkBackend", "LinkResult", "MemoryLinkBackend", "StoryLinker", "duplicate_groups", "outlet_homes",
-           "story_id_for"]
+           "outlet_towns", "story_id_for"]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,7 +29,7 @@ from wirecheck.link.backend import LinkBackend
 from wirecheck.link.features import FURNITURE, PREPARED_FORMAT, article_features, parse_day, text_lines
 from wirecheck.link.minhash import jaccard, minhasher
 from wirecheck.link.names import link_data
-from wirecheck.models import ArticleAnalysis
+from wirecheck.models import ArticleAnalysis, Place
 from wirecheck.settings import Settings
 
 
@@ -755,12 +756,25 @@ def _week(day: dt.date) -> str:
 
 
 def outlet_keys(feats: dict[str, Any]) -> list[str]:
-    """Stored (never looked up) keys counting an outlet's articles that name exactly one US
-    state, and which: ``oh:<outlet>`` and ``os:<outlet>|<state>``."""
+    """Stored (never looked up by the linker) keys of an outlet's articles: ``oh:<outlet>`` and
+    ``os:<outlet>|<state>`` on those that name exactly one US state, and which; ``ot:<outlet>``
+    on those whose main event is in a US town (see :func:`outlet_towns`)."""
     where, states = feats.get("outlet"), feats.get("states") or []
-    if not where or len(states) != 1:
+    if not where:
         return []
-    return [f"oh:{where}", f"os:{where}|{states[0]}"]
+    keys = [f"oh:{where}", f"os:{where}|{states[0]}"] if len(states) == 1 else []
+    if _us_town(feats) is not None:
+        keys.append(f"ot:{where}")
+    return keys
+
+
+def _us_town(feats: dict[str, Any]) -> tuple[str, str] | None:
+    """The (town, state) of an article's main event as its features keep them (normalised
+    names), when it is a US town rather than a county."""
+    city, admin1 = feats.get("city"), feats.get("admin1")
+    if feats.get("country") != "us" or not city or not admin1 or city == feats.get("county"):
+        return None
+    return city, admin1
 
 
 def outlet_homes(backend: LinkBackend, outlets: Iterable[str | None]) -> dict[str, str]:
@@ -787,6 +801,39 @@ def outlet_homes(backend: LinkBackend, outlets: Iterable[str | None]) -> dict[st
         if n >= rules["share"] * totals[f"oh:{o}"]:
             homes[o] = top
     return homes
+
+
+def outlet_towns(backend: LinkBackend, outlets: Iterable[str | None]) -> dict[str, Place]:
+    """The home town of each local outlet: the US town where most of its articles whose main
+    event is in a US town place it (``[outlet_home]`` in ``data/link.toml``: at least
+    ``min_articles`` such articles, ``town_share`` of them the same town).  A city desk's brief
+    that gives only "the 2300 block of East 11th Street" is about its own city (reconcile.py).
+    Read from the features the linker stored, like :func:`outlet_homes`."""
+    from wirecheck.nlp.places import get_gazetteer
+
+    rules = link_data()["outlet_home"]
+    gaz = get_gazetteer()
+    towns: dict[str, Place] = {}
+    for o in sorted({o for o in outlets if o}):
+        if backend.key_counts([f"ot:{o}"]).get(f"ot:{o}", 0) < rules["min_articles"]:
+            continue
+        counts: Counter[tuple[str, str]] = Counter()
+        for art in sorted(backend.candidates([f"ot:{o}"])):
+            feats = backend.features(art)
+            town = _us_town(feats) if feats is not None else None
+            if town is not None:
+                counts[town] += 1
+        total = sum(counts.values())
+        if total < rules["min_articles"]:
+            continue
+        town, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+        if n < rules["town_share"] * total:
+            continue
+        code = gaz.state_code(town[1])
+        place = gaz.lookup(town[0], "US", gaz.state_name(code)) if code else None
+        if place is not None and place.precision == 1 and place.lat is not None:
+            towns[o] = place
+    return towns
 
 
 def duplicate_groups(backend: LinkBackend, story_id: str) -> list[list[str]]:
