@@ -1,7 +1,7 @@
 """Round 23: a report's town that another report gives as the detail of its own place.
 
-When one report places the event in "Westfield" and another in a big city with "North
-Westfield" as its neighbourhood, the first is the neighbourhood misread as a town: a namesake
+When one report places the event in "Englewood" and another in a big city with "West
+Englewood" as its neighbourhood, the first is the neighbourhood misread as a town: a namesake
 the gazetteer keeps in a state no other report names, or a section of that city it lists as a
 place of its own.  Between such reports the city wins, whatever the count.  A town of the same
 state that lies apart from the city (a suburb with its own county) stays a rival.  Texts are
@@ -27,19 +27,19 @@ def _town(name: str, admin1: str, lat: float, lon: float) -> Place:
 
 
 def test_a_namesake_in_a_state_no_other_report_names_is_the_detail() -> None:
-    elsewhere = _town("Lawndale", "California", 33.88724, -118.35257)
-    city = dataclasses.replace(CHICAGO, detail="North Lawndale")
+    elsewhere = _town("Englewood", "New Jersey", 40.89288, -73.97264)
+    city = dataclasses.replace(CHICAGO, detail="West Englewood")
     assert _part_of(elsewhere, [city])
     # ... but not when another report puts the event in that state too
-    assert not _part_of(elsewhere, [city, _town("Torrance", "California", 33.83585, -118.34063)])
+    assert not _part_of(elsewhere, [city, _town("Hackensack", "New Jersey", 40.88593, -74.04347)])
     # and only a name the detail holds as whole words
-    assert not _part_of(_town("Lawn", "Illinois", 41.8, -87.7), [city])
+    assert not _part_of(_town("Engle", "Illinois", 41.8, -87.7), [city])
 
 
 def test_a_section_of_the_city_is_the_detail_but_a_suburb_is_not() -> None:
-    # GeoNames lists Chicago's Chatham neighbourhood as a place of its own, with no county
-    section = _town("Chatham", "Illinois", 41.74115, -87.61255)
-    assert _part_of(section, [dataclasses.replace(CHICAGO, detail="Chatham")])
+    # GeoNames lists Chicago's Englewood neighbourhood as a place of its own, with no county
+    section = _town("Englewood", "Illinois", 41.77976, -87.64588)
+    assert _part_of(section, [dataclasses.replace(CHICAGO, detail="Englewood")])
     # a town with its own county near the city is a place apart, whatever the detail says
     suburb = _town("Evanston", "Illinois", 42.04114, -87.69006)
     assert not _part_of(suburb, [dataclasses.replace(CHICAGO, detail="Evanston")])
@@ -59,21 +59,21 @@ def _article(id_: str, source: str, text: str) -> Article:
 
 def test_the_story_takes_the_city_over_its_misread_neighbourhood(nlp) -> None:
     misread = analyze_article(
-        _article("a", "one.example", "Boy, 8, wounded in Lawndale shooting\n\nAn 8-year-old boy was wounded "
-                 "in a shooting in Lawndale on Tuesday evening, police said."),
+        _article("a", "one.example", "Boy, 8, wounded in Englewood shooting\n\nAn 8-year-old boy was wounded "
+                 "in a shooting in Englewood on Tuesday evening, police said."),
         nlp,
     )
     # as the gazetteer files the bare name: the namesake town in another state
     mention = next(m for m in misread.events if m.location is not None)
-    mention.location = dataclasses.replace(mention.location, place=_town("Lawndale", "California", 33.88724,
-                                                                          -118.35257))
+    mention.location = dataclasses.replace(mention.location, place=_town("Englewood", "New Jersey", 40.89288,
+                                                                          -73.97264))
     city = analyze_article(
-        _article("b", "two.example", "Boy, 8, shot in North Lawndale\n\nCHICAGO - An 8-year-old boy was "
-                 "wounded in a shooting in North Lawndale on Tuesday evening, police said."),
+        _article("b", "two.example", "Boy, 8, shot in West Englewood\n\nCHICAGO - An 8-year-old boy was "
+                 "wounded in a shooting in West Englewood on Tuesday evening, police said."),
         nlp,
     )
     place = next(m for m in city.events if m.location is not None).location.place
-    assert (place.name, place.admin1, place.detail) == ("Chicago", "Illinois", "North Lawndale")
+    assert (place.name, place.admin1, place.detail) == ("Chicago", "Illinois", "West Englewood")
     # the misread report came first, so without the rule the tie went to it
     result = reconcile_story("s", [misread, city])
     main = next(e for e in result.events if e.id == result.story.main_event)

@@ -420,8 +420,8 @@ def categorical_fact(
     namesake when another report places the event elsewhere in Tennessee); ``prefer`` -- the
     group of reports with the stronger evidence (see each caller); ``better`` -- the more precise
     value (a town over its county); then the earliest report.  Before all of these, a value
-    that ``within`` calls a part of another group's value loses to it ("Roxbury" filed as a
-    town of another state, where another report gives "Boston" with "Roxbury" as its
+    that ``within`` calls a part of another group's value loses to it ("Westfield" filed as a
+    town of another state, where another report gives "Riverton" with "West Westfield" as its
     detail).  ``prefer`` also picks between differing values of one group ("Riverton"
     resolved to two states by two reports)."""
     same = same or (lambda x, y: x == y)
@@ -932,9 +932,9 @@ def _same_place(a: Place, b: Place) -> bool:
 def _part_of(part: Place, others: list[Place]) -> bool:
     """Whether town-level ``part`` is a part of another report's place whose detail names it: a
     neighbourhood the gazetteer filed as a namesake town in a state no other report places the
-    event in ("Lawndale" against "Chicago" with the detail "North Lawndale"), or one it lists as
-    a place of its own near that place's centre ("Chatham" against "Chicago" with the detail
-    "Chatham")."""
+    event in ("Westfield" against "Riverton" with the detail "North Westfield"), or one it lists
+    as a place of its own near that place's centre ("Oak Park" against "Riverton" with the detail
+    "Oak Park")."""
     name = spelling_key(part.name)
     if part.precision > 1 or not name:
         return False
@@ -1062,7 +1062,7 @@ class _StoryPlaces:
 
     def town_of_street(self, place: Place, articles: Iterable[str]) -> Place:
         """The reporting outlets' home town for a street the reports give with no town ("the
-        2300 block of East 11th Street", a city desk's brief): only when every reporting outlet
+        1400 block of West Maple Street", a city desk's brief): only when every reporting outlet
         has a known home town and it is the same one, and no report's text names another US
         state.  The street stays the place's detail."""
         if not self.towns or not _street_only(place):

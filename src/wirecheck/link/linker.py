@@ -807,7 +807,7 @@ def outlet_towns(backend: LinkBackend, outlets: Iterable[str | None]) -> dict[st
     """The home town of each local outlet: the US town where most of its articles whose main
     event is in a US town place it (``[outlet_home]`` in ``data/link.toml``: at least
     ``min_articles`` such articles, ``town_share`` of them the same town).  A city desk's brief
-    that gives only "the 2300 block of East 11th Street" is about its own city (reconcile.py).
+    that gives only "the 1400 block of West Maple Street" is about its own city (reconcile.py).
     Read from the features the linker stored, like :func:`outlet_homes`."""
     from wirecheck.nlp.places import get_gazetteer
 
