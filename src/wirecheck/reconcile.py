@@ -1059,7 +1059,6 @@ class _StoryPlaces:
             return place
         return _namesake_in(place, home)
 
-
     def town_of_street(self, place: Place, articles: Iterable[str]) -> Place:
         """The reporting outlets' home town for a street the reports give with no town ("the
         1400 block of West Maple Street", a city desk's brief): only when every reporting outlet
