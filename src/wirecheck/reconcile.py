@@ -1006,6 +1006,15 @@ class _StoryPlaces:
                 self._named.append(keys)
         return self._named
 
+    @property
+    def text_us_states(self) -> set[str]:
+        """The US states (spelling keys) the story's texts name ("Gary, Ind.", a dateline)."""
+        from wirecheck.nlp.places import get_gazetteer
+
+        gaz = get_gazetteer()
+        states = {k[2:] for keys in self.named for k in keys if k.startswith("t:")}
+        return {s for s in states if gaz.state_code(s)}
+
     def support(self, p: Place) -> tuple[int, int, int]:
         """(articles whose text names the place's region -- "Lexington, S.C.", a dateline, a
         local phone number --, articles naming the region anywhere, the country), strongest first:
@@ -1034,8 +1043,7 @@ class _StoryPlaces:
             return place
         if self.support(place)[0] > 0:
             return place
-        states = {k[2:] for keys in self.named for k in keys if k.startswith("t:")}
-        us = {s for s in states if gaz.state_code(s)}
+        us = self.text_us_states
         if len(us) != 1:
             return place
         return _namesake_in(place, gaz.state_name(gaz.state_code(us.pop())))
@@ -1074,11 +1082,7 @@ class _StoryPlaces:
             return place
         town = towns.pop()
         assert town is not None
-        from wirecheck.nlp.places import get_gazetteer
-
-        gaz = get_gazetteer()
-        states = {k[2:] for keys in self.named for k in keys if k.startswith("t:")}
-        if {s for s in states if gaz.state_code(s)} - {spelling_key(town.admin1 or "")}:
+        if self.text_us_states - {spelling_key(town.admin1 or "")}:
             return place
         return Place(**{**town.as_dict(), "detail": place.detail})
 
