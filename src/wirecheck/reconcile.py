@@ -974,8 +974,9 @@ class _StoryPlaces:
     def __init__(self, analyses: list[ArticleAnalysis], homes: dict[str, str] | None = None,
                  towns: dict[str, Place] | None = None) -> None:
         self.analyses = analyses
-        self.homes = homes or {}  # outlet -> home state (link.outlet_homes)
         self.towns = towns or {}  # outlet -> home town (link.outlet_towns)
+        # outlet -> home state (link.outlet_homes); else the state of its home town
+        self.homes = {**{o: t.admin1 for o, t in self.towns.items() if t.admin1}, **(homes or {})}
         self._named: list[set[str]] | None = None
 
     @property

@@ -1653,7 +1653,9 @@ def _town_of_county(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, in
 def _main_town_of_county(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] | None:
     """A county that names no town of it ("Pima County deputies said ...") gives way, at
     precision 2, to the town that holds most of its people (Tucson): where such a report most
-    likely happened, and the town whose name gazetteers file its unincorporated parts under.  Not a county the reporter
+    likely happened, and the town whose name gazetteers file its unincorporated parts under.
+    Where no town does, the town bearing the county's name stands in (most often its seat,
+    where its sheriff and courts sit).  Not a county the reporter
     files from ("PIKE COUNTY, Ohio --"): that is the reporter's own word for the place."""
     if chosen is None or chosen[0].place.precision != 2 or not _COUNTY.search(chosen[0].place.name):
         return chosen
@@ -1665,7 +1667,10 @@ def _main_town_of_county(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[An
     town = gaz.main_town(chosen[0].place)
     e = gaz.entry_of(town) if town is not None else None
     if town is None or e is None or e.population < _MAIN_TOWN_POP:
-        return chosen
+        # else the town bearing the county's name ("Oakvale County" -> Oakvale), its seat
+        town = gaz.seat_namesake(chosen[0].place)
+        if town is None:
+            return chosen
     pm, si = chosen
     # precision 2 ("near a town"), as ACLED codes a district by its main town: the text names
     # only the county, so the town is where it most likely was, not where it was said to be

@@ -856,6 +856,20 @@ class Gazetteer:
             return None
         return self._to_place(best)
 
+    def seat_namesake(self, county: Place) -> Place | None:
+        """The town of US county ``county`` that bears the county's own name ("Oakvale County"
+        -> the Oakvale inside it), else None: most often the county seat, where its sheriff and
+        courts sit."""
+        if county.precision != 2 or county.iso != "US" or not county.admin1:
+            return None
+        stem = re.sub(r"\s+(?:County|Parish|Borough)$", "", county.name)
+        if stem == county.name:
+            return None
+        rows = [e for e in self._get(_norm(stem)) if e.iso == "US" and e.precision == 1 and not e.alt
+                and e.admin1 == county.admin1 and e.admin2 == county.name]
+        best = max(rows, key=lambda e: e.population, default=None)
+        return self._to_place(best) if best is not None else None
+
     def _big_cities(self) -> dict[tuple[str, str | None], list[_Entry]]:
         if self._big is None:
             big: dict[tuple[str, str | None], list[_Entry]] = defaultdict(list)

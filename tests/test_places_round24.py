@@ -1,0 +1,93 @@
+"""Round 24 (places): a county that names no town of it stands for the town bearing its name when
+no one town holds most of its people, and a local outlet's home town gives its home state to the
+stories it tells.  Texts and outlets are invented; the places are real."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import main_place as place_of
+from wirecheck.extract import analyze_article
+from wirecheck.models import Article, Place
+from wirecheck.nlp import load_pipeline
+from wirecheck.nlp.places import get_gazetteer
+from wirecheck.pipeline import link_analyses
+from wirecheck.settings import load_settings
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+# ---------------------------------------------------------------- the county's namesake town
+
+
+def test_seat_namesake_of_a_county() -> None:
+    gaz = get_gazetteer()
+    county = Place(name="Laurens County", iso="US", admin1="South Carolina", precision=2)
+    assert gaz.main_town(county) is None  # no town holds half its people
+    town = gaz.seat_namesake(county)
+    assert town is not None and (town.name, town.admin1) == ("Laurens", "South Carolina")
+
+
+def test_no_seat_namesake_where_no_town_bears_the_name() -> None:
+    gaz = get_gazetteer()
+    assert gaz.seat_namesake(Place(name="Oconee County", iso="US", admin1="South Carolina", precision=2)) is None
+    # a town is no county
+    assert gaz.seat_namesake(gaz.lookup("Laurens", "US", "South Carolina")) is None
+
+
+def test_county_deputies_alone_mean_the_town_of_its_name(nlp) -> None:
+    text = ("Man wounded in Laurens County\n\n"
+            "A 40-year-old man was shot in the hip on Saturday night, Laurens County sheriff's "
+            "deputies said. Deputies are looking for a man who ran into the woods.")
+    p = place_of(nlp, text)
+    assert p is not None and (p.name, p.admin1, p.precision) == ("Laurens", "South Carolina", 2)
+
+
+def test_county_without_such_a_town_stays_the_county(nlp) -> None:
+    text = ("Man wounded in Oconee County\n\n"
+            "A 40-year-old man was shot in the hip on Saturday night, Oconee County sheriff's "
+            "deputies said. Deputies are looking for a man who ran into the woods.")
+    p = place_of(nlp, text)
+    # Seneca holds most of its listed people: the main-town rule, unchanged
+    assert p is not None and p.admin1 == "South Carolina" and p.name in ("Oconee County", "Seneca")
+
+
+# ---------------------------------------------------------------- home state from the home town
+
+DESK = "wxyz-tv.example"
+_TOWN_REPORTS = [
+    ("Man shot outside Rockford bar\n\nA 30-year-old man was shot outside a bar in Rockford early "
+     "Saturday, police said.", "2024-04-06"),
+    ("Woman wounded in Rockford drive-by\n\nA woman was wounded when shots were fired into her car in "
+     "Rockford on Tuesday night, police said.", "2024-04-10"),
+    ("Teen hurt in Rockford shooting\n\nA 16-year-old boy was shot in the arm in Rockford on Friday "
+     "afternoon, police said.", "2024-04-20"),
+]
+_BRIEF = ("Clerk shot in Sterling robbery\n\nA store clerk was shot in the shoulder during a robbery in "
+          "Sterling on Sunday evening, police said.")
+
+
+def _brief_place(nlp, source: str) -> Place:
+    analyses = [analyze_article(Article(id=f"t{i}", source=DESK, title=text.split("\n")[0], text=text,
+                                        published=day), nlp)
+                for i, (text, day) in enumerate(_TOWN_REPORTS)]
+    analyses.append(analyze_article(Article(id="b", source=source, title=_BRIEF.split("\n")[0], text=_BRIEF,
+                                            published="2024-05-06"), nlp))
+    story = next(r for r in link_analyses(analyses, load_settings()) if "b" in r.story.articles)
+    main = next(e for e in story.events if e.id == story.story.main_event)
+    assert main.location is not None
+    return main.location
+
+
+def test_a_home_towns_state_places_a_namesake(nlp) -> None:
+    # no report names a state: the desk's home is known only as the town its reports are in
+    place = _brief_place(nlp, DESK)
+    assert (place.name, place.admin1) == ("Sterling", "Illinois")
+
+
+def test_another_outlets_namesake_stays_where_the_gazetteer_put_it(nlp) -> None:
+    place = _brief_place(nlp, "another-desk.example")
+    assert place.name == "Sterling" and place.admin1 != "Illinois"
