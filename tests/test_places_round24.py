@@ -1,6 +1,7 @@
 """Round 24 (places): a county that names no town of it stands for the town bearing its name when
-no one town holds most of its people, and a local outlet's home town gives its home state to the
-stories it tells.  Texts and outlets are invented; the places are real."""
+no one town holds most of its people; a local outlet's home town gives its home state to the
+stories it tells; a month or a quarter after "in" is no unlisted town, and a scene's name ends
+where a time expression starts.  Texts and outlets are invented; the places are real."""
 
 from __future__ import annotations
 
@@ -91,3 +92,26 @@ def test_a_home_towns_state_places_a_namesake(nlp) -> None:
 def test_another_outlets_namesake_stays_where_the_gazetteer_put_it(nlp) -> None:
     place = _brief_place(nlp, "another-desk.example")
     assert place.name == "Sterling" and place.admin1 != "Illinois"
+
+
+# ---------------------------------------------------------------- words that are no towns
+
+
+def test_a_month_after_in_is_no_unlisted_town(nlp) -> None:
+    # "March" is a small town abroad; in a text about one US state it used to become an
+    # unlisted town of that state after any locative
+    text = ("Man charged in killing\n\n"
+            "A man was charged Monday in a killing that happened in March, prosecutors in Ohio said. "
+            "The victim was shot twice in the chest. The Ohio Bureau of Criminal Investigation and "
+            "the Franklin County sheriff in Ohio helped.")
+    p = place_of(nlp, text)
+    assert p is not None and p.name != "March" and p.admin1 == "Ohio"
+
+
+def test_a_scene_name_ends_where_a_time_expression_starts(nlp) -> None:
+    text = ("Boy hurt in hunting accident\n\n"
+            "PULASKI COUNTY, Va. (WXYZ) – A 12-year-old is in stable condition Friday after being shot "
+            "in Dublin Thanksgiving Day.\n\n"
+            "The Pulaski County Sheriff's Office said the shooting was accidental.")
+    p = place_of(nlp, text)
+    assert p is not None and (p.name, p.admin1) == ("Dublin", "Virginia") and p.lat is not None

@@ -1212,13 +1212,21 @@ def _unlisted_scene(nd: NlpDoc, chosen: tuple[Any, int], sentences: list[int]) -
         for m in _SCENE_IN.finditer(sent.text):
             group = "name" if m.group("name") else "name2"
             name = m.group(group)
+            a = sent.start + m.start(group)
+            # "shot in Oakvale Thanksgiving Day.": the name ends where a time expression starts,
+            # and a town of the state so named is that town
+            cut = next((t.start for t in nd.times if a < t.start < a + len(name)), None)
+            if cut is not None:
+                name = nd.text[a:cut].rstrip()
+                known = gaz.lookup(name, "US", state)
+                if known is not None and known.admin1 == state and known.precision == 1:
+                    return _CountryMention(name, a, a + len(name), known), si
             words = name.replace("-", " ").split()
             # (one stop word is fine: "Union", "Park" and "El" are in many places' names)
             if (gaz.candidates(name) or all(w.lower() in gaz.stoplist for w in words)
                     or name.lower() in gaz.stoplist or any(gaz.is_country_word(w) for w in words)
                     or gaz.state_code(name) or (len(words) == 1 and name.lower() in surnames)):
                 continue
-            a = sent.start + m.start(group)
             if _real_town(pm) and not (pm.start == a and pm.end < a + len(name)):
                 continue  # a town of the gazetteer is the place, unless it is this name's start
             town = gaz.unlisted_us_town(name, state)

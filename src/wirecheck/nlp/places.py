@@ -2113,9 +2113,11 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
     if top_iso and top_w >= 3 and ctx.weight(place.iso) < 0.2 * top_w and pop < 100_000:
         inner = gaz.admin1(key, top_iso)
         states = ctx.us_states()
-        if inner is None and top_iso == "US" and len(states) == 1 and (strong or _AGENCY_AFTER.match(s, b)):
-            # "shot in Millbrook" in a text naming one state only: a town of that state too
-            # small for the gazetteer, not its namesake abroad
+        if (inner is None and top_iso == "US" and len(states) == 1
+                and (_STATE_AFTER.match(s, b) or _AGENCY_AFTER.match(s, b))):
+            # "Millbrook police said" in a text naming one state only: a town of that state too
+            # small for the gazetteer, not its namesake abroad.  A locative alone is not enough:
+            # "in March", "on the North Side", "at the Valero" are a month, a quarter, a shop
             return gaz.unlisted_us_town(key, next(iter(states)))
         return inner
     # a text naming one state only (or counties only one state has) and a small town the
