@@ -34,7 +34,7 @@ def test_seat_namesake_of_a_county() -> None:
 
 def test_no_seat_namesake_where_no_town_bears_the_name() -> None:
     gaz = get_gazetteer()
-    assert gaz.seat_namesake(Place(name="Oconee County", iso="US", admin1="South Carolina", precision=2)) is None
+    assert gaz.seat_namesake(Place(name="Clarendon County", iso="US", admin1="South Carolina", precision=2)) is None
     # a town is no county
     assert gaz.seat_namesake(gaz.lookup("Laurens", "US", "South Carolina")) is None
 
@@ -48,27 +48,27 @@ def test_county_deputies_alone_mean_the_town_of_its_name(nlp) -> None:
 
 
 def test_county_without_such_a_town_stays_the_county(nlp) -> None:
-    text = ("Man wounded in Oconee County\n\n"
-            "A 40-year-old man was shot in the hip on Saturday night, Oconee County sheriff's "
+    text = ("Man wounded in Clarendon County\n\n"
+            "A 40-year-old man was shot in the hip on Saturday night, Clarendon County sheriff's "
             "deputies said. Deputies are looking for a man who ran into the woods.")
     p = place_of(nlp, text)
-    # Seneca holds most of its listed people: the main-town rule, unchanged
-    assert p is not None and p.admin1 == "South Carolina" and p.name in ("Oconee County", "Seneca")
+    # Manning holds most of its listed people: the main-town rule, unchanged
+    assert p is not None and p.admin1 == "South Carolina" and p.name in ("Clarendon County", "Manning")
 
 
 # ---------------------------------------------------------------- home state from the home town
 
 DESK = "wxyz-tv.example"
 _TOWN_REPORTS = [
-    ("Man shot outside Rockford bar\n\nA 30-year-old man was shot outside a bar in Rockford early "
+    ("Man shot outside Galesburg bar\n\nA 30-year-old man was shot outside a bar in Galesburg early "
      "Saturday, police said.", "2024-04-06"),
-    ("Woman wounded in Rockford drive-by\n\nA woman was wounded when shots were fired into her car in "
-     "Rockford on Tuesday night, police said.", "2024-04-10"),
-    ("Teen hurt in Rockford shooting\n\nA 16-year-old boy was shot in the arm in Rockford on Friday "
+    ("Woman wounded in Galesburg drive-by\n\nA woman was wounded when shots were fired into her car in "
+     "Galesburg on Tuesday night, police said.", "2024-04-10"),
+    ("Teen hurt in Galesburg shooting\n\nA 16-year-old boy was shot in the arm in Galesburg on Friday "
      "afternoon, police said.", "2024-04-20"),
 ]
-_BRIEF = ("Clerk shot in Sterling robbery\n\nA store clerk was shot in the shoulder during a robbery in "
-          "Sterling on Sunday evening, police said.")
+_BRIEF = ("Clerk shot in Monmouth robbery\n\nA store clerk was shot in the shoulder during a robbery in "
+          "Monmouth on Sunday evening, police said.")
 
 
 def _brief_place(nlp, source: str) -> Place:
@@ -86,12 +86,12 @@ def _brief_place(nlp, source: str) -> Place:
 def test_a_home_towns_state_places_a_namesake(nlp) -> None:
     # no report names a state: the desk's home is known only as the town its reports are in
     place = _brief_place(nlp, DESK)
-    assert (place.name, place.admin1) == ("Sterling", "Illinois")
+    assert (place.name, place.admin1) == ("Monmouth", "Illinois")
 
 
 def test_another_outlets_namesake_stays_where_the_gazetteer_put_it(nlp) -> None:
     place = _brief_place(nlp, "another-desk.example")
-    assert place.name == "Sterling" and place.admin1 != "Illinois"
+    assert place.name == "Monmouth" and place.admin1 != "Illinois"
 
 
 # ---------------------------------------------------------------- words that are no towns
@@ -115,3 +115,13 @@ def test_a_scene_name_ends_where_a_time_expression_starts(nlp) -> None:
             "The Pulaski County Sheriff's Office said the shooting was accidental.")
     p = place_of(nlp, text)
     assert p is not None and (p.name, p.admin1) == ("Dublin", "Virginia") and p.lat is not None
+
+
+def test_a_housing_project_is_no_mention_of_its_namesake_town() -> None:
+    # "Cortland" is a city upstate; "the Cortland Houses" would be a city housing project
+    from wirecheck.models import Sentence
+    from wirecheck.nlp.places import find_places
+
+    text = "A woman was wounded across from the Cortland Houses on Monday, police said."
+    found = [m for m in find_places(text, Sentence(0, 0, len(text), text)) if m.place.name == "Cortland"]
+    assert found and all(m.in_name for m in found)

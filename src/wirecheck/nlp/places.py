@@ -1116,7 +1116,7 @@ _DOMINANT_RATIO = 10
 # a neighbourhood named for a state or region: "Nevada Knolls", "Washington Heights", "Virginia Park"
 _QUARTER_AFTER = re.compile(
     r"[ \t]+(?:Park|Heights|Hills|Knolls|Gardens|Terrace|Village|Square|Estates|Meadows|Woods|Acres|Commons|"
-    r"Manor|Homes|Towers)\b"
+    r"Manor|Homes|Houses|Towers)\b"
 )
 
 
