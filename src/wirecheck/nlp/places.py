@@ -2117,7 +2117,7 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
                 and (_STATE_AFTER.match(s, b) or _AGENCY_AFTER.match(s, b))):
             # "Millbrook police said" in a text naming one state only: a town of that state too
             # small for the gazetteer, not its namesake abroad.  A locative alone is not enough:
-            # "in March", "on the North Side", "at the Valero" are a month, a quarter, a shop
+            # "in May", "on the East Side", "at the Quikmart" are a month, a quarter, a shop
             return gaz.unlisted_us_town(key, next(iter(states)))
         return inner
     # a text naming one state only (or counties only one state has) and a small town the
