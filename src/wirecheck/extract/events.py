@@ -38,6 +38,7 @@ from wirecheck.nlp.counts import find_casualties
 from wirecheck.nlp.entities import _gazetteer, country_of, entity_at
 from wirecheck.nlp.pipeline import NlpDoc
 from wirecheck.nlp.places import (
+    TextContext,
     _km,
     find_dateline,
     find_places,
@@ -1287,9 +1288,18 @@ def _title_place(nd: NlpDoc) -> tuple[Any, int] | None:
     return _named_in_text(nd, pm.text, pm.place)
 
 
+def _outlet_town(nd: NlpDoc, ctx: TextContext) -> Place | None:
+    """The town of the local outlet that ran the article: the one its page title names
+    (places.outlet_town), else the one its web address is named for (Gazetteer.domain_town)."""
+    town = outlet_town(nd.article.title, context=ctx)
+    if town is None and (gaz := _gazetteer()) is not None:
+        town = gaz.domain_town(nd.article.source or nd.article.url)
+    return town
+
+
 def _outlet_only(nd: NlpDoc) -> tuple[Any, int] | None:
     """The town of the local outlet in the page title, for a text that names no place at all."""
-    town = outlet_town(nd.article.title, context=text_context(nd.text))
+    town = _outlet_town(nd, text_context(nd.text))
     return None if town is None else _named_in_text(nd, town.name, town)
 
 
@@ -1309,7 +1319,7 @@ def _outlet_place(nd: NlpDoc, chosen: tuple[Any, int]) -> tuple[Any, int]:
     pm, si = chosen
     if pm.place.precision != 1 or not pm.detail:
         return chosen
-    town = outlet_town(nd.article.title, context=text_context(nd.text))
+    town = _outlet_town(nd, text_context(nd.text))
     if town is None or not _inside(pm.place, town, admin=True):
         return chosen
     return _CountryMention(pm.text, pm.start, pm.end, Place(**{**town.as_dict(), "detail": pm.detail}), pm.detail), si
@@ -1346,7 +1356,7 @@ def _outlet_namesake(nd: NlpDoc, chosen: tuple[Any, int] | None,
     gazetteer's pick among namesakes is a guess by size; a local outlet reports local news.  A
     town abroad counts the same when the text backs its country by that name alone; a dateline
     is the reporter's own word and a city of 100,000 people or more is itself."""
-    if chosen is None or dateline is not None or chosen[0].place.precision > 2 or not nd.article.title:
+    if chosen is None or dateline is not None or chosen[0].place.precision > 2:
         return chosen
     pm, si = chosen
     p = pm.place
@@ -1361,7 +1371,7 @@ def _outlet_namesake(nd: NlpDoc, chosen: tuple[Any, int] | None,
             return chosen  # the text names the country, its divisions or other towns of it
     elif p.precision == 1 and ((own := gaz.entry_of(p)) is None or own.population >= 100_000):
         return chosen
-    outlet = outlet_town(nd.article.title, context=ctx)
+    outlet = _outlet_town(nd, ctx)
     if outlet is None or outlet.iso != "US" or not outlet.admin1 or outlet.admin1 == p.admin1:
         return chosen
     if ctx.region_without("US", p.admin1 or "", p.name) > ctx.region_without("US", outlet.admin1, p.name):
@@ -1414,7 +1424,7 @@ def _titled_namesake(nd: NlpDoc, chosen: tuple[Any, int] | None,
     if alt is None or alt.admin1 != state or alt.precision != p.precision:
         # no namesake there: a small town's name in a text that names the outlet's own city
         # ("shot in Ensley, Birmingham police said") is a part of that city, its detail
-        outlet = outlet_town(nd.article.title, context=text_context(nd.text))
+        outlet = _outlet_town(nd, text_context(nd.text))
         own = gaz.entry_of(p) if p.precision == 1 else None
         # (or the outlet's state: "the Ohio Department of Corrections" in an Oakvale, OH outlet's page)
         if (outlet is None or outlet.admin1 != state or own is None or own.population >= 100_000

@@ -56,6 +56,7 @@ from importlib import resources
 from pathlib import Path
 from threading import Lock
 from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 from wirecheck.clean.text import TITLE_SEP, headline
 from wirecheck.models import Place, Sentence
@@ -522,6 +523,7 @@ class Gazetteer:
                 self._regions[_norm(alias)] = place
         self._big: dict[tuple[str, str | None], list[_Entry]] | None = None
         self._county_towns: dict[tuple[str, str], list[_Entry]] | None = None
+        self._domain_names: dict[str, list[_Entry]] | None = None
         for fix in supp.get("admin1_corrections", ()):
             self._correct_admin1(fix["name"], fix["iso"], fix["wrong"], fix["admin1"])
         for area in supp.get("admin1_areas", ()):
@@ -943,6 +945,65 @@ class Gazetteer:
                                          ctx.regions.get(("US", r[1].admin1 or ""), 0.0)))
         return self._postal_place(*best)
 
+    def domain_town(self, source: str | None) -> Place | None:
+        """The US city a news site's web address is named for ("oakvaleherald.com",
+        "fox9oakvale.com", "oakvale.examplelocal.com"), or None: where a local outlet reports from
+        when its page title does not say.
+
+        A name glued to other words counts only where it opens or closes a part of the address,
+        or follows a channel number, and the longest name found wins ("springfieldnews" is no
+        "Spring").  Only a city of ``_DOMAIN_TOWN_POP`` people or more, three times the size of
+        any namesake (two like-sized Springfields leave the outlet unplaced), and not a word of
+        the stoplist unless a major city; a state's code just after the name ("oakvaleok")
+        picks that state's town, of any size."""
+        source = (source or "").strip().lower()
+        if "://" in source:
+            source = urlsplit(source).hostname or ""
+        host = source.removeprefix("www.").split(".")
+        # (an address under another country's code: "oakvale.co.uk" is no US city's outlet)
+        if len(host) < 2 or (len(host[-1]) == 2 and host[-1] != "us"):
+            return None
+        if self._domain_names is None:
+            names: dict[str, list[_Entry]] = defaultdict(list)
+            for row in self._rows:
+                e = _Entry._make(row)
+                if e.iso == "US" and e.precision == 1 and not e.alt and e.admin1:
+                    key = re.sub(r"[^a-z]", "", e.name.lower())
+                    if len(key) >= _DOMAIN_NAME_LEN and e.population >= _DOMAIN_STATED_POP:
+                        names[key].append(e)
+            self._domain_names = {k: sorted(v, key=lambda e: -e.population) for k, v in names.items()}
+        best: tuple[int, int, str, str] | None = None  # (length, people, name, what follows it)
+        for label in host[:-1]:
+            label = re.sub(r"[^a-z0-9]", "", label)
+            for start in range(len(label)):
+                opens = start == 0 or label[start - 1].isdigit()
+                for end in range(len(label), start + _DOMAIN_NAME_LEN - 1, -1):
+                    key, rest = label[start:end], label[end:]
+                    rows = self._domain_names.get(key)
+                    if rows is None or not (opens or not rest or (len(rest) == 2 and self._state_code(rest))):
+                        continue
+                    found = (len(key), rows[0].population, key, rest)
+                    if best is None or found[:2] > best[:2]:
+                        best = found
+                    break
+        if best is None:
+            return None
+        _, _, key, rest = best
+        rows = self._domain_names[key]
+        code = self._state_code(rest) if len(rest) == 2 else None
+        if code is not None:
+            st = self.state_name(code)
+            return next((self._to_place(e) for e in rows if e.admin1 == st), None)
+        top = rows[0]
+        if top.population < _DOMAIN_TOWN_POP or (len(rows) > 1 and 3 * rows[1].population > top.population):
+            return None
+        if key in self.stoplist and top.population < _MAJOR_CITY:
+            return None
+        # a bigger namesake abroad is the likelier one ("vancouvernews.com")
+        if any(e.iso != "US" and e.population > top.population for e in self._get(_norm(top.name))):
+            return None
+        return self._to_place(top)
+
     def state_code(self, name: str) -> str | None:
         """USPS code of a US state name or abbreviation ("Ind." -> "IN"), else None."""
         return self._state_code(name)
@@ -1108,6 +1169,11 @@ _LISTED_POP = 1000
 _SMALL_TOWN = 10_000
 # a town this big is what its bare name means in a text's country votes (GeoNames populations)
 _MAJOR_CITY = 250_000
+# a news site's address names its city (Gazetteer.domain_town): a city this big, a name this long;
+# a town of any size this big when the address writes its state's code after it
+_DOMAIN_TOWN_POP = 50_000
+_DOMAIN_NAME_LEN = 5
+_DOMAIN_STATED_POP = 1_000
 # a town this big and this many times bigger than every namesake takes its name's whole vote
 _DOMINANT_CITY = 50_000
 _DOMINANT_RATIO = 10
