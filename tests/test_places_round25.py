@@ -103,3 +103,42 @@ def test_a_far_namesake_gives_way_to_the_address_city(nlp) -> None:
     assert p.detail == "Tumwater"
     q = _place(nlp, text, "news.example")
     assert q is not None and (q.name, q.admin1) == ("Tumwater", "Washington")
+
+
+# ---------------------------------------------------------------- a street and a town's own police
+
+
+def test_a_street_alone_is_in_the_town_whose_police_work_the_case(nlp) -> None:
+    # (the fallback to the article's most named town reaches this too; _agency_town also does
+    # where a guess has put the street abroad, as a first name that is an English town can)
+    text = ("Girl hurt by falling bullet\n\n"
+            "The Keokuk Police Department is reminding residents not to fire guns into the air. "
+            "A girl was struck by a falling bullet at about 11 p.m. Saturday near 14th Street and "
+            "Avenue K. Harlow was playing in the yard when she was hit, her father said. "
+            "Keokuk authorities said the bullet came from a rifle.")
+    p = _place(nlp, text, "news.example")
+    assert p is not None and (p.name, p.admin1) == ("Keokuk", "Iowa")
+    assert p.detail and "14th Street" in p.detail
+
+
+# ---------------------------------------------------------------- a building's name, a school's name
+
+
+def test_a_building_named_like_a_town_is_no_mention_of_it(nlp) -> None:
+    text = ("Two shot outside apartment building\n\n"
+            "Two men were shot Sunday night outside Yreka House, a subsidized apartment building "
+            "on Oak Street. Residents of Yreka House said they heard six shots. Yreka House has "
+            "seen three shootings this year, Bemidji police said.")
+    p = _place(nlp, text, "news.example")
+    assert p is not None and (p.name, p.admin1) == ("Bemidji", "Minnesota")
+
+
+def test_a_town_named_on_its_own_beats_one_named_in_a_school_name(nlp) -> None:
+    # as often named as the school's town, but mostly inside the school's name
+    text = ("Teacher killed, husband charged\n\n"
+            "A woman was shot and killed at her home on Friday night, police said. She taught "
+            "at Hoquiam Elementary in Kalispell. Classes at Hoquiam Elementary were cancelled on "
+            "Monday, Kalispell school officials said. She started at Hoquiam in 2010 and was "
+            "well liked in Kalispell, friends said.")
+    p = _place(nlp, text, "news.example")
+    assert p is not None and (p.name, p.admin1) == ("Kalispell", "Montana")

@@ -1547,7 +1547,10 @@ def _agency_town(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] 
     wide = p.iso == "US" and p.precision >= 3
     stray = (p.iso == "US" and p.precision == 1 and _real_town(pm) and not getattr(pm, "in_phrase", False)
              and not _region_named(nd, p))
-    if not (foreign or wide or stray):
+    # a street the text names in no town ("near 26th Street and Avenue J")
+    # (whatever country a guess gave it)
+    street = p.precision == 1 and not p.admin1 and bool(p.detail) and p.detail == p.name
+    if not (foreign or wide or stray or street):
         return chosen
     gaz = _gazetteer()
     if gaz is None:
@@ -1560,9 +1563,10 @@ def _agency_town(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] 
             if c.iso != "US":
                 continue
             if c.precision == 1 and _real_town(m) and _CITY_AGENCY.match(nd.text, m.end):
-                # a city of some size: "University police", "Metro police" name no town
+                # a city of some size: "University police", "Metro police" name no town (any
+                # town's own police beside a street the text puts in no town)
                 e = gaz.entry_of(c)
-                if e is not None and e.population >= 50_000:
+                if e is not None and e.population >= (_STREET_AGENCY_POP if street else 50_000):
                     agencies.setdefault((c.name, c.admin1), []).append((m, k))
             elif c.precision == 2 and _COUNTY.search(c.name) and not getattr(m, "in_name", False):
                 counties.append((m, k))
@@ -1578,6 +1582,9 @@ def _agency_town(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] 
         return counties[0]
     return chosen
 
+
+# the least people a town whose police the text names needs to be a street's town
+_STREET_AGENCY_POP = 5_000
 
 _COMPASS = re.compile(r"(?i)^(?:north|south|east|west|northeast|northwest|southeast|southwest|central|downtown)\s+")
 
@@ -2022,9 +2029,11 @@ def _dominant_place(nd: NlpDoc, sentences: list[int]) -> tuple[Any, int] | None:
     def town(v: list[tuple[Any, int]]) -> bool:
         return _real_town(v[0][0]) and not all(getattr(pm, "in_name", False) for pm, _ in v)
 
+    # (then the town named most often on its own: "Dunbar Elementary in St. Louis" names St. Louis)
     best = max(
         counts.values(),
-        key=lambda v: (town(v), _real_town(v[0][0]), len(v), -v[0][0].place.precision, -v[0][1]),
+        key=lambda v: (town(v), _real_town(v[0][0]), sum(not getattr(pm, "in_name", False) for pm, _ in v), len(v),
+                       -v[0][0].place.precision, -v[0][1]),
     )
     if not town(best) and len(sentences) < len(nd.sentences):
         # the event's sentences name no town ("a DeKalb County man ... arrested"): one the
