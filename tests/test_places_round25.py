@@ -142,3 +142,31 @@ def test_a_town_named_on_its_own_beats_one_named_in_a_school_name(nlp) -> None:
             "well liked in Kalispell, friends said.")
     p = _place(nlp, text, "news.example")
     assert p is not None and (p.name, p.admin1) == ("Kalispell", "Montana")
+
+
+# ---------------------------------------------------------------- a town inside a county the text names
+
+
+def test_a_town_in_a_county_the_text_names_is_that_county_s(nlp) -> None:
+    # Carlisle is a Pennsylvania town and a Massachusetts one of Middlesex County (a county
+    # name four states have): the county's prosecutors make it the Massachusetts one, though
+    # the text names Pennsylvania too (in passing)
+    text = ("Man shot outside his home\n\n"
+            "A Carlisle man was shot in the leg outside his home on Saturday night, Middlesex "
+            "County prosecutors said. The man had moved to Carlisle from Pennsylvania last year, "
+            "a neighbor said. Police are looking for a white pickup truck.")
+    p = _place(nlp, text, "news.example")
+    assert p is not None and (p.name, p.admin1) == ("Carlisle", "Massachusetts")
+    # without the county the state named wins
+    q = _place(nlp, text.replace("Middlesex County prosecutors", "prosecutors"), "news.example")
+    assert q is not None and (q.name, q.admin1) == ("Carlisle", "Pennsylvania")
+
+
+def test_a_stop_word_inside_a_longer_name_pairs_with_no_county(nlp) -> None:
+    # "Center" is a town of Knox County, Nebraska; "the Knox County Forensic Center" does not
+    # make the Knox County of the text a Nebraska one
+    from wirecheck.nlp.places import text_context
+
+    text = ("The Knox County Sheriff's Office said the man's body was taken to the Knox County "
+            "Regional Forensic Center.")
+    assert ("US", "Nebraska") not in text_context(text).admin1

@@ -1291,6 +1291,7 @@ def text_context(text: str) -> TextContext:
     bare1: dict[str, set[tuple[str, str]]] = {}  # US states named by their bare name alone
     firm1: set[tuple[str, str]] = set()  # US states named with a mark ("Gary, Ind.", "Ohio State")
     counted2: set[tuple[str, str]] = set()  # US counties named with their word ("Jenkins County")
+    town_names: set[str] = set()  # the names the text gives that some US town bears
 
     def vote(isos: set[str], w: float) -> None:
         for iso in sorted(isos):  # sorted: dict order (ties in max) must not follow str hashing
@@ -1404,6 +1405,10 @@ def text_context(text: str) -> TextContext:
                     towns = [e for e in towns if e.population >= _MAJOR_CITY] or towns
                 elif len(towns) > 1:
                     towns = _dominant(towns)
+                # (a stop word too, as a name of its own: "Charlotte" beside "Mecklenburg
+                # County", not the "Center" of "the Knox County Forensic Center")
+                if any(e.iso == "US" for e in towns) and (not stop or (i == 0 and j == len(toks))):
+                    town_names.add(n)
                 if towns and not stop and (not hit or found1 or found2):
                     vote({e.iso for e in towns}, 1.0 * bonus)
                     pairs = {(e.iso, e.admin1) for e in towns if e.admin1}
@@ -1479,6 +1484,15 @@ def text_context(text: str) -> TextContext:
     common = set.intersection(*counties.values()) if counties else set()
     if len(common) == 1:
         admin1.add(("US", common.pop()))
+    # "Polk County ... a Lakeland woman": the one state where a town the text names lies in a
+    # county it names is the text's state, as if named (a state named in passing, "she moved
+    # from Georgia", has a Lakeland too, but not in its Polk County)
+    if counties:
+        paired = {e.admin1 for t in town_names - surnames for e in gaz._get(t)
+                  if e.iso == "US" and e.precision == 1 and e.admin1 and e.admin2
+                  and e.admin1 in counties.get(_norm(e.admin2), ())}
+        if len(paired) == 1:
+            admin1.add(("US", paired.pop()))
     # "call Oakvale police at 555-201-3344": a local number's area code names its state as
     # plainly as "Oakvale, Miss." would (toll-free and foreign numbers name none)
     for state in _phone_states(text):
