@@ -170,3 +170,4 @@ def test_a_stop_word_inside_a_longer_name_pairs_with_no_county(nlp) -> None:
     text = ("The Knox County Sheriff's Office said the man's body was taken to the Knox County "
             "Regional Forensic Center.")
     assert ("US", "Nebraska") not in text_context(text).admin1
+

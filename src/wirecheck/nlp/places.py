@@ -1194,7 +1194,7 @@ def _continued(gaz: Gazetteer, s: str, b: int) -> bool:
         return True
     # two words on: "Oakvale Valley Community College", not "Oakvale County Hospital"
     m = re.match(r"((?:[ \t]+[A-Z][a-z]+){1,2})[ \t]+([A-Z][a-z]+)\b", s[b : b + 50])
-    return (bool(m) and m.group(2) in ("College", "University", "Hospital", "Academy", "School")
+    return (bool(m) and m.group(2) in ("College", "University", "Hospital", "Academy", "School", "Casino")
             and not any(w in _DIVISION_NOUNS for w in m.group(1).split()))
 
 
@@ -2193,7 +2193,7 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
     if top_iso and top_w >= 3 and ctx.weight(place.iso) < 0.2 * top_w and pop < 100_000:
         inner = gaz.admin1(key, top_iso)
         states = ctx.us_states()
-        if (inner is None and top_iso == "US" and len(states) == 1
+        if (inner is None and top_iso == "US" and len(states) == 1 and _norm(key) not in gaz.stoplist
                 and (_STATE_AFTER.match(s, b) or _AGENCY_AFTER.match(s, b))):
             # "Millbrook police said" in a text naming one state only: a town of that state too
             # small for the gazetteer, not its namesake abroad.  A locative alone is not enough:
