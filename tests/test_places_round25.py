@@ -171,3 +171,20 @@ def test_a_stop_word_inside_a_longer_name_pairs_with_no_county(nlp) -> None:
             "Regional Forensic Center.")
     assert ("US", "Nebraska") not in text_context(text).admin1
 
+
+
+# ---------------------------------------------------------------- a city's people opening a headline
+
+
+def test_a_city_named_for_its_people_opens_a_headline() -> None:
+    from wirecheck.models import Sentence
+    from wirecheck.nlp.places import find_places
+
+    def found(text: str) -> list[tuple[str, str | None]]:
+        return [(m.text, m.place.admin1) for m in find_places(text, Sentence(0, 0, len(text), text))]
+
+    # a stop word (also a word and a name) that is a big city's name, before a town's people
+    assert found("Paradise teen killed in crash, police say") == [("Paradise", "Nevada")]
+    assert found("Paradise man charged in shooting")[0][0] == "Paradise"
+    # not before a verb
+    assert found("Paradise said the car was speeding") == []

@@ -1162,6 +1162,11 @@ _COMMON_NOUN_AFTER = re.compile(
     r"[ \t]+(?!(?:said|says|told|added|was|is|who|has|had|and|or|to|of|in|on|at|for|with|by)\b)[a-z]"
 )
 _AREA_AFTER = re.compile(r"[ \t]+(?:area|region|suburbs?|metro|metropolitan)\b")
+# a town's people opening a headline or a sentence: "Columbus teen killed", "Dallas man charged"
+_RESIDENT_AFTER = re.compile(
+    r"[ \t]+(?:man|woman|men|women|teen|teens|teenager|boy|girl|child|toddler|infant|baby|mother|father|"
+    r"couple|family|student|residents?|native)\b"
+)
 # the population GeoNames' cities1000 starts at: the small US places below it need more evidence
 _LISTED_POP = 1000
 # a US town this small, listed in another state than the one a text names, may be an unlisted
@@ -2129,6 +2134,8 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
         attributive = bool(
             (_ATTRIBUTIVE_BEFORE.search(s[max(0, a - 30) : a]) and _COMMON_NOUN_AFTER.match(s, b))
             or (re.search(r"\bthe[ \t]+$", s[max(0, a - 10) : a]) and _AREA_AFTER.match(s, b))
+            # (a city of some size: "Young man shot" opens with an adjective)
+            or (sentence_initial and pop >= 100_000 and _RESIDENT_AFTER.match(s, b))
         )
         if stop and not ((strong or in_parens or attributive) and (pop >= _MIN_POP_PLAIN or _STATE_AFTER.match(s, b))):
             return None
