@@ -188,3 +188,11 @@ def test_a_city_named_for_its_people_opens_a_headline() -> None:
     assert found("Paradise man charged in shooting")[0][0] == "Paradise"
     # not before a verb
     assert found("Paradise said the car was speeding") == []
+
+
+def test_a_name_with_jr_and_an_age_is_a_person() -> None:
+    from wirecheck.nlp.places import text_context
+
+    text = ("Dana Lee Hollister, Jr., 30, of Elm Street was charged on Monday. Deputies found "
+            "the guns at Hollister's home.")
+    assert "hollister" in text_context(text).surnames

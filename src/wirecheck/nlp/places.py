@@ -1270,8 +1270,14 @@ def _street_name(s: str, a: int, b: int) -> bool:
 _NICKNAMED = re.compile(r"\b[A-Z][a-z]+[ \t]+[\"“'‘][A-Z][\w.'’ -]{0,20}?[\"”'’][ \t]+(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 # a speech verb after a name: the name is a person's ("... Brask said")
 _SAID_AFTER = re.compile(r"[ \t]+(?:said|says|told|added)\b")
-# "Dana Ruiz, 34, of ...": a person's age after a name, wherever the name stands
-_AGE_AFTER = re.compile(r",[ \t]+\d{1,2},")
+def _state_written_after(gaz: Gazetteer, text: str, b: int) -> bool:
+    """Whether a US state's name or abbreviation follows ``b`` ("Oakvale, Ind."; not "Ruiz, Jr.")."""
+    sm = _STATE_AFTER.match(text, b)
+    return bool(sm and gaz.state_code(sm.group("st")))
+
+
+# "Dana Ruiz, 34, of ...", "Dana Ruiz Jr., 34,": a person's age after a name, wherever the name stands
+_AGE_AFTER = re.compile(r"(?:,?[ \t]+(?:Jr|Sr)\.?|,?[ \t]+I{2,3}|,?[ \t]+IV)?,[ \t]+\d{1,2},")
 # "the 22-year-old Oakes Brandt": an age before a capitalised pair makes it a person's name
 _AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old[ \t]+$")
 
@@ -1449,7 +1455,7 @@ def text_context(text: str) -> TextContext:
                         and first not in _MODIFIERS and not gaz._get(whole)
                         and not gaz.is_country_word(first) and not first.isupper()
                         and not text[toks[-1][0] : toks[-1][1]].isupper()
-                        and not _STATE_AFTER.match(text, toks[-1][1])
+                        and not _state_written_after(gaz, text, toks[-1][1])
                         # "the Riverside East Denver apartments": a compass word makes a place's part
                         and text[toks[-2][0] : toks[-2][1]] not in _MODIFIERS):
                     surnames.add(_norm(re.sub(r"['’]s$", "", text[toks[-1][0] : toks[-1][1]]).rstrip(".,")))
