@@ -196,3 +196,19 @@ def test_a_name_with_jr_and_an_age_is_a_person() -> None:
     text = ("Dana Lee Hollister, Jr., 30, of Elm Street was charged on Monday. Deputies found "
             "the guns at Hollister's home.")
     assert "hollister" in text_context(text).surnames
+
+
+def test_a_town_before_a_possessive_hospital_name_is_inside_the_name() -> None:
+    from wirecheck.models import Sentence
+    from wirecheck.nlp.places import find_places
+
+    text = "He was airlifted to Paradise Children's Hospital with a wound to the neck."
+    found = find_places(text, Sentence(0, 0, len(text), text))
+    assert [(m.text, m.in_name) for m in found] == [("Paradise", True)]
+
+
+def test_a_county_cut_short_is_no_unlisted_town() -> None:
+    gaz = get_gazetteer()
+    assert gaz.unlisted_us_town("Oakvale County", "Mo.") is None
+    town = gaz.unlisted_us_town("Oakvale Springs", "Mo.")
+    assert town is not None and (town.name, town.admin1) == ("Oakvale Springs", "Missouri")

@@ -896,6 +896,8 @@ class Gazetteer:
         code = self._state_code(state)
         if code is None or code not in self._states or not re.search(r"[A-Za-z]{3}", name):
             return None
+        if re.search(r"(?i)[ \t](?:county|parish|borough)$", name):
+            return None  # a county's name (one cut short: "LOUIS COUNTY, Mo."), no town's
         st = self._states[code]["name"]
         postal = self.postal_town(name, state=st)
         if postal is not None:
@@ -1198,7 +1200,8 @@ def _continued(gaz: Gazetteer, s: str, b: int) -> bool:
     if bool(m) and m.group(1) in gaz.continuations:
         return True
     # two words on: "Oakvale Valley Community College", not "Oakvale County Hospital"
-    m = re.match(r"((?:[ \t]+[A-Z][a-z]+){1,2})[ \t]+([A-Z][a-z]+)\b", s[b : b + 50])
+    # ("Oakvale Children's Hospital": a possessive between)
+    m = re.match(r"((?:[ \t]+[A-Z][a-z]+(?:['’]s)?){1,2})[ \t]+([A-Z][a-z]+)\b", s[b : b + 50])
     return (bool(m) and m.group(2) in ("College", "University", "Hospital", "Academy", "School", "Casino")
             and not any(w in _DIVISION_NOUNS for w in m.group(1).split()))
 
