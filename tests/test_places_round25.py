@@ -212,3 +212,27 @@ def test_a_county_cut_short_is_no_unlisted_town() -> None:
     assert gaz.unlisted_us_town("Oakvale County", "Mo.") is None
     town = gaz.unlisted_us_town("Oakvale Springs", "Mo.")
     assert town is not None and (town.name, town.admin1) == ("Oakvale Springs", "Missouri")
+
+
+# ---------------------------------------------------------------- a city's police by their initials
+
+
+def test_a_city_s_police_initials_place_a_text_naming_no_place(nlp) -> None:
+    text = ("OKCPD: teen hurt in drive-by\n\n"
+            "A 15-year-old boy was shot in the leg on Sunday night while he walked home, OKCPD "
+            "said. No arrests have been made.")
+    p = _place(nlp, text, "news.example")
+    assert p is not None and (p.name, p.admin1) == ("Oklahoma City", "Oklahoma")
+    # initials no list knows place nothing
+    assert _place(nlp, text.replace("OKCPD", "QXPD"), "news.example") is None
+    # nor do several cities' initials
+    assert get_gazetteer().police_town("HPD") is None
+
+
+def test_a_city_s_police_initials_beat_the_outlet_s_city_for_a_street(nlp) -> None:
+    text = ("Man shot on his porch\n\n"
+            "A 33-year-old man was shot in the arm late Friday in the 1400 block of West Maple "
+            "Street, OKCPD said. He was taken to a hospital and is expected to survive.")
+    p = _place(nlp, text, "elkgrovetribune.com")
+    assert p is not None and (p.name, p.admin1) == ("Oklahoma City", "Oklahoma")
+    assert p.detail and "Maple Street" in p.detail

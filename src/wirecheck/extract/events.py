@@ -1132,7 +1132,7 @@ def _choose_place(
         ):
             chosen = title
     if chosen is None:
-        chosen = _outlet_only(nd)
+        chosen = _police_initials(nd) or _outlet_only(nd)
     chosen = _town_of_named_state(nd, chosen, ev.sentences)
     chosen = _policed_city(nd, chosen)
     chosen = _agency_town(nd, chosen)
@@ -1297,6 +1297,19 @@ def _outlet_town(nd: NlpDoc, ctx: TextContext) -> Place | None:
     return town
 
 
+def _police_initials(nd: NlpDoc) -> tuple[Any, int] | None:
+    """The city whose police the text names by their initials ("IMPD: boy, 8, shot"), for a
+    text that names no place at all: the force that works the case is the city's own."""
+    gaz = _gazetteer()
+    if gaz is None:
+        return None
+    for m in re.finditer(r"\b[A-Z]{3,5}\b", nd.text):
+        town = gaz.police_town(m.group(0))
+        if town is not None and town.precision == 1:
+            return _CountryMention(m.group(0), m.start(), m.end(), town), nd.sentence_of(m.start())
+    return None
+
+
 def _outlet_only(nd: NlpDoc) -> tuple[Any, int] | None:
     """The town of the local outlet in the page title, for a text that names no place at all."""
     town = _outlet_town(nd, text_context(nd.text))
@@ -1322,6 +1335,9 @@ def _outlet_place(nd: NlpDoc, chosen: tuple[Any, int]) -> tuple[Any, int]:
     town = _outlet_town(nd, text_context(nd.text))
     if town is None or not _inside(pm.place, town, admin=True):
         return chosen
+    police = _police_initials(nd)
+    if police is not None and police[0].place.name != town.name:
+        return chosen  # another city's police work the case ("BRPD" in a Shreveport station's page)
     return _CountryMention(pm.text, pm.start, pm.end, Place(**{**town.as_dict(), "detail": pm.detail}), pm.detail), si
 
 
@@ -1570,6 +1586,12 @@ def _agency_town(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] 
                     agencies.setdefault((c.name, c.admin1), []).append((m, k))
             elif c.precision == 2 and _COUNTY.search(c.name) and not getattr(m, "in_name", False):
                 counties.append((m, k))
+    # ... and a big city's police by their initials ("BRPD investigating ...")
+    for m in re.finditer(r"\b[A-Z]{3,5}\b", nd.text):
+        town = gaz.police_town(m.group(0))
+        if town is not None and town.precision == 1:
+            agencies.setdefault((town.name, town.admin1), []).append(
+                (_CountryMention(m.group(0), m.start(), m.end(), town), nd.sentence_of(m.start())))
     if len(agencies) == 1:
         m, k = next(iter(agencies.values()))[0]
         if m.place == p or (stray and m.place.admin1 == p.admin1):

@@ -490,6 +490,8 @@ class Gazetteer:
         self._state_abbr: dict[str, str] = {_norm(k): v for k, v in supp["us_state_abbreviations"].items()}
         self._state_abbr_raw: tuple[str, ...] = tuple(supp["us_state_abbreviations"])
         self.stoplist: frozenset[str] = frozenset(w.lower() for w in supp["stoplist"]["words"])
+        self._police_initials: dict[str, tuple[str, str]] = {
+            k: (v[0], v[1]) for k, v in supp.get("police_initials", {}).items()}
         self.continuations: frozenset[str] = frozenset(supp.get("name_continuations", {}).get("words", ()))
         self._country_names: dict[str, str] = {}
         for iso, c in self._countries.items():
@@ -946,6 +948,12 @@ class Gazetteer:
         best = max(agree, key=lambda r: ((("US", r[1].admin1) in ctx.admin1) + (("US", r[1].admin2) in ctx.admin2),
                                          ctx.regions.get(("US", r[1].admin1 or ""), 0.0)))
         return self._postal_place(*best)
+
+    def police_town(self, initials: str) -> Place | None:
+        """The city whose police go by ``initials`` ("NYPD" -> New York City;
+        ``data/places/places.toml`` ``[police_initials]``), or None."""
+        found = self._police_initials.get(initials)
+        return self.lookup(found[0], "US", found[1]) if found else None
 
     def domain_town(self, source: str | None) -> Place | None:
         """The US city a news site's web address is named for ("oakvaleherald.com",
