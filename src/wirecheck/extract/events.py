@@ -1298,7 +1298,7 @@ def _outlet_town(nd: NlpDoc, ctx: TextContext) -> Place | None:
 
 
 def _police_initials(nd: NlpDoc) -> tuple[Any, int] | None:
-    """The city whose police the text names by their initials ("IMPD: boy, 8, shot"), for a
+    """The city whose police the text names by their initials ("OKCPD: boy, 8, hurt"), for a
     text that names no place at all: the force that works the case is the city's own."""
     gaz = _gazetteer()
     if gaz is None:
@@ -1337,7 +1337,7 @@ def _outlet_place(nd: NlpDoc, chosen: tuple[Any, int]) -> tuple[Any, int]:
         return chosen
     police = _police_initials(nd)
     if police is not None and police[0].place.name != town.name:
-        return chosen  # another city's police work the case ("BRPD" in a Shreveport station's page)
+        return chosen  # another city's police work the case ("OKCPD" on an Oakvale station's page)
     return _CountryMention(pm.text, pm.start, pm.end, Place(**{**town.as_dict(), "detail": pm.detail}), pm.detail), si
 
 
@@ -1563,7 +1563,7 @@ def _agency_town(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] 
     wide = p.iso == "US" and p.precision >= 3
     stray = (p.iso == "US" and p.precision == 1 and _real_town(pm) and not getattr(pm, "in_phrase", False)
              and not _region_named(nd, p))
-    # a street the text names in no town ("near 26th Street and Avenue J")
+    # a street the text names in no town ("near 14th Street and Avenue K")
     # (whatever country a guess gave it)
     street = p.precision == 1 and not p.admin1 and bool(p.detail) and p.detail == p.name
     if not (foreign or wide or stray or street):
@@ -1586,7 +1586,7 @@ def _agency_town(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] 
                     agencies.setdefault((c.name, c.admin1), []).append((m, k))
             elif c.precision == 2 and _COUNTY.search(c.name) and not getattr(m, "in_name", False):
                 counties.append((m, k))
-    # ... and a big city's police by their initials ("BRPD investigating ...")
+    # ... and a big city's police by their initials ("OKCPD investigating ...")
     for m in re.finditer(r"\b[A-Z]{3,5}\b", nd.text):
         town = gaz.police_town(m.group(0))
         if town is not None and town.precision == 1:
@@ -2051,7 +2051,7 @@ def _dominant_place(nd: NlpDoc, sentences: list[int]) -> tuple[Any, int] | None:
     def town(v: list[tuple[Any, int]]) -> bool:
         return _real_town(v[0][0]) and not all(getattr(pm, "in_name", False) for pm, _ in v)
 
-    # (then the town named most often on its own: "Dunbar Elementary in St. Louis" names St. Louis)
+    # (then the town named most often on its own: "Millbrook Elementary in Oakvale" names Oakvale)
     best = max(
         counts.values(),
         key=lambda v: (town(v), _real_town(v[0][0]), sum(not getattr(pm, "in_name", False) for pm, _ in v), len(v),

@@ -1172,7 +1172,7 @@ _COMMON_NOUN_AFTER = re.compile(
     r"[ \t]+(?!(?:said|says|told|added|was|is|who|has|had|and|or|to|of|in|on|at|for|with|by)\b)[a-z]"
 )
 _AREA_AFTER = re.compile(r"[ \t]+(?:area|region|suburbs?|metro|metropolitan)\b")
-# a town's people opening a headline or a sentence: "Columbus teen killed", "Dallas man charged"
+# a town's people opening a headline or a sentence: "Paradise teen killed", "Oakvale man charged"
 _RESIDENT_AFTER = re.compile(
     r"[ \t]+(?:man|woman|men|women|teen|teens|teenager|boy|girl|child|toddler|infant|baby|mother|father|"
     r"couple|family|student|residents?|native)\b"
@@ -1427,8 +1427,8 @@ def text_context(text: str) -> TextContext:
                     towns = [e for e in towns if e.population >= _MAJOR_CITY] or towns
                 elif len(towns) > 1:
                     towns = _dominant(towns)
-                # (a stop word too, as a name of its own: "Charlotte" beside "Mecklenburg
-                # County", not the "Center" of "the Knox County Forensic Center")
+                # (a stop word too, as a name of its own beside its county, not the "Center"
+                # of "the Oakvale County Forensic Center", a village of some Oakvale County)
                 if any(e.iso == "US" for e in towns) and (not stop or (i == 0 and j == len(toks))):
                     town_names.add(n)
                 if towns and not stop and (not hit or found1 or found2):
@@ -1506,9 +1506,9 @@ def text_context(text: str) -> TextContext:
     common = set.intersection(*counties.values()) if counties else set()
     if len(common) == 1:
         admin1.add(("US", common.pop()))
-    # "Polk County ... a Lakeland woman": the one state where a town the text names lies in a
-    # county it names is the text's state, as if named (a state named in passing, "she moved
-    # from Georgia", has a Lakeland too, but not in its Polk County)
+    # "Middlesex County ... a Carlisle man": the one state where a town the text names lies in
+    # a county it names is the text's state, as if named (a state named in passing, "he moved
+    # from Pennsylvania", has a Carlisle too, but not in a Middlesex County)
     if counties:
         paired = {e.admin1 for t in town_names - surnames for e in gaz._get(t)
                   if e.iso == "US" and e.precision == 1 and e.admin1 and e.admin2
