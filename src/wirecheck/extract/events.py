@@ -1297,17 +1297,24 @@ def _outlet_town(nd: NlpDoc, ctx: TextContext) -> Place | None:
     return town
 
 
-def _police_initials(nd: NlpDoc) -> tuple[Any, int] | None:
-    """The city whose police the text names by their initials ("OKCPD: boy, 8, hurt"), for a
-    text that names no place at all: the force that works the case is the city's own."""
+def _police_forces(nd: NlpDoc) -> list[tuple[Any, int]]:
+    """Each big city the text names by its police's initials ("OKCPD: boy, 8, hurt"), as a
+    mention of the city at the initials, in text order."""
     gaz = _gazetteer()
     if gaz is None:
-        return None
+        return []
+    found = []
     for m in re.finditer(r"\b[A-Z]{3,5}\b", nd.text):
         town = gaz.police_town(m.group(0))
         if town is not None and town.precision == 1:
-            return _CountryMention(m.group(0), m.start(), m.end(), town), nd.sentence_of(m.start())
-    return None
+            found.append((_CountryMention(m.group(0), m.start(), m.end(), town), nd.sentence_of(m.start())))
+    return found
+
+
+def _police_initials(nd: NlpDoc) -> tuple[Any, int] | None:
+    """The first city whose police the text names by their initials, for a text that names no
+    place at all: the force that works the case is the city's own."""
+    return next(iter(_police_forces(nd)), None)
 
 
 def _outlet_only(nd: NlpDoc) -> tuple[Any, int] | None:
@@ -1587,11 +1594,8 @@ def _agency_town(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] 
             elif c.precision == 2 and _COUNTY.search(c.name) and not getattr(m, "in_name", False):
                 counties.append((m, k))
     # ... and a big city's police by their initials ("OKCPD investigating ...")
-    for m in re.finditer(r"\b[A-Z]{3,5}\b", nd.text):
-        town = gaz.police_town(m.group(0))
-        if town is not None and town.precision == 1:
-            agencies.setdefault((town.name, town.admin1), []).append(
-                (_CountryMention(m.group(0), m.start(), m.end(), town), nd.sentence_of(m.start())))
+    for force in _police_forces(nd):
+        agencies.setdefault((force[0].place.name, force[0].place.admin1), []).append(force)
     if len(agencies) == 1:
         m, k = next(iter(agencies.values()))[0]
         if m.place == p or (stray and m.place.admin1 == p.admin1):
