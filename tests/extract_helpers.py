@@ -25,9 +25,9 @@ from wirecheck.models import (
 from wirecheck.nlp.counts import aggregate, find_casualties
 
 
-def main_place(nlp: Any, text: str, title: str | None = None) -> Place | None:
-    """The place of the main event ``analyze_article`` finds in ``text``."""
-    an = analyze_article(Article(id="t", text=text, title=title), nlp)
+def main_place(nlp: Any, text: str, title: str | None = None, source: str | None = None) -> Place | None:
+    """The place of the main event ``analyze_article`` finds in ``text`` (from outlet ``source``)."""
+    an = analyze_article(Article(id="t", text=text, title=title, source=source), nlp)
     ev = next(e for e in an.events if e.id == an.main_event)
     return ev.location.place if ev.location else None
 

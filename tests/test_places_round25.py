@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from wirecheck.extract import analyze_article
-from wirecheck.models import Article, Place
+from extract_helpers import main_place
+from wirecheck.models import Place
 from wirecheck.nlp import load_pipeline
 from wirecheck.nlp.places import get_gazetteer
 
@@ -63,10 +63,8 @@ def test_the_longest_name_wins() -> None:
 # ---------------------------------------------------------------- the address as the outlet's home
 
 
-def _place(nlp, text: str, source: str | None, title: str | None = None) -> Place | None:
-    an = analyze_article(Article(id="t", text=text, title=title, source=source), nlp)
-    ev = next(e for e in an.events if e.id == an.main_event)
-    return ev.location.place if ev.location else None
+def _place(nlp, text: str, source: str | None) -> Place | None:
+    return main_place(nlp, text, source=source)
 
 
 STREET = ("Man shot on his porch\n\n"

@@ -526,6 +526,7 @@ class Gazetteer:
         self._big: dict[tuple[str, str | None], list[_Entry]] | None = None
         self._county_towns: dict[tuple[str, str], list[_Entry]] | None = None
         self._domain_names: dict[str, list[_Entry]] | None = None
+        self._domain_towns: dict[str, Place | None] = {}  # source -> domain_town's answer
         for fix in supp.get("admin1_corrections", ()):
             self._correct_admin1(fix["name"], fix["iso"], fix["wrong"], fix["admin1"])
         for area in supp.get("admin1_areas", ()):
@@ -965,8 +966,15 @@ class Gazetteer:
         "Spring").  Only a city of ``_DOMAIN_TOWN_POP`` people or more, three times the size of
         any namesake (two like-sized Springfields leave the outlet unplaced), and not a word of
         the stoplist unless a major city; a state's code just after the name ("oakvaleok")
-        picks that state's town, of any size."""
-        source = (source or "").strip().lower()
+        picks that state's town, of any size.  Read once per source (the place choice asks
+        for an article's outlet town several times)."""
+        key = source or ""
+        if key not in self._domain_towns:
+            self._domain_towns[key] = self._domain_town(key)
+        return self._domain_towns[key]
+
+    def _domain_town(self, source: str) -> Place | None:
+        source = source.strip().lower()
         if "://" in source:
             source = urlsplit(source).hostname or ""
         host = source.removeprefix("www.").split(".")
@@ -1281,6 +1289,8 @@ def _street_name(s: str, a: int, b: int) -> bool:
 _NICKNAMED = re.compile(r"\b[A-Z][a-z]+[ \t]+[\"“'‘][A-Z][\w.'’ -]{0,20}?[\"”'’][ \t]+(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 # a speech verb after a name: the name is a person's ("... Brask said")
 _SAID_AFTER = re.compile(r"[ \t]+(?:said|says|told|added)\b")
+
+
 def _state_written_after(gaz: Gazetteer, text: str, b: int) -> bool:
     """Whether a US state's name or abbreviation follows ``b`` ("Oakvale, Ind."; not "Ruiz, Jr.")."""
     sm = _STATE_AFTER.match(text, b)
