@@ -38,6 +38,7 @@ from wirecheck.nlp.counts import find_casualties
 from wirecheck.nlp.entities import _gazetteer, country_of, entity_at
 from wirecheck.nlp.pipeline import NlpDoc
 from wirecheck.nlp.places import (
+    _BIG_POSTAL_CITY,
     TextContext,
     _km,
     find_dateline,
@@ -1956,6 +1957,10 @@ def _whole_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] |
     pm, si = chosen
     city = getattr(pm, "within", None)
     part = getattr(pm, "part", False)
+    if city is None and pm.place.iso == "US" and pm.place.lat is None:
+        city = _county_city(nd, pm.place)
+        if city is None:
+            return chosen
     if city is None and not part:
         # the title names "Point Breeze", the body "the city's Point Breeze section"
         # (or "Oakvale" of a headline, "Riverton's Oakvale District" in the body)
@@ -1994,8 +1999,28 @@ def _whole_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] |
                 return chosen
     if city.name == pm.place.name:
         return chosen
-    detail = f"{pm.detail}, {pm.place.name}" if pm.detail else pm.place.name
+    detail = f"{pm.detail}, {pm.place.name}" if pm.detail and pm.place.name not in pm.detail else pm.detail or pm.place.name
     return _CountryMention(pm.text, pm.start, pm.end, Place(**{**city.as_dict(), "detail": detail}), detail), si
+
+
+def _county_city(nd: NlpDoc, town: Place) -> Place | None:
+    """The big city (``_BIG_POSTAL_CITY`` people or more) of the one county the text names in
+    unlisted US ``town``'s state, where that city holds most of the county's listed people or
+    bears its name; else None.  A name neither GeoNames nor the mail knows as a town, in a
+    county a big city fills ("shot in Oakvale Knolls, according to Lake County coroner's
+    records"), is a neighbourhood of that city or an unincorporated part filed under it."""
+    gaz = _gazetteer()
+    if gaz is None:
+        return None
+    counties = {m.place.name: m.place for k in range(len(nd.sentences)) for m in _places(nd, k)
+                if m.place.iso == "US" and m.place.admin1 == town.admin1 and m.place.precision == 2
+                and _COUNTY.search(m.place.name) and not getattr(m, "in_name", False)}
+    if len(counties) != 1:
+        return None
+    county = next(iter(counties.values()))
+    city = gaz.main_town(county) or gaz.seat_namesake(county)
+    e = gaz.entry_of(city) if city is not None else None
+    return city if e is not None and e.population >= _BIG_POSTAL_CITY else None
 
 
 def _capital_city(chosen: tuple[Any, int] | None) -> tuple[Any, int] | None:
