@@ -2003,19 +2003,25 @@ def _whole_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] |
     return _CountryMention(pm.text, pm.start, pm.end, Place(**{**city.as_dict(), "detail": detail}), detail), si
 
 
+_SHERIFF_AFTER = re.compile(r"[ \t]+(?:[Ss]heriff|[Dd]eput(?:y|ies))")
+
+
 def _county_city(nd: NlpDoc, town: Place) -> Place | None:
     """The big city (``_BIG_POSTAL_CITY`` people or more) of the one county the text names in
     unlisted US ``town``'s state, where that city holds most of the county's listed people or
     bears its name; else None.  A name neither GeoNames nor the mail knows as a town, in a
     county a big city fills ("shot in Oakvale Knolls, according to Lake County coroner's
-    records"), is a neighbourhood of that city or an unincorporated part filed under it."""
+    records"), is a neighbourhood of that city or an unincorporated part filed under it; but
+    not where the county's sheriff works the case."""
     gaz = _gazetteer()
     if gaz is None:
         return None
-    counties = {m.place.name: m.place for k in range(len(nd.sentences)) for m in _places(nd, k)
-                if m.place.iso == "US" and m.place.admin1 == town.admin1 and m.place.precision == 2
-                and _COUNTY.search(m.place.name) and not getattr(m, "in_name", False)}
-    if len(counties) != 1:
+    found = [m for k in range(len(nd.sentences)) for m in _places(nd, k)
+             if m.place.iso == "US" and m.place.admin1 == town.admin1 and m.place.precision == 2
+             and _COUNTY.search(m.place.name) and not getattr(m, "in_name", False)]
+    counties = {m.place.name: m.place for m in found}
+    # (not where the county's sheriff works the case: his deputies patrol where no city police do)
+    if len(counties) != 1 or any(_SHERIFF_AFTER.match(nd.text, m.end) for m in found):
         return None
     county = next(iter(counties.values()))
     city = gaz.main_town(county) or gaz.seat_namesake(county)

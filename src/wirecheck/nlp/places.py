@@ -50,6 +50,7 @@ import time
 import tomllib
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -65,8 +66,9 @@ __all__ = ["Gazetteer", "PlaceMention", "TextContext", "find_dateline", "find_pl
            "headline", "outlet_town", "text_context", "title_state"]
 
 # Bump when the pickled tables change shape (or the places they hold: 6 added small US towns,
-# 7 the postal towns, 8 their main towns, 9 every postal name and the ZIP codes' points).
-_CACHE_FORMAT = 9
+# 7 the postal towns, 8 their main towns, 9 every postal name and the ZIP codes' points,
+# 10 each ZIP code's own town before the names it accepts, and a big city it accepts).
+_CACHE_FORMAT = 10
 # Countries whose places of 500-999 people (GeoNames ``cities500``) join the tables: local US
 # news names villages that small ("a farm near <village>"); elsewhere they would add ~90,000
 # names, most of them noise for international news.  Their population ranks them below every
@@ -347,35 +349,52 @@ def _postal_tables(
     main_town: dict[int, str] = {}
     zip_names: dict[str, set[str]] = defaultdict(set)
     zip_points: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
-    for z in zipcodes.list_all():  # (a list in ZIP order: the build is the same every time)
-        st = states.get(z["state"])
-        if st is None:  # military mail ("AE") and the territories GeoNames files as countries
-            continue
+    zips = [z for z in zipcodes.list_all() if z["state"] in states]  # (in ZIP order: the same build every time)
+    # (military mail, "AE", and the territories GeoNames files as countries are left out)
+    for z in zips:
+        st = states[z["state"]]
         # (street delivery: a post office box town inside a city, "Alief" in Houston, is no town of
         # its own to the addresses around it)
         if z.get("active", True) and z.get("zip_code_type") == "STANDARD":
             zip_names[st].update(_postal_key(t) for t in (z["city"], *z.get("acceptable_cities", ())))
             with contextlib.suppress(TypeError, ValueError):  # (a ZIP code without a point)
                 zip_points[st].append((float(z["lat"]), float(z["long"]), z["city"]))
-        for town in (z["city"], *z.get("acceptable_cities", ())):
-            # "W Oakvale", "Winchdon Spgs": USPS's shortened spellings, which no article prints
-            if any((len(w) == 1 or not re.search(r"[aeiouy]", w, re.I)) and w not in _POSTAL_SHORT
-                   for w in town.split()):
-                continue
-            k = _norm(town)
-            if not k or (k, st) in seen:
-                continue
-            seen.add((k, st))
-            try:
-                lat, lon = float(z["lat"]), float(z["long"])
-            except (TypeError, ValueError):
-                lat = lon = None
-            if town != z["city"]:
-                main_town[len(rows)] = z["city"]
-            index[k].append(len(rows))
-            rows.append(tuple(_Entry(town, "US", st, z.get("county") or None, lat, lon, 0, 1)))
+    # every ZIP code's own town first: a name one ZIP code is called by is a town of its own, even
+    # where a lower ZIP code of a neighbouring city accepts it too ("Oakvale" on a Riverton ZIP)
+    named = [(z, z["city"]) for z in zips] + [(z, t) for z in zips for t in z.get("acceptable_cities", ())]
+    for z, town in named:
+        st = states[z["state"]]
+        # "W Oakvale", "Winchdon Spgs": USPS's shortened spellings, which no article prints
+        if any((len(w) == 1 or not re.search(r"[aeiouy]", w, re.I)) and w not in _POSTAL_SHORT
+               for w in town.split()):
+            continue
+        k = _norm(town)
+        if not k or (k, st) in seen:
+            continue
+        seen.add((k, st))
+        try:
+            lat, lon = float(z["lat"]), float(z["long"])
+        except (TypeError, ValueError):
+            lat = lon = None
+        if town != z["city"]:
+            main_town[len(rows)] = z["city"]
+        elif (city := _accepted_city(names, st, z.get("acceptable_cities", ()))) is not None:
+            # a ZIP code's own town that USPS also accepts a big city's name for ("Roxbury",
+            # "Boston"): a part of that city
+            main_town[len(rows)] = city
+        index[k].append(len(rows))
+        rows.append(tuple(_Entry(town, "US", st, z.get("county") or None, lat, lon, 0, 1)))
     return (rows, {k: ids[0] if len(ids) == 1 else tuple(ids) for k, ids in index.items()}, main_town,
             dict(zip_names), dict(zip_points))
+
+
+def _accepted_city(names: dict[str, list[_Entry]], state: str, accepted: Iterable[str]) -> str | None:
+    """The biggest town of ``state`` among a ZIP code's ``accepted`` other names, where GeoNames
+    lists it with ``_PART_OF_CITY`` people or more, else None."""
+    best = max((e for t in accepted for e in names.get(_norm(t), ())
+                if e.iso == "US" and e.admin1 == state and e.precision == 1 and not e.alt),
+               key=lambda e: e.population, default=None)
+    return best.name if best is not None and best.population >= _PART_OF_CITY else None
 
 
 def _postal_key(name: str) -> str:
@@ -841,6 +860,24 @@ class Gazetteer:
             return None
         return self.lookup(city, e.iso, e.admin1)
 
+    def bare_county(self, town: Place) -> Place | None:
+        """The US county of the state of town-level ``town`` that bears its name and holds
+        ``_BARE_COUNTY_POP`` listed people or more, ``_BARE_COUNTY_RATIO`` times the town's, else
+        None: a name local news uses for the county ("in Oakvale" for Oakvale County), where
+        the town so named is a hamlet (or a ZIP code's town), often in another county."""
+        if town.iso != "US" or town.precision != 1 or not town.admin1 or town.detail:
+            return None
+        e = self.entry_of(town) or next((p for p in self.postal_towns(town.name) if p.admin1 == town.admin1), None)
+        if e is None or e.population >= _BARE_COUNTY_TOWN:  # (a ZIP code's town: 0 people listed)
+            return None
+        # (not a town of that very county: "in Oakvale" is then the county's namesake seat anyway)
+        rows = [c for c in self._get(_norm(f"{town.name} County"))
+                if c.iso == "US" and c.precision == 2 and c.admin1 == town.admin1 and c.name != e.admin2]
+        big = max(rows, key=lambda c: c.population, default=None)
+        if big is None or big.population < max(_BARE_COUNTY_POP, _BARE_COUNTY_RATIO * e.population):
+            return None
+        return self._to_place(big)
+
     def main_town(self, county: Place) -> Place | None:
         """The town holding at least half the people GeoNames lists in US county ``county``
         ("Pima County" -> Tucson), else None: where a report that names only the county most
@@ -1187,6 +1224,11 @@ _RESIDENT_AFTER = re.compile(
 )
 # the population GeoNames' cities1000 starts at: the small US places below it need more evidence
 _LISTED_POP = 1000
+# a county named bare (``Gazetteer.bare_county``): its people, and how many times the town's
+# (and the town's own people: fewer than ``_BARE_COUNTY_TOWN``, as a city of its own is itself)
+_BARE_COUNTY_POP = 25_000
+_BARE_COUNTY_RATIO = 20
+_BARE_COUNTY_TOWN = 5_000
 # a US town this small, listed in another state than the one a text names, may be an unlisted
 # namesake in the named state
 _SMALL_TOWN = 10_000
@@ -1865,7 +1907,8 @@ def _postal_mention(gaz: Gazetteer, s: str, a: int, b: int, key: str, ctx: TextC
     if not (_AGENCY_AFTER.match(s, b) or (_LOCATIVE.search(near) and not _ACCORDING_TO.search(near)
                                           and not re.match(r"[ 	]+[A-Z]", s[b:]))):
         return None
-    return gaz.postal_town(key, ctx)
+    town = gaz.postal_town(key, ctx)
+    return (gaz.bare_county(town) or town) if town is not None else None
 
 
 # words that make a town name a part of a city: "the Woodlawn neighborhood", "the Mott Haven
@@ -2189,6 +2232,11 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
     place = gaz.lookup(key, context=ctx)
     if place is None:
         return None
+    # "shot in Cobbham" where Cobbham is a hamlet and Cobbham County holds 200,000 people: local
+    # news names a big county by its bare name ("Cobbham, Ga." stays the hamlet)
+    county = gaz.bare_county(place)
+    if county is not None and not _STATE_AFTER.match(s, b):
+        return county
     # a village of fewer than 1,000 people (the small US places) only with its state or its police
     # after it, or after "in", "near"... and before no other capitalised word: "Oakvale Grocery",
     # "criticized Oakvale, Oakvale told police" are a shop and a person
