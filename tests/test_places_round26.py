@@ -1,14 +1,17 @@
 """Round 26 (places): a name that neither GeoNames nor the mail knows as a town, in a county
-that a big city fills, is a part of that city, kept as the place's detail.  Texts and the
-neighbourhood names are invented; the counties and cities are real."""
+that a big city fills, is a part of that city, kept as the place's detail; a ZIP code's own
+town is a town; a big county named bare is the county; a town after an owner's possessive, or
+named by a word where the event happened, is the town; the scene said outright beats the
+dateline.  Texts and the neighbourhood names are invented; the other places are real."""
 
 from __future__ import annotations
 
 import pytest
 
 from extract_helpers import main_place
+from wirecheck.models import Sentence
 from wirecheck.nlp import load_pipeline
-from wirecheck.nlp.places import get_gazetteer
+from wirecheck.nlp.places import find_places, get_gazetteer, text_context
 
 
 @pytest.fixture(scope="module")
@@ -99,3 +102,68 @@ def test_bare_county_leaves_a_city_of_its_own() -> None:
     gaz = get_gazetteer()
     town = gaz.lookup("Middlesex", "US", "New Jersey")
     assert town is not None and gaz.bare_county(town) is None
+
+
+# ---------------------------------------------------------------- an owner's town, a word's town
+
+
+def _found(text: str) -> list[tuple[str, str | None]]:
+    return [(m.place.name, m.place.admin1) for m in find_places(text, Sentence(0, 0, len(text), text),
+                                                                  context=text_context(text))]
+
+
+def test_a_town_after_an_owners_possessive() -> None:
+    # "the Larsons' Bemidji home": a family's home in that town, not a person "Larsons Bemidji"
+    assert ("Bemidji", "Minnesota") in _found("Police said the shooting happened at the Larsons' Bemidji "
+                                               "home in Minnesota on Friday.")
+
+
+def test_no_town_after_an_offices_possessive() -> None:
+    # "the Sheriff's Bemidji Substation" is the office's unit, named for the town
+    assert ("Bemidji", "Minnesota") not in _found("Deputies from the Beltrami County Sheriff's Bemidji "
+                                                   "Substation in Minnesota responded.")
+
+
+def test_a_small_town_named_by_a_word_where_it_happened(nlp) -> None:
+    p = main_place(nlp, "A Minnesota man was shot and killed Saturday at a cabin in Cotton.")
+    assert (p.name, p.admin1) == ("Cotton", "Minnesota")
+
+
+def test_no_town_named_by_a_word_without_an_event_there() -> None:
+    assert ("Cotton", "Minnesota") not in _found("The Minnesota senator grew up in Cotton.")
+
+
+# ---------------------------------------------------------------- the scene, said outright
+
+
+def test_the_scene_said_outright_beats_the_dateline(nlp) -> None:
+    # the reporter files from the dateline's city; the sheriff says where it happened
+    p = main_place(nlp, "KALISPELL, Mont. — A sheriff says a man shot his brother and then himself. "
+                        "The sheriff says the shooting happened at a home in Bigfork on Sunday night.")
+    assert (p.name, p.admin1) == ("Bigfork", "Montana")
+
+
+def test_a_residents_town_leaves_the_dateline(nlp) -> None:
+    p = main_place(nlp, "KALISPELL, Mont. — A man from Bigfork was shot Sunday at a bar downtown, "
+                        "police said.")
+    assert (p.name, p.admin1) == ("Kalispell", "Montana")
+
+
+def test_a_zip_codes_town_at_an_owners_home(nlp) -> None:
+    # "his Iron Belt home": a place in the town; a common word opening the town's name is fine
+    p = main_place(nlp, "A Wisconsin man was shot and killed Saturday outside his Iron Belt home, "
+                        "the sheriff said.")
+    assert (p.name, p.admin1) == ("Iron Belt", "Wisconsin")
+
+
+def test_a_town_named_like_a_country_in_a_named_county(nlp) -> None:
+    p = main_place(nlp, "A man was shot and killed near his home in Norway on Saturday, the Oxford "
+                        "County sheriff said. Deputies in Maine are looking for the gunman.")
+    assert (p.name, p.admin1) == ("Norway", "Maine")
+
+
+def test_a_country_is_no_town_of_a_county_named_by_its_own_name(nlp) -> None:
+    # "Lebanon" alone names no "Lebanon County": the country stays the country
+    p = main_place(nlp, "An Israeli strike killed a senior militia official in Lebanon on Tuesday, "
+                        "U.S. officials said.")
+    assert (p.name, p.precision) == ("Lebanon", 4)

@@ -1124,7 +1124,7 @@ def _choose_place(
         chosen = _quarter_of(chosen[0], dateline)
     if chosen is None:
         chosen = dateline or fallback
-    chosen = _filed_elsewhere(nd, chosen, dateline, ev.sentences)
+    chosen = _stated_scene(nd, _filed_elsewhere(nd, chosen, dateline, ev.sentences), dateline, ev.sentences)
     if chosen is None or chosen[0].place.precision >= 3:
         # no place, or only a state or a country: the place the headline names (a town there)
         title = _title_place(nd)
@@ -1179,6 +1179,30 @@ def _filed_elsewhere(nd: NlpDoc, chosen: tuple[Any, int] | None, dateline: tuple
     if len(states) != 1:
         return chosen
     return _best_town_in(nd, next(iter(states)), sentences, skip=p.name) or chosen
+
+
+def _stated_scene(nd: NlpDoc, chosen: tuple[Any, int] | None, dateline: tuple[Any, int] | None,
+                  sentences: list[int]) -> tuple[Any, int] | None:
+    """The dateline's town chosen where one of the event's sentences says where it happened
+    ("MILLBROOK, Mont. -- ... The sheriff says the shooting happened at a home in Oakvale"):
+    the reporter files from the dateline, the scene is that other town of the same state."""
+    if chosen is None or dateline is None or chosen[0].start != dateline[0].start:
+        return chosen
+    p = chosen[0].place
+    if p.iso != "US" or not p.admin1 or p.precision != 1:
+        return chosen
+    for k in sentences:
+        sent = nd.sentences[k]
+        for m in _places(nd, k):
+            if (m.place.iso == "US" and m.place.admin1 == p.admin1 and m.place.name != p.name
+                    and _real_town(m) and not getattr(m, "in_name", False) and not _aside(nd, m)
+                    and _HAPPENED_IN.search(nd.text[sent.start : m.start])):
+                return m, k
+    return chosen
+
+
+# "the shooting happened at a residence in Oakvale": the scene, said outright
+_HAPPENED_IN = re.compile(r"\b(?:happened|occurred|took[ \t]+place)\b[^.;]{0,60}?\b(?:in|near|outside)[ \t]+$")
 
 
 # "was shot in Oakvale Heights, deputies said": a casualty verb, "in", a capitalised name
@@ -2001,9 +2025,6 @@ def _whole_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] |
         return chosen
     detail = f"{pm.detail}, {pm.place.name}" if pm.detail and pm.place.name not in pm.detail else pm.detail or pm.place.name
     return _CountryMention(pm.text, pm.start, pm.end, Place(**{**city.as_dict(), "detail": detail}), detail), si
-
-
-_SHERIFF_AFTER = re.compile(r"[ \t]+(?:[Ss]heriff|[Dd]eput(?:y|ies))")
 
 
 def _county_city(nd: NlpDoc, town: Place) -> Place | None:

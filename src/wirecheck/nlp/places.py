@@ -1136,6 +1136,10 @@ _CAPSEQ = re.compile(
     rf"{_TOK}(?:[ \t]+(?:(?:of|de|del|la|las|los|le|les|el|al|upon|on|du|des|da|do|dos|das|di|della|am|an|im|"
     rf"sur|en|van|der|den|aan|op)[ \t]+)?{_TOK})*"
 )
+# an office's or a body's possessive, which goes on with its own unit's name ("the Sheriff's
+# Oakvale Station"), not an owner's ("the Smiths' Oakvale home")
+_OFFICE_POSSESSIVE = re.compile(r"(?:Sheriff|Attorney|Marshal|Coroner|Examiner|Department|Office|Bureau|County|City|"
+                                r"State|Children|Women|Men|People|Veterans|Nation|World)s?['’]s?\b")
 # capitalised at a sentence's start, never the place: "In Colombia, ...", "The Hague" aside
 _LEADING_WORDS = frozenset({"The", "A", "An", "In", "At", "On", "But", "And", "Or", "If", "As", "By", "To", "From",
                             "Near", "Outside", "Inside", "Across", "For", "With", "After", "Before", "During",
@@ -1507,8 +1511,12 @@ def text_context(text: str) -> TextContext:
                     and (re.search(r"[a-z,][ \t]+$", text[max(0, toks[0][0] - 3) : toks[0][0]])
                          or _AGE_AFTER.match(text, toks[-1][1]))
                     and not (toks[0][0] > 0 and text[toks[0][0] - 1].isalpha())
-                    # "Ohio's Sandusky", "the mayor's Denver home": an owner, no first name
-                    and not re.search(r"['’]s$", text[toks[0][0] : toks[0][1]])):
+                    # "Ohio's Sandusky", "the mayor's Denver home", "the Smiths' Denver home":
+                    # an owner, no first name
+                    and not re.search(r"(?:['’]s|s['’])$", text[toks[0][0] : toks[0][1]])
+                    # "his Glen Oakvale home": the owner's town, no "Glen Oakvale"
+                    and not (re.search(r"\b(?:his|her|their)[ \t]+$", text[max(0, toks[0][0] - 8) : toks[0][0]])
+                             and _COMMON_NOUN_AFTER.match(text, toks[-1][1]))):
                 # "Kevin Walker": no place as a whole, no place word first -> a person's name
                 first = text[toks[0][0] : toks[0][1]]
                 whole = _norm(text[toks[0][0] : toks[-1][1]])
@@ -1786,9 +1794,12 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
                 # person, not Roosevelt; "Chicago Police Department" still names Chicago.  After
                 # a joining "of" a new name starts: "Fabio Ruiz of Las Vegas"
                 # (or after "In"/"At"/"Near" in a title-case headline: "Teens Shot In Columbus")
+                # (or after a possessive: "the Smiths' Oakvale home")
                 nxt_i = next((k for k in range(i + 1, len(toks))
                               if s[toks[k - 1][0] : toks[k - 1][1]] == "of"
-                              or s[toks[k - 1][0] : toks[k - 1][1]] in _HEADLINE_PREPOSITIONS), None)
+                              or s[toks[k - 1][0] : toks[k - 1][1]] in _HEADLINE_PREPOSITIONS
+                              or (re.search(r"(?:['’]s|s['’])$", s[toks[k - 1][0] : toks[k - 1][1]])
+                                  and not _OFFICE_POSSESSIVE.match(s, toks[k - 1][0]))), None)
                 if nxt_i is None:
                     break
                 i = nxt_i
@@ -1891,20 +1902,52 @@ def _unlisted_town(gaz: Gazetteer, s: str, toks: list[tuple[int, int]], ctx: Tex
     return (sm.end(), place) if place is not None else None
 
 
+# "it happened ... in", "was shot at a farm near": an event's verb, then a locative just before
+_EVENT_IN_BEFORE = re.compile(r"\b(?:happened|occurred|shot|killed|wounded|stabbed|died|slain|injured|found)\b"
+                              r"[^;]{0,120}?\b(?:in|near|outside)[ \t]+$")
+
+
+def _owned_in(s: str, a: int, b: int) -> bool:
+    """Whether the name at ``s[a:b]`` sits between an owner and a common noun ("the Larsons'
+    Oakvale home", "his Oakvale farm"): a place in that town, as good as "in Oakvale"."""
+    before = s[max(0, a - 30) : a]
+    owner = ((re.search(r"(?:['’]s|s['’])[ \t]+$", before) and not _OFFICE_POSSESSIVE.search(before))
+             or re.search(r"\b(?:his|her|their)[ \t]+$", before))
+    return bool(owner and _COMMON_NOUN_AFTER.match(s, b))
+
+
+def _stop_word_town(gaz: Gazetteer, s: str, a: int, b: int, key: str, ctx: TextContext) -> Place | None:
+    """A small town whose name is also a word or a name ("Hope", "Buckner"), where the sentence
+    says the event happened there and ends with it ("... was shot at a farm in Hope.") and the
+    text names only its state: the town of that name there (the gazetteer's or a ZIP code's),
+    else None.  ("a bill in Congress." is no Arizona village: no event there.)"""
+    states = ctx.us_states()
+    if (len(states) != 1 or not _EVENT_IN_BEFORE.search(s[max(0, a - 160) : a])
+            or not re.match(r"[ \t]*(?:[.;]|$)", s[b:])):
+        return None
+    state = next(iter(states))
+    town = gaz.lookup(key, "US", state) or gaz.postal_town(key, state=state)
+    return town if town is not None and town.admin1 == state and town.precision == 1 else None
+
+
 def _postal_mention(gaz: Gazetteer, s: str, a: int, b: int, key: str, ctx: TextContext) -> Place | None:
     """A name only the ZIP codes know (``Gazetteer.postal_town``) where the sentence reads it as
     a town: its state after it ("Oakvale, Ind."), or its police after it or "in", "near"...
     before it with no capitalised word after ("shot in Oakvale", not "in Oakvale Park"), and
-    then the text naming the town's state or county.  Surnames and stop words are no towns."""
+    then the text naming the town's state or county; or an owner's home there ("his Oakvale
+    home").  Surnames, and names made of stop words only, are no towns."""
+    words = key.split()
+    # (a stop word may open a longer name, "Glen Flora", not make all of it)
     if (len(key) < 4 or key.isupper() or _norm(key) in gaz.stoplist or gaz.is_country_word(key)
-            or any(_norm(w) in ctx.surnames or w.lower() in gaz.stoplist for w in key.split())
-            or not all(re.fullmatch(r"[A-Z][a-zà-öø-ÿ'’.-]+", w) for w in key.split())):
+            or any(_norm(w) in ctx.surnames for w in words)
+            or (len(words) == 1 and key.lower() in gaz.stoplist) or all(w.lower() in gaz.stoplist for w in words)
+            or not all(re.fullmatch(r"[A-Z][a-zà-öø-ÿ'’.-]+", w) for w in words)):
         return None
     sm = _STATE_AFTER.match(s, b)
     if sm and gaz.state_code(sm.group("st")):
         return gaz.postal_town(key, state=sm.group("st"))
     near = s[max(0, a - 40) : a]
-    if not (_AGENCY_AFTER.match(s, b) or (_LOCATIVE.search(near) and not _ACCORDING_TO.search(near)
+    if not (_AGENCY_AFTER.match(s, b) or _owned_in(s, a, b) or (_LOCATIVE.search(near) and not _ACCORDING_TO.search(near)
                                           and not re.match(r"[ 	]+[A-Z]", s[b:]))):
         return None
     town = gaz.postal_town(key, ctx)
@@ -2137,6 +2180,14 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
             inner = gaz.admin1(key, top_iso)
             if inner is not None:
                 return inner
+        # "near his home in Denmark ... the Bamberg County coroner": a US town named like a
+        # country, in a county the text names, in a text more about the US than that country
+        # (a county named by a name of its own: "Lebanon" alone names no "Lebanon County")
+        town = next((e for e in gaz._get(_norm(key)) if e.iso == "US" and e.precision == 1
+                     and not e.alt and e.admin2 and ("US", e.admin2) in ctx.admin2
+                     and _norm(key) not in _admin_keys(e.admin2)), None)
+        if town is not None and ctx.weight("US") > ctx.weight_without(country.iso, key):
+            return gaz._to_place(town)
         return country
     near = s[max(0, a - 40) : a]
     # ("according to Linda Marcheson": "to" leads to a person there, not a place)
@@ -2145,6 +2196,7 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
               or bool(_AGENCY_AFTER.match(s, b))
               or (bool(_STAFF_AFTER.match(s, b)) and phrase not in gaz.continuations
                   and any(e.iso == "US" and not e.alt for e in gaz._get(_norm(key)))))
+    strong = strong or _owned_in(s, a, b)
     in_parens = _in_parens(s, a)
     # "Mandalay region", "Punjab province": a first-level division
     if (kind := _ADMIN1_WORD.match(s, b)) or (_ADMIN_TAIL.search(key) and not _ADMIN2_WORD.match(s, b) and
@@ -2176,7 +2228,7 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
     stop = lower in gaz.stoplist
     if not cands:
         if len(words) == 1 and stop and not in_parens:
-            return None
+            return _stop_word_town(gaz, s, a, b, key, ctx)
         div = gaz.division(key, ctx)
         if div is not None and (ctx.weight(div.iso) > 0 or ((in_parens or strong) and not stop)):
             return div
@@ -2208,7 +2260,7 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
             or (sentence_initial and pop >= 100_000 and _RESIDENT_AFTER.match(s, b))
         )
         if stop and not ((strong or in_parens or attributive) and (pop >= _MIN_POP_PLAIN or _STATE_AFTER.match(s, b))):
-            return None
+            return _stop_word_town(gaz, s, a, b, key, ctx)
         if stop and re.match(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]", s[b:]):
             return None  # "near the University of Florida": an institution's first word
         if stop and re.search(r"[A-Z][\w'’-]*[ \t]+of[ \t]+$", s[max(0, a - 40) : a]):
