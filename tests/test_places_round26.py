@@ -167,3 +167,27 @@ def test_a_country_is_no_town_of_a_county_named_by_its_own_name(nlp) -> None:
     p = main_place(nlp, "An Israeli strike killed a senior militia official in Lebanon on Tuesday, "
                         "U.S. officials said.")
     assert (p.name, p.precision) == ("Lebanon", 4)
+
+
+def test_a_stop_word_town_before_a_time(nlp) -> None:
+    p = main_place(nlp, "Deputies in Minnesota say a man was shot Sunday on Highway 9 in Cotton around "
+                        "7:45 a.m.")
+    assert (p.name, p.admin1) == ("Cotton", "Minnesota")
+
+
+def test_police_responding_to_an_address_in_a_town_beats_the_dateline(nlp) -> None:
+    p = main_place(nlp, "KALISPELL, Mont. (KXXV) — A man was shot and wounded Sunday. Deputies "
+                        "responded to the shooting in the 100 block of Elm Road in Bigfork around noon.")
+    assert (p.name, p.admin1) == ("Bigfork", "Montana")
+
+
+def test_a_country_s_initials_opening_an_institution(nlp) -> None:
+    # "UK Hospital" is a hospital, no vote for the United Kingdom against the city's police
+    p = main_place(nlp, "Paducah police said a teen accidentally shot himself in the leg early Sunday. "
+                        "EMS took the victim to UK Hospital.")
+    assert (p.name, p.admin1) == ("Paducah", "Kentucky")
+
+
+def test_the_commonwealth_is_no_town() -> None:
+    found = _found("The Commonwealth's Attorney's Office in Virginia reviewed the case.")
+    assert found and not [name for name, _ in found if name == "Commonwealth"]

@@ -1201,8 +1201,10 @@ def _stated_scene(nd: NlpDoc, chosen: tuple[Any, int] | None, dateline: tuple[An
     return chosen
 
 
-# "the shooting happened at a residence in Oakvale": the scene, said outright
-_HAPPENED_IN = re.compile(r"\b(?:happened|occurred|took[ \t]+place)\b[^.;]{0,60}?\b(?:in|near|outside)[ \t]+$")
+# "the shooting happened at a residence in Oakvale", "deputies responded to the 100 block of Elm
+# Road in Oakvale": the scene, said outright
+_HAPPENED_IN = re.compile(r"\b(?:happened|occurred|took[ \t]+place|responded[ \t]+to|were[ \t]+called[ \t]+to)\b"
+                          r"[^;]{0,80}?\b(?:in|near|outside)[ \t]+$")
 
 
 # "was shot in Oakvale Heights, deputies said": a casualty verb, "in", a capitalised name

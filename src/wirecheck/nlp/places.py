@@ -1922,8 +1922,9 @@ def _stop_word_town(gaz: Gazetteer, s: str, a: int, b: int, key: str, ctx: TextC
     text names only its state: the town of that name there (the gazetteer's or a ZIP code's),
     else None.  ("a bill in Congress." is no Arizona village: no event there.)"""
     states = ctx.us_states()
+    # (the name ends there: "in Hope.", "in Hope around 7 a.m.", not "in Hope Township")
     if (len(states) != 1 or not _EVENT_IN_BEFORE.search(s[max(0, a - 160) : a])
-            or not re.match(r"[ \t]*(?:[.;]|$)", s[b:])):
+            or not re.match(r"[ \t]*(?:[.;,]|$)|[ \t]+[a-z0-9]", s[b:])):
         return None
     state = next(iter(states))
     town = gaz.lookup(key, "US", state) or gaz.postal_town(key, state=state)
