@@ -191,3 +191,8 @@ def test_a_country_s_initials_opening_an_institution(nlp) -> None:
 def test_the_commonwealth_is_no_town() -> None:
     found = _found("The Commonwealth's Attorney's Office in Virginia reviewed the case.")
     assert found and not [name for name, _ in found if name == "Commonwealth"]
+
+
+def test_early_morning_in_a_title_case_headline_is_no_town() -> None:
+    assert not [n for n, _ in _found("Teen Wounded In Early Morning Shooting Near Bemidji, Minnesota")
+                if n == "Early"]

@@ -1305,6 +1305,7 @@ _AND_BEFORE = re.compile(r"(?:\d+(?:st|nd|rd|th)|[A-Z][\w'’-]*)[ \t]+and[ \t]+
 
 # "Independence Day", "Christmas Eve": a holiday's name holds no place
 _HOLIDAY_AFTER = re.compile(r"[ \t]+(?:Day|Eve)(?![\w'’])")
+_DAYTIME_AFTER = re.compile(r"[ \t]+(?:Morning|Afternoon|Evening|Night|Hours)\b")
 # a street corner: "a home at Oakvale and North Birch", "the corner of Oakvale and Elm"
 _CORNER_BEFORE = re.compile(r"(?:\bat|\b(?:corner|intersection)[ \t]+of)[ \t]+$")
 _CORNER_AFTER = re.compile(r"[ \t]+(?:&|and)[ \t]+(?:(?:North|South|East|West|[NSEW]\.?)[ \t]+)?(?P<other>[A-Z][a-z]+)\b")
@@ -2159,6 +2160,8 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
         return None  # "(UPI)", "(WIVB)": a wire service or station call sign after a dateline
     if _HOLIDAY_AFTER.match(s, b):
         return None  # "Independence Day", "Columbus Day", "Victoria Day": a holiday's name
+    if key in ("Early", "Late") and _DAYTIME_AFTER.match(s, b):
+        return None  # "Shot In Early Morning Fight": a title-case headline's time of day
     lower = key.lower()
     top_iso, top_w = ctx.top()
     region = gaz.region(key)
