@@ -1,8 +1,12 @@
 """Round 26 (places): a name that neither GeoNames nor the mail knows as a town, in a county
 that a big city fills, is a part of that city, kept as the place's detail; a ZIP code's own
-town is a town; a big county named bare is the county; a town after an owner's possessive, or
-named by a word where the event happened, is the town; the scene said outright beats the
-dateline.  Texts and the neighbourhood names are invented; the other places are real."""
+town is a town, and no part of a big city across a county line; a big county named bare is the
+county; a town after an owner ("the Larsons' Bemidji home", "his Iron Belt home"), or named by a
+word where the event happened ("shot ... in Cotton."), is the town; a US town named like a
+country is the town in a county the text names; the scene said outright beats the dateline; a
+country's initials opening an institution, "Commonwealth" and "Early Morning" are no places.
+Texts and the neighbourhood names are invented; the other places are real, and no test's
+case is a benchmark article's."""
 
 from __future__ import annotations
 
@@ -196,3 +200,11 @@ def test_the_commonwealth_is_no_town() -> None:
 def test_early_morning_in_a_title_case_headline_is_no_town() -> None:
     assert not [n for n, _ in _found("Teen Wounded In Early Morning Shooting Near Bemidji, Minnesota")
                 if n == "Early"]
+
+
+def test_no_big_city_across_a_county_line() -> None:
+    # Wellston lies in St. Louis County; the city of St. Louis is a county of its own, whatever
+    # its ZIP codes' points say
+    gaz = get_gazetteer()
+    town = gaz.lookup("Wellston", "US", "Missouri")
+    assert town is not None and gaz.postal_city(town) is None

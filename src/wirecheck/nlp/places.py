@@ -845,7 +845,7 @@ class Gazetteer:
             return None
         city = self.lookup(_titlecase(best[1]), "US", e.admin1)
         big = self.entry_of(city) if city is not None and city.precision == 1 else None
-        if big is None or big.population < _BIG_POSTAL_CITY or big.name == e.name:
+        if big is None or big.population < _BIG_POSTAL_CITY or big.name == e.name or _other_county(e, big):
             return None
         return city
 
@@ -963,7 +963,9 @@ class Gazetteer:
             cities = [e for e in self._get(_norm(main)) if e.iso == "US" and e.admin1 == entry.admin1
                       and e.precision == 1 and not e.alt]
             big = max(cities, key=lambda e: e.population, default=None)
-            if big is not None and big.population >= _PART_OF_CITY:
+            # (not across a county line: "Oakvale, in Pike County", on the mail of a big city
+            # that is a county of its own, is a town of its own)
+            if big is not None and big.population >= _PART_OF_CITY and not _other_county(entry, big):
                 return replace(self._to_place(big), detail=entry.name)
         return self._to_place(entry)
 
@@ -1103,6 +1105,11 @@ _PART_RADIUS_KM = 22.0
 # a place USPS has no name for, this near a big city's ZIP code, is a part of that city
 _BIG_POSTAL_CITY = 100_000
 _POSTAL_CITY_KM = 4.0
+
+
+def _other_county(part: _Entry, city: _Entry) -> bool:
+    """Whether both rows name a county and not the same one."""
+    return bool(part.admin2 and city.admin2 and _postal_key(part.admin2) != _postal_key(city.admin2))
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
