@@ -208,3 +208,13 @@ def test_no_big_city_across_a_county_line() -> None:
     gaz = get_gazetteer()
     town = gaz.lookup("Wellston", "US", "Missouri")
     assert town is not None and gaz.postal_city(town) is None
+
+
+def test_no_far_town_named_only_inside_a_longer_name(nlp) -> None:
+    # "University" of "University Medical Center" is a Florida town: no stand-in for an Arkansas
+    # county's street
+    p = main_place(nlp, "A Yell County, Ark., teen has died after an accidental shooting, the Yell County "
+                        "Sheriff's Office said. Deputies were called to the 1100 block of Highway 7 around "
+                        "5 p.m. The teen was taken to University Medical Center, where he died. Doctors at "
+                        "University Medical Center said he had been shot once.")
+    assert p.admin1 == "Arkansas"

@@ -1096,9 +1096,13 @@ def _choose_place(
         # local outlet that ran it, before a town named only inside a longer name ("Oakvale
         # Memorial Hospital")
         # (not a landmark or hospital town: "in Pike County, 20 miles north of Dover")
+        # (nor a town named only inside a longer name, "Oakvale University Health", of a state
+        # the text never names)
         alts = [alt for alt in (dateline, fallback)
                 if alt is not None and _real_town(alt[0]) and _inside(chosen[0].place, alt[0].place)
-                and not (alt is fallback and (_aside(nd, alt[0]) or _landmark(nd, alt[0])))]
+                and not (alt is fallback and (_aside(nd, alt[0]) or _landmark(nd, alt[0])))
+                and not (getattr(alt[0], "in_name", False) and alt[0].place.iso == "US"
+                         and not _region_named(nd, alt[0].place))]
         if alts and not getattr(alts[0][0], "in_name", False):
             chosen = alts[0]
         else:
