@@ -1143,6 +1143,9 @@ _CAPSEQ = re.compile(
     rf"{_TOK}(?:[ \t]+(?:(?:of|de|del|la|las|los|le|les|el|al|upon|on|du|des|da|do|dos|das|di|della|am|an|im|"
     rf"sur|en|van|der|den|aan|op)[ \t]+)?{_TOK})*"
 )
+# an owner before a town's name: "the mayor's", "the Smiths'", "his" ("... Oakvale home")
+_POSSESSIVE_END = re.compile(r"(?:['’]s|s['’])$")
+_OWNER_PRONOUN = re.compile(r"\b(?:his|her|their)[ \t]+$")
 # an office's or a body's possessive, which goes on with its own unit's name ("the Sheriff's
 # Oakvale Station"), not an owner's ("the Smiths' Oakvale home")
 _OFFICE_POSSESSIVE = re.compile(r"(?:Sheriff|Attorney|Marshal|Coroner|Examiner|Department|Office|Bureau|County|City|"
@@ -1521,9 +1524,9 @@ def text_context(text: str) -> TextContext:
                     and not (toks[0][0] > 0 and text[toks[0][0] - 1].isalpha())
                     # "Ohio's Sandusky", "the mayor's Denver home", "the Smiths' Denver home":
                     # an owner, no first name
-                    and not re.search(r"(?:['’]s|s['’])$", text[toks[0][0] : toks[0][1]])
+                    and not _POSSESSIVE_END.search(text[toks[0][0] : toks[0][1]])
                     # "his Glen Oakvale home": the owner's town, no "Glen Oakvale"
-                    and not (re.search(r"\b(?:his|her|their)[ \t]+$", text[max(0, toks[0][0] - 8) : toks[0][0]])
+                    and not (_OWNER_PRONOUN.search(text[max(0, toks[0][0] - 8) : toks[0][0]])
                              and _COMMON_NOUN_AFTER.match(text, toks[-1][1]))):
                 # "Kevin Walker": no place as a whole, no place word first -> a person's name
                 first = text[toks[0][0] : toks[0][1]]
@@ -1806,7 +1809,7 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
                 nxt_i = next((k for k in range(i + 1, len(toks))
                               if s[toks[k - 1][0] : toks[k - 1][1]] == "of"
                               or s[toks[k - 1][0] : toks[k - 1][1]] in _HEADLINE_PREPOSITIONS
-                              or (re.search(r"(?:['’]s|s['’])$", s[toks[k - 1][0] : toks[k - 1][1]])
+                              or (_POSSESSIVE_END.search(s[toks[k - 1][0] : toks[k - 1][1]])
                                   and not _OFFICE_POSSESSIVE.match(s, toks[k - 1][0]))), None)
                 if nxt_i is None:
                     break
@@ -1919,8 +1922,8 @@ def _owned_in(s: str, a: int, b: int) -> bool:
     """Whether the name at ``s[a:b]`` sits between an owner and a common noun ("the Larsons'
     Oakvale home", "his Oakvale farm"): a place in that town, as good as "in Oakvale"."""
     before = s[max(0, a - 30) : a]
-    owner = ((re.search(r"(?:['’]s|s['’])[ \t]+$", before) and not _OFFICE_POSSESSIVE.search(before))
-             or re.search(r"\b(?:his|her|their)[ \t]+$", before))
+    owner = ((_POSSESSIVE_END.search(before.rstrip(" \t")) and not _OFFICE_POSSESSIVE.search(before))
+             or _OWNER_PRONOUN.search(before))
     return bool(owner and _COMMON_NOUN_AFTER.match(s, b))
 
 
@@ -1949,7 +1952,7 @@ def _postal_mention(gaz: Gazetteer, s: str, a: int, b: int, key: str, ctx: TextC
     # (a stop word may open a longer name, "Glen Flora", not make all of it)
     if (len(key) < 4 or key.isupper() or _norm(key) in gaz.stoplist or gaz.is_country_word(key)
             or any(_norm(w) in ctx.surnames for w in words)
-            or (len(words) == 1 and key.lower() in gaz.stoplist) or all(w.lower() in gaz.stoplist for w in words)
+            or all(w.lower() in gaz.stoplist for w in words)
             or not all(re.fullmatch(r"[A-Z][a-zà-öø-ÿ'’.-]+", w) for w in words)):
         return None
     sm = _STATE_AFTER.match(s, b)
