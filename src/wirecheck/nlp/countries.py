@@ -31,7 +31,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from wirecheck.models import Place
-from wirecheck.nlp.places import TextContext, _fold, _norm, get_gazetteer, text_context
+from wirecheck.nlp.places import TextContext, _fold, _norm, get_gazetteer, opens_institution, text_context
 
 __all__ = ["CountryEvidence", "country_evidence", "division_countries", "evidence_place"]
 
@@ -468,9 +468,8 @@ def country_evidence(text: str) -> CountryEvidence:
                 place = gaz.country(phrase)
                 if place is None or not place.iso:
                     continue
-                nxt = re.match(r"[ \t]+([A-Z][a-z]+)", text[b : b + 20])
-                if phrase.isupper() and nxt and nxt.group(1) in gaz.continuations:
-                    break  # "UK Hospital", "US Airport": an institution's initials, not the country
+                if opens_institution(gaz, phrase, text, b):
+                    break  # "UK Hospital": an institution's initials, not the country
                 if gaz.is_demonym(phrase):
                     w = wt["demonym"]
                 elif (_LOCATED.search(text[max(0, a - 30) : a]) and not _ABOUT.search(text[max(0, a - 40) : a])) or re.search(

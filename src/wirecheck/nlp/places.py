@@ -1918,6 +1918,13 @@ _EVENT_IN_BEFORE = re.compile(r"\b(?:happened|occurred|shot|killed|wounded|stabb
                               r"[^;]{0,120}?\b(?:in|near|outside)[ \t]+$")
 
 
+def opens_institution(gaz: Gazetteer, phrase: str, text: str, end: int) -> bool:
+    """Whether ``phrase`` (ending at ``end``) is a country's initials opening an institution's
+    name ("UK Clinic", "US Airport"), not the country."""
+    nxt = re.match(r"[ \t]+([A-Z][a-z]+)\b", text[end : end + 30])
+    return phrase.isupper() and bool(nxt) and nxt.group(1) in gaz.continuations
+
+
 def _owned_in(s: str, a: int, b: int) -> bool:
     """Whether the name at ``s[a:b]`` sits between an owner and a common noun ("the Larsons'
     Oakvale home", "his Oakvale farm"): a place in that town, as good as "in Oakvale"."""
@@ -2178,10 +2185,8 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
     if region is not None:
         return region
     country = gaz.country(phrase) if not gaz.is_demonym(phrase) else None
-    if country is not None and phrase.isupper():
-        nxt_word = re.match(r"[ \t]+([A-Z][a-z]+)\b", s[b:])
-        if nxt_word and nxt_word.group(1) in gaz.continuations:
-            return None  # "UK Clinic", "US Airport": an institution's initials, not the country
+    if country is not None and opens_institution(gaz, phrase, s, b):
+        return None
     if country is not None:
         # "Turkey" the bird, "Chad" the name, "Georgia" the state: a country needs capitalisation
         # (given) and, for US states sharing the name, the state wins only with a state context
