@@ -152,3 +152,8 @@ def test_place_names_compare_across_spelling_conventions() -> None:
     assert same_place("Springfield (Jackson Township)", "Jackson Township")
     assert not same_place("Saint Paul", "Paul")
     assert not same_place("The Dalles", "Dallas")
+    # a township's kind word, however written, names the same municipality
+    assert same_place("Quillmont Twp (Quillmont Charter Township)", "Quillmont")
+    assert same_place("Oakvale (Quillmont Township)", "Quillmont Twp.")
+    assert not same_place("Quillmont Township", "Township")
+    assert same_place("New York (Manhattan)", "New York City")

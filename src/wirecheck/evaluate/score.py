@@ -135,14 +135,25 @@ def same_state(gold: str, pred: str | None) -> bool:
 # Spelling conventions that name the same place: gold and GeoNames each write "St. Louis" and
 # "Saint Louis", "The Bronx" and "Bronx".
 _PLACE_ABBR = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
+# A township's kind word: gold writes "Redford Twp" and "Redford Charter Township", GeoNames
+# "Redford" or "Redford Township", all one municipality.
+_TOWNSHIP_WORDS = (["charter", "township"], ["township"], ["twp"])
+# A city's two everyday names (GeoNames "New York City", gold "New York").
+_SAME_CITY = {"new york city": "new york"}
 
 
 def place_key(name: str) -> str:
-    """A place name for comparison: normalised, without a leading "the", abbreviations spelled out."""
+    """A place name for comparison: normalised, without a leading "the" or a township's kind
+    word, abbreviations spelled out."""
     words = norm(name).split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
-    return " ".join(_PLACE_ABBR.get(w, w) for w in words)
+    for kind in _TOWNSHIP_WORDS:
+        if len(words) > len(kind) and words[-len(kind):] == kind:
+            words = words[: -len(kind)]
+            break
+    key = " ".join(_PLACE_ABBR.get(w, w) for w in words)
+    return _SAME_CITY.get(key, key)
 
 
 def same_place(gold: str, pred: str | None) -> bool:

@@ -939,9 +939,12 @@ _LOCATIVE = re.compile(
 
 
 # Towns named as where someone was treated or lives, not where it happened: "taken to Mercy
-# Hospital in Dover", "Jane Roe, 17, of Oakton", "Jane Roe of Oakton", "both from Elm Grove".
+# Hospital in Dover", "Jane Roe, 17, of Oakton", "Jane Roe of Oakton", "both from Elm Grove",
+# "sent to the state crime lab in Dover for an autopsy", "had lived in Oakton".
 _ASIDE_BEFORE = re.compile(
-    r"(?:\b(?i:hospital|medical[ \t]+cent(?:er|re)|health|clinic|trauma[ \t]+cent(?:er|re))[ \t]+(?:in|at)"
+    r"(?:\b(?i:hospital|medical[ \t]+cent(?:er|re)|health|clinic|trauma[ \t]+cent(?:er|re)|lab|laboratory|morgue"
+    r"|medical[ \t]+examiner['’]?s?(?:[ \t]+office)?)[ \t]+(?:in|at)"
+    r"|\b(?:lived|lives|living|moved)[ \t]+(?:in|to)"
     r"|(?:[A-Z][\w'’-]+|\d+),[ \t]+(?:of|from)"
     r"|\b(?i:age|aged)[ \t]+\d+,?[ \t]+(?:of|from)"
     r"|\b(?:Jr\.?|Sr\.?|II|III|IV)[ \t]+(?:of|from)"  # "Sam Doe Jr. of Oakton"
@@ -1187,15 +1190,17 @@ def _filed_elsewhere(nd: NlpDoc, chosen: tuple[Any, int] | None, dateline: tuple
 
 def _stated_scene(nd: NlpDoc, chosen: tuple[Any, int] | None, dateline: tuple[Any, int] | None,
                   sentences: list[int]) -> tuple[Any, int] | None:
-    """The dateline's town chosen where one of the event's sentences says where it happened
-    ("MILLBROOK, Mont. -- ... The sheriff says the shooting happened at a home in Oakvale"):
+    """The dateline's town chosen where one of the event's sentences, or the dateline's own, says
+    where it happened ("MILLBROOK, Mont. -- ... The sheriff says the shooting happened at a home
+    in Oakvale", "MILLBROOK -- ... took the life of his nephew ... near Oakvale"):
     the reporter files from the dateline, the scene is that other town of the same state."""
     if chosen is None or dateline is None or chosen[0].start != dateline[0].start:
         return chosen
     p = chosen[0].place
     if p.iso != "US" or not p.admin1 or p.precision != 1:
         return chosen
-    for k in sentences:
+    # (the dateline's own sentence too: the lead tells what the headline's event was)
+    for k in dict.fromkeys([*sentences, dateline[1]]):
         sent = nd.sentences[k]
         for m in _places(nd, k):
             if (m.place.iso == "US" and m.place.admin1 == p.admin1 and m.place.name != p.name
@@ -1207,7 +1212,9 @@ def _stated_scene(nd: NlpDoc, chosen: tuple[Any, int] | None, dateline: tuple[An
 
 # "the shooting happened at a residence in Oakvale", "deputies responded to the 100 block of Elm
 # Road in Oakvale": the scene, said outright
-_HAPPENED_IN = re.compile(r"\b(?:happened|occurred|took[ \t]+place|responded[ \t]+to|were[ \t]+called[ \t]+to)\b"
+# Also a casualty verb: "took the life of his nephew ... near Oakvale", "was shot ... in Oakvale".
+_HAPPENED_IN = re.compile(r"\b(?:happened|occurred|took[ \t]+place|responded[ \t]+to|were[ \t]+called[ \t]+to"
+                          r"|shot|killed|wounded|stabbed|slain|took[ \t]+the[ \t]+life[ \t]+of)\b"
                           r"[^;]{0,80}?\b(?:in|near|outside)[ \t]+$")
 
 
@@ -1746,6 +1753,9 @@ def _main_town_of_county(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[An
     gaz = _gazetteer()
     if gaz is None:
         return chosen
+    named = _named_town_of(nd, chosen[0].place)
+    if named is not None:
+        return named
     town = gaz.main_town(chosen[0].place)
     e = gaz.entry_of(town) if town is not None else None
     if town is None or e is None or e.population < _MAIN_TOWN_POP:
@@ -1762,6 +1772,34 @@ def _main_town_of_county(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[An
 
 # (a village that holds half a rural county's listed people is no stand-in for the county)
 _MAIN_TOWN_POP = 5_000
+
+
+def _named_town_of(nd: NlpDoc, county: Place) -> tuple[Any, int] | None:
+    """The one town of ``county`` the text names anywhere, the victim's or a resident's town too
+    ("a 2-year-old Oakvale boy ... the Pike County sheriff said"): where a county case most
+    likely happened, before the county's biggest town.  A town in a same-named county of
+    another state counts where the text does not name the county's own state (the gazetteer's
+    guess between the Pike Counties), and then moves the case there.  None where the text names
+    none or several, or names one only inside a longer name."""
+    gaz = _gazetteer()
+    if gaz is None or county.iso != "US" or not county.admin1:
+        return None
+    own_state = _region_named(nd, county)
+    found: dict[tuple[str, str], tuple[Any, int]] = {}
+    for k in range(len(nd.sentences)):
+        for m in _places(nd, k):
+            p = m.place
+            if (not _real_town(m) or getattr(m, "in_name", False) or p.iso != "US" or not p.admin1
+                    or p.lat is None or (own_state and p.admin1 != county.admin1)):
+                continue
+            e = gaz.entry_of(p)
+            if e is not None and e.admin2 and place_key(e.admin2) == place_key(county.name):
+                found.setdefault((p.name, p.admin1), (m, k))
+    if len(found) != 1:
+        return None
+    m, k = next(iter(found.values()))
+    town = Place(**{**m.place.as_dict(), "precision": 2})
+    return _CountryMention(m.text, m.start, m.end, town, m.detail), k
 
 
 def _town_of_state(nd: NlpDoc, chosen: tuple[Any, int] | None, sentences: list[int]) -> tuple[Any, int] | None:

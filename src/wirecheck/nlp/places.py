@@ -67,8 +67,9 @@ __all__ = ["Gazetteer", "PlaceMention", "TextContext", "find_dateline", "find_pl
 
 # Bump when the pickled tables change shape (or the places they hold: 6 added small US towns,
 # 7 the postal towns, 8 their main towns, 9 every postal name and the ZIP codes' points,
-# 10 each ZIP code's own town before the names it accepts, and a big city it accepts).
-_CACHE_FORMAT = 10
+# 10 each ZIP code's own town before the names it accepts, and a big city it accepts, 11 keys
+# without apostrophes).
+_CACHE_FORMAT = 11
 # Countries whose places of 500-999 people (GeoNames ``cities500``) join the tables: local US
 # news names villages that small ("a farm near <village>"); elsewhere they would add ~90,000
 # names, most of them noise for international news.  Their population ranks them below every
@@ -123,7 +124,8 @@ def _fold(s: str) -> str:
 
 @lru_cache(maxsize=65536)  # called ~700 times per article on the same few hundred names
 def _norm(name: str) -> str:
-    n = _fold(name.strip().lower().replace("’", "'"))
+    # ("Dingman's Ferry" is written "Dingmans Ferry" too: no apostrophe in a key)
+    n = _fold(name.strip().lower().replace("’", "").replace("'", ""))
     n = re.sub(r"^(?:the)\s+", "", n)
     n = re.sub(r"\bst\.?\s", "saint ", n)
     n = re.sub(r"\bste\.?\s", "sainte ", n)
@@ -160,8 +162,9 @@ def _admin_keys(name: str) -> set[str]:
     for _ in range(2):
         n = _ADMIN_PREFIX.sub("", n)
         n = _ADMIN_SUFFIX.sub("", n)
-        if n and not (n in _COMPASS_KEYS and whole.endswith(" city")):
-            # ("North City" is a city's part, not the "North" region of some country)
+        if n and not (n in _COMPASS_KEYS and whole.endswith((" city", " county"))):
+            # ("North City", "North County": a city's or a metro's part, not the "North"
+            # region of some country)
             keys.add(n)
     # "Al Hasakah" / "Hasakah", "Ar Raqqah" / "Raqqah": Arabic article written or not
     for k in list(keys):
@@ -1265,6 +1268,13 @@ _QUARTER_AFTER = re.compile(
 )
 
 
+# cities cut into named quadrants whose name is also a state's (general knowledge: Washington,
+# D.C.'s Northeast, Northwest, Southeast and Southwest)
+_QUADRANT_CITIES = {"Washington": ("US", "District of Columbia")}
+_QUADRANT_BEFORE = re.compile(r"\b(?:Northeast|Northwest|Southeast|Southwest)[ \t]+$")
+_LINE_AFTER = re.compile(r"[ \t]+(?:line|border)\b")
+
+
 def _continued(gaz: Gazetteer, s: str, b: int) -> bool:
     """Whether the place name ending at ``b`` goes on with an institution or neighbourhood
     word ("Mount Sinai| Hospital", "Rogers| Park")."""
@@ -1272,8 +1282,9 @@ def _continued(gaz: Gazetteer, s: str, b: int) -> bool:
     if bool(m) and m.group(1) in gaz.continuations:
         return True
     # two words on: "Oakvale Valley Community College", not "Oakvale County Hospital"
-    # ("Oakvale Children's Hospital": a possessive between)
-    m = re.match(r"((?:[ \t]+[A-Z][a-z]+(?:['’]s)?){1,2})[ \t]+([A-Z][a-z]+)\b", s[b : b + 50])
+    # ("Oakvale Children's Hospital": a possessive between; "Oakvale's Children Hospital", the
+    # town's own possessive written into the name)
+    m = re.match(r"(?:['’]s)?((?:[ \t]+[A-Z][a-z]+(?:['’]s)?){1,2})[ \t]+([A-Z][a-z]+)\b", s[b : b + 50])
     return (bool(m) and m.group(2) in ("College", "University", "Hospital", "Academy", "School", "Casino")
             and not any(w in _DIVISION_NOUNS for w in m.group(1).split()))
 
@@ -1755,7 +1766,10 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
                 i = len(toks)
                 continue
             if hit and ((hit[3].precision <= 2 and _continued(gaz, s, hit[2])) or _PARTY_AFTER.match(s, hit[2])
-                        or (hit[3].precision == 3 and _QUARTER_AFTER.match(s, hit[2]))):
+                        or (hit[3].precision == 3 and _QUARTER_AFTER.match(s, hit[2]))
+                        # "near the Oakvale County line": a border the place is near, on
+                        # either side of it
+                        or (hit[3].precision in (2, 3) and _LINE_AFTER.match(s, hit[2]))):
                 # "Temple University Hospital", "Rogers Park": a longer name the gazetteer
                 # lacks, an institution or a neighbourhood; kept, marked, for the town's count
                 emit(hit[1], hit[2], hit[3], in_name=True)
@@ -1831,6 +1845,13 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
                 continue
             if rx is _NEIGHBOURHOOD and not free(a, b):
                 continue  # the neighbourhood is itself in the gazetteer (a named district)
+            if rx is _STREET and txt.endswith("St.") and (
+                any(a <= pm.start - base < b < pm.end - base for pm in out)
+                or re.match(r"[ \t]+[A-Z][a-z]+[ \t]+[A-Z]", s[b:])
+            ):
+                # "St." opening a saint's name, in a town ("Bay St. Quill") or a headline's
+                # ("Shooting Claims St. Quill Youth"), where the sentence goes on
+                continue
             details.append((a, b, txt))
             rx_of[(a, b)] = rx
     for a, b, txt in sorted(details):
@@ -2181,6 +2202,9 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
         return None  # "Shot In Early Morning Fight": a title-case headline's time of day
     lower = key.lower()
     top_iso, top_w = ctx.top()
+    if key in _QUADRANT_CITIES and _QUADRANT_BEFORE.search(s, max(0, a - 12), a):
+        # "in Northeast Washington": the capital's quadrant, not the state's north-east
+        return gaz.lookup(key, *_QUADRANT_CITIES[key])
     region = gaz.region(key)
     if region is not None:
         return region
