@@ -1268,6 +1268,8 @@ _QUARTER_AFTER = re.compile(
 )
 
 
+# words that open towns' names, never a person's: "St. Quill" is no first name and surname
+_PLACE_OPENERS = frozenset({"St.", "Ste.", "Saint", "Ft.", "Fort", "Mt.", "Mount", "Port"})
 # cities cut into named quadrants whose name is also a state's (general knowledge: Washington,
 # D.C.'s Northeast, Northwest, Southeast and Southwest)
 _QUADRANT_CITIES = {"Washington": ("US", "District of Columbia")}
@@ -1545,7 +1547,7 @@ def text_context(text: str) -> TextContext:
                 # (a stop word first is a first name when an age follows: "Lonnie Oakes, 47,")
                 if ((first.lower() not in gaz.stoplist or _AGE_AFTER.match(text, toks[-1][1])
                      or _AGE_BEFORE.search(text, max(0, toks[0][0] - 16), toks[0][0]))
-                        and first not in _MODIFIERS and not gaz._get(whole)
+                        and first not in _MODIFIERS and first not in _PLACE_OPENERS and not gaz._get(whole)
                         and not gaz.is_country_word(first) and not first.isupper()
                         and not text[toks[-1][0] : toks[-1][1]].isupper()
                         and not _state_written_after(gaz, text, toks[-1][1])
