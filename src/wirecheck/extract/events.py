@@ -1792,8 +1792,9 @@ def _named_town_of(nd: NlpDoc, county: Place) -> tuple[Any, int] | None:
             if (not _real_town(m) or getattr(m, "in_name", False) or p.iso != "US" or not p.admin1
                     or p.lat is None or (own_state and p.admin1 != county.admin1)):
                 continue
-            # (a ZIP code's town too: "of St. Quill", which GeoNames lacks)
-            e = gaz.entry_of(p) or next((x for x in gaz.postal_towns(p.name) if x.admin1 == p.admin1), None)
+            # (a town GeoNames lists: a hamlet only the ZIP codes know is as likely the home of
+            # someone from out of town as the scene)
+            e = gaz.entry_of(p)
             if e is not None and e.admin2 and place_key(e.admin2) == place_key(county.name):
                 found.setdefault((p.name, p.admin1), (m, k))
     if len(found) != 1:

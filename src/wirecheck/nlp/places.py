@@ -1268,6 +1268,8 @@ _QUARTER_AFTER = re.compile(
 )
 
 
+# a town this big makes its name the town's before a district's abroad (text_context)
+_CITY_NAME_POP = 100_000
 # words that open towns' names, never a person's: "St. Quill" is no first name and surname
 _PLACE_OPENERS = frozenset({"St.", "Ste.", "Saint", "Ft.", "Fort", "Mt.", "Mount", "Port"})
 # cities cut into named quadrants whose name is also a state's (general knowledge: Washington,
@@ -1433,7 +1435,8 @@ def text_context(text: str) -> TextContext:
                 # "Guerrero and 22nd streets": a street's name names no first-level division
                 street = _street_name(text, a, b)
                 hit = False
-                if n in gaz._country_names:
+                if n in gaz._country_names and not _continued(gaz, text, b):
+                    # (not "Macedonia Garden Apartments", "Jordan Memorial Park": a name's first word)
                     votes[gaz._country_names[n]] += 3.0
                     hit = True
                 elif n in gaz._demonyms:
@@ -1482,6 +1485,12 @@ def text_context(text: str) -> TextContext:
                             vote({iso for iso, _ in found1}, 2.0 * bonus if bonus > 1 else 1.0)
                         hit = True
                     found2 = {t for k in _admin_keys(key) for t in gaz._admin2_keys.get(k, ())}
+                    if found2 and bonus == 1.0:
+                        # a city's name bare ("Cambridge") is the city before a district of
+                        # that name in a country where no city bears it
+                        big = {e.iso for e in gaz._get(n) if e.precision == 1 and e.population >= _CITY_NAME_POP}
+                        if big:
+                            found2 = {t for t in found2 if t[0] in big}
                     if found2 and _COUNTY_NAME.search(key):
                         counties.setdefault(n, set()).update(a1 for iso, a1, _ in found2 if iso == "US")
                     skip2: set[tuple[str, str]] = set()
@@ -2204,15 +2213,17 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
         return None  # "Shot In Early Morning Fight": a title-case headline's time of day
     lower = key.lower()
     top_iso, top_w = ctx.top()
-    if key in _QUADRANT_CITIES and _QUADRANT_BEFORE.search(s, max(0, a - 12), a):
-        # "in Northeast Washington": the capital's quadrant, not the state's north-east
+    if (key in _QUADRANT_CITIES and _QUADRANT_BEFORE.search(s, max(0, a - 12), a)
+            and not re.match(r"[ \t]+state\b", s[b:], re.I)):
+        # "in Northeast Washington": the capital's quadrant, written capitalised, not the
+        # state's north-east ("northeast Washington", "Northeast Washington state")
         return gaz.lookup(key, *_QUADRANT_CITIES[key])
     region = gaz.region(key)
     if region is not None:
         return region
     country = gaz.country(phrase) if not gaz.is_demonym(phrase) else None
-    if country is not None and opens_institution(gaz, phrase, s, b):
-        return None
+    if country is not None and (opens_institution(gaz, phrase, s, b) or _continued(gaz, s, b)):
+        return None  # "UK Hospital", "Macedonia Garden Apartments": an institution's first word
     if country is not None:
         # "Turkey" the bird, "Chad" the name, "Georgia" the state: a country needs capitalisation
         # (given) and, for US states sharing the name, the state wins only with a state context
