@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from extract_helpers import main_place
+from wirecheck.extract import analyze_article
 from wirecheck.models import Sentence
 from wirecheck.nlp import load_pipeline
 from wirecheck.nlp.places import find_places, get_gazetteer
@@ -107,3 +108,36 @@ def test_saint_town_is_no_person() -> None:
     ctx = text_context("A 15-year-old boy of St. Regis was killed Saturday in a hunting accident, "
                        "according to Mineral County Sheriff Dana Quill.")
     assert "regis" not in ctx.surnames
+
+
+def _story_place(nlp, *texts: str):
+    from wirecheck.models import Article
+    from wirecheck.reconcile import reconcile_story
+
+    analyses = [
+        analyze_article(Article(id=f"a{i}", source=f"outlet{i}.example", title=t.split("\n")[0], text=t,
+                                published="2024-05-08"), nlp)
+        for i, t in enumerate(texts)
+    ]
+    result = reconcile_story("s", analyses)
+    main = next(e for e in result.events if e.id == result.story.main_event)
+    return main.location
+
+
+def test_story_takes_the_town_a_report_says_it_happened_in(nlp) -> None:
+    # one report gives only its dateline's town, the other says where it happened: a tie the
+    # stated scene wins, whichever came first
+    dateline = ("Fund raised for boy, 7, killed in shooting\n\n"
+                "SHEPHERDSTOWN, W.Va. (WXYZ) - A school is raising money for the family of a 7-year-old "
+                "boy who was shot and killed by his brother last week.")
+    scene = ("Boy, 7, fatally shot by brother\n\n"
+             "A 7-year-old boy was fatally shot by his brother on Friday night at a home on Quill Road "
+             "in Ranson, deputies said.")
+    for texts in ((dateline, scene), (scene, dateline)):
+        place = _story_place(nlp, *texts)
+        assert (place.name, place.admin1) == ("Ranson", "West Virginia")
+    # a town named only as the victim's beats no town said to be the scene
+    resident = ("Ranson boy, 7, dies in shooting\n\n"
+                "A Ranson boy, 7, died after he was shot by his brother, deputies said.")
+    place = _story_place(nlp, resident, scene.replace("in Ranson", "in Shepherdstown"))
+    assert place.name == "Shepherdstown"

@@ -665,7 +665,10 @@ def _build_event(
             region=_place_region,
             # then, equally supported, a place the gazetteer knows (with coordinates) beats a
             # name it could only guess a town from ("Old Town" against "Wichita")
-            prefer=(lambda g: max((*context.support(r.value), r.value.lat is not None) for r in g))
+            # then one a report says the event happened at ("... in Oakvale") over a dateline's,
+            # a resident's or an outlet's town ("OAKVALE --", "an Oakvale boy")
+            prefer=(lambda g: max((*context.support(r.value), context.said_at(r.value, r.evidence), r.value.lat is not None)
+                                  for r in g))
             if context is not None else None,
             within=_part_of,
         )
@@ -964,6 +967,16 @@ def _place_region(p: Place) -> tuple[str, str] | None:
     return (p.iso, spelling_key(p.admin1)) if p.iso and p.admin1 else None
 
 
+# "shot in Oakvale", "a home near Oakvale": the place a report says the event was at
+_SCENE_BEFORE = re.compile(r"\b(?:in|near|outside)[ \t]+(?:the[ \t]+)?"
+                           r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?[ \t]+)?$")
+# "Oakvale boy": a person's town
+_WHO_AFTER = re.compile(
+    r"(?:['’]s)?[ \t]+(?:man|woman|men|women|teen|teenager|boy|girl|child|toddler|resident|residents|native)\b")
+# "... - KXYZ News 12 Oakvale": the outlet's town in a headline
+_OUTLET_BEFORE = re.compile(r"\b(?:News|NewsChannel|Channel|FOX|Fox|NBC|CBS|ABC)[ \t]*\d{0,2}[ \t]+$")
+
+
 class _StoryPlaces:
     """Which regions (first-level divisions, countries) each article of the story names anywhere:
     in any event's place, as a named place, or in its text ("Gary, Ind.").  Between equally
@@ -978,6 +991,7 @@ class _StoryPlaces:
         # outlet -> home state (link.outlet_homes); else the state of its home town
         self.homes = {**{o: t.admin1 for o, t in self.towns.items() if t.admin1}, **(homes or {})}
         self._named: list[set[str]] | None = None
+        self._texts: dict[str, str] | None = None
 
     @property
     def named(self) -> list[set[str]]:
@@ -1027,6 +1041,31 @@ class _StoryPlaces:
             sum("a:" + region in keys for keys in self.named) if region else 0,
             sum(country in keys for keys in self.named) if country else 0,
         )
+
+    def said_at(self, place: Place, evidence: Evidence | None) -> int:
+        """How a report gives its place: 2 where the text says the event was in that town ("shot
+        in Oakvale", "near Oakvale"), 0 where the name is only a dateline or a word before a
+        person or after an outlet's name ("OAKVALE, Ky. --", "Oakvale boy", "KXYZ News 12 Oakvale"),
+        1 otherwise (a
+        county, a region or a town the gazetteer cannot place is 1 at most)."""
+        if evidence is None:
+            return 1
+        if self._texts is None:
+            self._texts = {a.article.id: a.article.text for a in self.analyses}
+        text = self._texts.get(evidence.article, "")
+        start, end = evidence.start, evidence.end
+        if start == end:
+            return 0  # no words of its own: the outlet's town, the story's other reports'
+        if not text or not 0 <= start < end <= len(text):
+            return 1
+        if _SCENE_BEFORE.search(text, max(0, start - 20), start):
+            return 2 if place.precision == 1 and place.lat is not None else 1
+        name = text[start:end]
+        line_start = text.rfind("\n", 0, start) + 1
+        if ((name.isupper() and len(name) > 3 and not text[line_start:start].strip()) or _WHO_AFTER.match(text, end)
+                or _OUTLET_BEFORE.search(text, max(0, start - 20), start)):
+            return 0
+        return 1
 
     def in_named_state(self, place: Place) -> Place:
         """The namesake in the one US state the story's texts name of a US town or county that
