@@ -141,3 +141,9 @@ def test_story_takes_the_town_a_report_says_it_happened_in(nlp) -> None:
                 "A Ranson boy, 7, died after he was shot by his brother, deputies said.")
     place = _story_place(nlp, resident, scene.replace("in Ranson", "in Shepherdstown"))
     assert place.name == "Shepherdstown"
+
+
+def test_compass_word_opening_a_name_is_no_place() -> None:
+    # "North County" (a metro's part) names neither a "North" region abroad nor a county
+    s = "A 9-year-old was accidentally shot in North County, police say."
+    assert not [m for m in _mentions(s, s) if m.place.iso != "US"]

@@ -2211,6 +2211,8 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
         return None  # "Independence Day", "Columbus Day", "Victoria Day": a holiday's name
     if key in ("Early", "Late") and _DAYTIME_AFTER.match(s, b):
         return None  # "Shot In Early Morning Fight": a title-case headline's time of day
+    if key in _MODIFIERS and re.match(r"[ \t]+[A-Z]", s[b:]):
+        return None  # "North County", "West Side": a compass word opening a name is no place
     lower = key.lower()
     top_iso, top_w = ctx.top()
     if (key in _QUADRANT_CITIES and _QUADRANT_BEFORE.search(s, max(0, a - 12), a)
