@@ -1,5 +1,5 @@
 """Small helpers shared by the extraction and reconcile tests: one article's main place and date,
-a text's toll, an analysis built by hand from sentences and event mentions."""
+a story's main event, a text's toll, an analysis built by hand from sentences and event mentions."""
 
 from __future__ import annotations
 
@@ -30,6 +30,20 @@ def main_place(nlp: Any, text: str, title: str | None = None, source: str | None
     an = analyze_article(Article(id="t", text=text, title=title, source=source), nlp)
     ev = next(e for e in an.events if e.id == an.main_event)
     return ev.location.place if ev.location else None
+
+
+def story_main(nlp: Any, texts: list[str], published: str = "2024-05-08") -> Any:
+    """The main event of the story ``reconcile_story`` makes of ``texts`` (one outlet each, the
+    first line the title), in the order given."""
+    from wirecheck.reconcile import reconcile_story
+
+    analyses = [
+        analyze_article(Article(id=f"a{i}", source=f"s{i}.example", title=t.split("\n")[0], text=t,
+                                published=published), nlp)
+        for i, t in enumerate(texts)
+    ]
+    result = reconcile_story("s", analyses)
+    return next(e for e in result.events if e.id == result.story.main_event)
 
 
 def main_date(nlp: Any, text: str, published: str | None) -> str | None:

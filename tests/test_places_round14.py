@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract_helpers import story_main
 from wirecheck.extract import analyze_article
 from wirecheck.models import Article, Evidence, Place
 from wirecheck.nlp import load_pipeline
@@ -101,7 +102,6 @@ def test_a_street_alone_and_the_town_with_that_street_are_one_place() -> None:
 
 
 def test_the_town_wins_over_its_street_alone(nlp) -> None:
-    from wirecheck.reconcile import reconcile_story
 
     texts = [
         "Elm Street homicide victim identified\n\nPolice identified the man killed Saturday on Elm Street. "
@@ -111,13 +111,7 @@ def test_the_town_wins_over_its_street_alone(nlp) -> None:
         "Rome man charged in killing on Elm Street\n\nROME, Ga. - A Rome man was charged Monday in the "
         "killing of a man on Elm Street on Saturday, police said.",
     ]
-    analyses = [
-        analyze_article(Article(id=f"a{i}", source=f"s{i}.example", title=t.split("\n")[0], text=t,
-                                published="2024-05-08"), nlp)
-        for i, t in enumerate(texts)
-    ]
-    result = reconcile_story("s", analyses)
-    main = next(e for e in result.events if e.id == result.story.main_event)
+    main = story_main(nlp, texts)
     assert main.location is not None and main.location.name == "Rome"
     assert isinstance(main.facts[0].reports[0].evidence, Evidence)
 

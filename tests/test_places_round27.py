@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract_helpers import main_place
-from wirecheck.extract import analyze_article
+from extract_helpers import main_place, story_main
 from wirecheck.models import Sentence
 from wirecheck.nlp import load_pipeline
 from wirecheck.nlp.places import find_places, get_gazetteer
@@ -111,17 +110,7 @@ def test_saint_town_is_no_person() -> None:
 
 
 def _story_place(nlp, *texts: str):
-    from wirecheck.models import Article
-    from wirecheck.reconcile import reconcile_story
-
-    analyses = [
-        analyze_article(Article(id=f"a{i}", source=f"outlet{i}.example", title=t.split("\n")[0], text=t,
-                                published="2024-05-08"), nlp)
-        for i, t in enumerate(texts)
-    ]
-    result = reconcile_story("s", analyses)
-    main = next(e for e in result.events if e.id == result.story.main_event)
-    return main.location
+    return story_main(nlp, list(texts)).location
 
 
 def test_story_takes_the_town_a_report_says_it_happened_in(nlp) -> None:
