@@ -47,6 +47,7 @@ from wirecheck.models import (
     StoryResult,
 )
 from wirecheck.nlp.counts import is_tally
+from wirecheck.nlp.places import OUTLET_BEFORE
 from wirecheck.nlp.times import bare_clock
 
 _WORD = re.compile(r"\w+")
@@ -974,9 +975,6 @@ _SCENE_BEFORE = re.compile(r"\b(?:in|near|outside)[ \t]+(?:the[ \t]+)?"
 _WHO_AFTER = re.compile(
     r"(?:['’]s)?[ \t]+(?:man|woman|men|women|teen|teenager|boy|girl|child|toddler|resident|residents|native)\b")
 # "... - KXYZ News 12 Oakvale": the outlet's town in a headline
-_OUTLET_BEFORE = re.compile(r"\b(?:News|NewsChannel|Channel|FOX|Fox|NBC|CBS|ABC)[ \t]*\d{0,2}[ \t]+$")
-
-
 class _StoryPlaces:
     """Which regions (first-level divisions, countries) each article of the story names anywhere:
     in any event's place, as a named place, or in its text ("Gary, Ind.").  Between equally
@@ -1063,7 +1061,7 @@ class _StoryPlaces:
         name = text[start:end]
         line_start = text.rfind("\n", 0, start) + 1
         if ((name.isupper() and len(name) > 3 and not text[line_start:start].strip()) or _WHO_AFTER.match(text, end)
-                or _OUTLET_BEFORE.search(text, max(0, start - 20), start)):
+                or OUTLET_BEFORE.search(text, max(0, start - 20), start)):
             return 0
         return 1
 

@@ -1197,7 +1197,7 @@ _OUTLET_AFTER = re.compile(
     r"Independent|Patch|Business[ \t]+Journal|Local[ \t]+News|NEWS)(?![a-z])"
 )
 # a broadcaster's channel before a town's name: "Stay with FOX 5 Oakvale", "NBC 4 Oakvale"
-_OUTLET_BEFORE = re.compile(r"\b(?:FOX|Fox|NBC|CBS|ABC|CW|PBS|KTV|WB|News|NewsChannel|Channel)[ \t]*\d{1,2}[ \t]+$")
+OUTLET_BEFORE = re.compile(r"\b(?:FOX|Fox|NBC|CBS|ABC|CW|PBS|KTV|WB|News|NewsChannel|Channel)[ \t]*\d{1,2}[ \t]+$")
 # a town's own police or officials after its name: "Houston police", "Cicero officials say"
 # (a surname is rarely followed by these)
 _AGENCY_AFTER = re.compile(
@@ -1772,7 +1772,7 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
                 hit = None  # "near Missouri and 9th avenues": streets named for places
                 i += 1
                 continue
-            if hit and (_OUTLET_AFTER.match(s, hit[2]) or _OUTLET_BEFORE.search(s[max(0, hit[1] - 20) : hit[1]])):
+            if hit and (_OUTLET_AFTER.match(s, hit[2]) or OUTLET_BEFORE.search(s[max(0, hit[1] - 20) : hit[1]])):
                 hit = None  # "Los Angeles Times", "Chicago Tribune": an outlet, not a place
                 i = len(toks)
                 continue
