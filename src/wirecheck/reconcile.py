@@ -671,7 +671,7 @@ def _build_event(
             prefer=(lambda g: max((*context.support(r.value), context.said_at(r.value, r.evidence), r.value.lat is not None)
                                   for r in g))
             if context is not None else None,
-            within=_part_of,
+            within=lambda v, others: _part_of(v, others) or _holds_town(v, others),
         )
         if location is not None and location.detail is None:
             detail = next(
@@ -956,6 +956,26 @@ def _part_of(part: Place, others: list[Place]) -> bool:
         if city is not None and spelling_key(city.name) == spelling_key(whole.name):
             return True
     return False
+
+
+def _holds_town(county: Place, others: list[Place]) -> bool:
+    """Whether US county ``county`` holds a town another report gives ("Pike County" against
+    "Oakvale", a town of Pike County): the reports agree, and the town is the finer place."""
+    if county.iso != "US" or county.precision != 2 or not county.admin1 or not _COUNTY_NAME.search(county.name):
+        return False
+    from wirecheck.nlp.places import get_gazetteer
+
+    gaz = get_gazetteer()
+    for town in others:
+        if town.precision != 1 or town.iso != "US" or town.admin1 != county.admin1:
+            continue
+        e = gaz.entry_of(town)
+        if e is not None and e.admin2 and spelling_key(e.admin2) == spelling_key(county.name):
+            return True
+    return False
+
+
+_COUNTY_NAME = re.compile(r"\s(?:County|Parish|Borough)$")
 
 
 def _street_only(p: Place) -> bool:
