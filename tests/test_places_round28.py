@@ -1,15 +1,21 @@
 """Round 28 (places): a county one report gives holds the town another gives, and the story
-takes the town.  Texts are invented; the places are real, and no test's case is a benchmark
-article's."""
+takes the town; a neighbourhood of the local outlet's own city is that city, the neighbourhood
+kept as detail (the headline's name that the body calls a neighbourhood; the home-state
+namesake a story from the city's own outlet moves a name to).  Texts and outlets are invented;
+the places are real, and no test's case is a benchmark article's."""
 
 from __future__ import annotations
 
 import pytest
 
 from extract_helpers import story_main
-from wirecheck.models import Place
+from test_outlet_towns_round23 import _article
+from wirecheck.extract import analyze_article
+from wirecheck.models import Article, Place
 from wirecheck.nlp import load_pipeline
+from wirecheck.pipeline import link_analyses
 from wirecheck.reconcile import _holds_town
+from wirecheck.settings import load_settings
 
 
 @pytest.fixture(scope="module")
@@ -39,3 +45,52 @@ def test_county_holds_only_its_own_towns() -> None:
     assert _holds_town(county, [inside])
     assert not _holds_town(other_state, [inside])
     assert not _holds_town(inside, [county])
+
+
+def _main_place(nlp, title: str, body: str, source: str) -> Place:
+    an = analyze_article(Article(id="t", source=source, title=title, text=f"{title}\n\n{body}",
+                                 published="2024-05-08"), nlp)
+    return next(e for e in an.events if e.id == an.main_event).location.place
+
+
+def test_headline_neighbourhood_of_the_outlets_city(nlp) -> None:
+    # the headline names it bare, the body calls it a neighbourhood; the text names neither
+    # the city nor its state, the Chicago station's address does
+    place = _main_place(nlp, "Teen killed in Ashburn drive-by shooting",
+                        "A 17-year-old girl was shot and killed Monday evening as she sat on a porch in the "
+                        "Ashburn neighborhood near 79th Street, police said. Two others were wounded.",
+                        "wxyz7chicago.example")
+    assert (place.name, place.admin1) == ("Chicago", "Illinois")
+    assert "Ashburn" in place.detail
+
+
+_PHILADELPHIA_DESK = [
+    (f"{what}\n\nPHILADELPHIA - {body}", day) for what, body, day in (
+        ("Man shot outside Philadelphia bar", "A 30-year-old man was shot outside a bar early Saturday, police said.",
+         "2024-04-06"),
+        ("Woman wounded in Philadelphia drive-by",
+         "A woman was wounded when shots were fired into her car on Tuesday night, police said.", "2024-04-10"),
+        ("Teen hurt in Philadelphia shooting", "A 16-year-old boy was shot in the arm on Friday afternoon, police said.",
+         "2024-04-20"),
+    )
+]
+
+
+def _desk_story_place(nlp, name: str) -> Place:
+    analyses = [analyze_article(_article(f"t{i}", text, day=day), nlp) for i, (text, day) in enumerate(_PHILADELPHIA_DESK)]
+    brief = (f"Three shot outside corner store in {name}\n\nPolice are searching for the gunman who shot three "
+             f"people outside a corner store in {name} on Saturday night. The victims were taken to a hospital "
+             "in stable condition.")
+    analyses.append(analyze_article(_article("b", brief, day="2024-05-06"), nlp))
+    story = next(r for r in link_analyses(analyses, load_settings()) if "b" in r.story.articles)
+    return next(e for e in story.events if e.id == story.story.main_event).location
+
+
+def test_home_state_namesake_in_the_outlets_city_is_the_city(nlp) -> None:
+    # the gazetteer files "Chestnut Hill" under Massachusetts; the outlet's home state has one,
+    # a section of the outlet's own city
+    place = _desk_story_place(nlp, "Chestnut Hill")
+    assert (place.name, place.admin1, place.detail) == ("Philadelphia", "Pennsylvania", "Chestnut Hill")
+    # a home-state namesake that is a town of its own stays that town
+    place = _desk_story_place(nlp, "Tioga")
+    assert (place.name, place.admin1) == ("Tioga", "Pennsylvania")

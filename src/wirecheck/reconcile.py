@@ -1123,7 +1123,20 @@ class _StoryPlaces:
         home = homes.pop()
         if spelling_key(home) == spelling_key(place.admin1) or self.support(place)[0] > 0:
             return place
-        return _namesake_in(place, home)
+        moved = _namesake_in(place, home)
+        if moved is place or moved.precision != 1:
+            return moved
+        # the namesake a neighbourhood of the outlets' own city ("Quillmont" in a story only a
+        # Philadelphia paper tells): the city, the neighbourhood kept as detail, as the texts
+        # would read if they named their city
+        towns = {self.towns.get(outlet(a.article.source) or "") for a in self.analyses if a.article.id in ids}
+        from wirecheck.nlp.places import get_gazetteer
+
+        town = towns.pop() if len(towns) == 1 else None
+        city = get_gazetteer().enclosing_city(moved, marked=False) if town is not None else None
+        if city is None or town is None or (town.name, town.admin1) != (city.name, city.admin1):
+            return moved
+        return Place(**{**city.as_dict(), "detail": moved.detail or moved.name})
 
     def town_of_street(self, place: Place, articles: Iterable[str]) -> Place:
         """The reporting outlets' home town for a street the reports give with no town ("the

@@ -2036,7 +2036,7 @@ def _whole_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] |
         # (or "Oakvale" of a headline, "Riverton's Oakvale District" in the body)
         for k in range(len(nd.sentences)):
             other = next((m for m in _places(nd, k) if getattr(m, "part", False)
-                          and (m.place == pm.place or (m.text.startswith(pm.text + " ") and m.within is not None))),
+                          and (m.place.name == pm.place.name or (m.text.startswith(pm.text + " ") and m.within is not None))),
                          None)
             if other is not None:
                 part, city = True, other.within
@@ -2049,7 +2049,10 @@ def _whole_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] |
         # (no word boundary before: a web title runs into the text, "6abc.comPhiladelphia")
         # (a part-marked name still wants its city's state somewhere in the text: a section of
         # "the city" in a text that never names New York is no part of a New York borough)
-        if city is None or not ((part and (_region_named(nd, city) or _region_weight(nd, city) >= 1.0))
+        # (or the city of the local outlet that ran it: "the Quillmont neighborhood" on a
+        # Chicago station's site, where the name found its state the same way)
+        if city is None or not ((part and (_region_named(nd, city) or _region_weight(nd, city) >= 1.0
+                                           or _same_town(_outlet_town(nd, text_context(nd.text)), city)))
                                 or re.search(rf"{re.escape(city.name)}\b", nd.text, re.I)):
             # a town of a county that is a city's borough ("Coney Island" -> Brooklyn), else a
             # part of a big city the mail knows by the city's name ("Alief" -> Houston) that has
@@ -2071,6 +2074,10 @@ def _whole_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] |
         return chosen
     detail = f"{pm.detail}, {pm.place.name}" if pm.detail and pm.place.name not in pm.detail else pm.detail or pm.place.name
     return _CountryMention(pm.text, pm.start, pm.end, Place(**{**city.as_dict(), "detail": detail}), detail), si
+
+
+def _same_town(a: Place | None, b: Place) -> bool:
+    return a is not None and (a.name, a.admin1, a.iso) == (b.name, b.admin1, b.iso)
 
 
 def _county_city(nd: NlpDoc, town: Place) -> Place | None:
