@@ -1,14 +1,16 @@
 """Round 28 (places): a county one report gives holds the town another gives, and the story
 takes the town; a neighbourhood of the local outlet's own city is that city, the neighbourhood
 kept as detail (the headline's name that the body calls a neighbourhood; the home-state
-namesake a story from the city's own outlet moves a name to).  Texts and outlets are invented;
+namesake a story from the city's own outlet moves a name to); a name no gazetteer knows as a town,
+in a report filed from a big city of its state, is a part of that city; "is from X" is where a
+person lives.  Texts and outlets are invented;
 the places are real, and no test's case is a benchmark article's."""
 
 from __future__ import annotations
 
 import pytest
 
-from extract_helpers import story_main
+from extract_helpers import main_place, story_main
 from test_outlet_towns_round23 import _article
 from wirecheck.extract import analyze_article
 from wirecheck.models import Article, Place
@@ -94,3 +96,30 @@ def test_home_state_namesake_in_the_outlets_city_is_the_city(nlp) -> None:
     # a home-state namesake that is a town of its own stays that town
     place = _desk_story_place(nlp, "Tioga")
     assert (place.name, place.admin1) == ("Tioga", "Pennsylvania")
+
+
+def _shooting_in(nlp, name: str, dateline: str) -> Place:
+    text = (f"Police investigate fatal shooting in {name}\n\n{dateline} - A man was killed in a {name} "
+            "shooting Wednesday night.\n\nPolice say the incident happened in the 900 block of Elm Street.")
+    return main_place(nlp, text)
+
+
+def test_unlisted_name_in_a_big_citys_report_is_a_part_of_it(nlp) -> None:
+    place = _shooting_in(nlp, "Pine Lake", "RICHMOND, Va.")
+    assert (place.name, place.admin1, place.detail) == ("Richmond", "Virginia", "Pine Lake")
+    # a small town's dateline: the name may be a place of its own nearby
+    place = _shooting_in(nlp, "Pine Lake", "LURAY, Va.")
+    assert place.name == "Pine Lake"
+
+
+def test_is_from_is_where_a_person_lives() -> None:
+    from types import SimpleNamespace
+
+    from wirecheck.extract.events import _aside
+
+    for said, aside in (("The 17-year-old who fired the shot is from Elkton.", True),
+                        ("The 17-year-old was originally from Elkton.", True),
+                        ("The shot was fired in Elkton.", False)):
+        start = said.index("Elkton")
+        mention = SimpleNamespace(start=start, end=start + len("Elkton"))
+        assert _aside(SimpleNamespace(text=said), mention) is aside

@@ -952,6 +952,7 @@ _ASIDE_BEFORE = re.compile(
     r"Office|College|School|Church|District|Province|Region|Area|Bank|Center|Centre|Hospital|Mount|Port)\b)"
     r"[A-Z][a-z][\w'’-]*[ \t]+of"
     r"|\b(?:resident|residents|native|natives|both|all|also|who[ \t]+(?:is|was|are|were))[ \t]+(?:of|from)"
+    r"|\b(?:is|was|are|were)[ \t]+(?:originally[ \t]+)?from"
     # "a 15-year-old male from Oakton", "a woman from Oakton": where a person lives
     r"|\b(?:man|men|woman|women|boy|girl|male|female|teen|teenager|juvenile|child|person|people|youth|student|"
     r"victim|suspect|driver)s?[ \t]+from"
@@ -2028,7 +2029,7 @@ def _whole_city(nd: NlpDoc, chosen: tuple[Any, int] | None) -> tuple[Any, int] |
     city = getattr(pm, "within", None)
     part = getattr(pm, "part", False)
     if city is None and pm.place.iso == "US" and pm.place.lat is None:
-        city = _county_city(nd, pm.place)
+        city = _county_city(nd, pm.place) or _dateline_city(nd, pm.place)
         if city is None:
             return chosen
     if city is None and not part:
@@ -2101,6 +2102,22 @@ def _county_city(nd: NlpDoc, town: Place) -> Place | None:
     city = gaz.main_town(county) or gaz.seat_namesake(county)
     e = gaz.entry_of(city) if city is not None else None
     return city if e is not None and e.population >= _BIG_POSTAL_CITY else None
+
+
+def _dateline_city(nd: NlpDoc, town: Place) -> Place | None:
+    """The big city (``_BIG_POSTAL_CITY`` people or more) of unlisted US ``town``'s state that
+    the report is filed from, else None: a name neither GeoNames nor the mail knows as a town
+    ("OAKTON, Va. -- A man was killed in a Quill Bay shooting") is a part of the city the
+    reporter names as the place."""
+    filed = _dateline(nd)
+    gaz = _gazetteer()
+    if filed is None or gaz is None:
+        return None
+    p = filed[0].place
+    if p.iso != "US" or p.precision != 1 or p.lat is None or p.admin1 != town.admin1 or p.name == town.name:
+        return None
+    e = gaz.entry_of(p)
+    return p if e is not None and e.population >= _BIG_POSTAL_CITY else None
 
 
 def _capital_city(chosen: tuple[Any, int] | None) -> tuple[Any, int] | None:
