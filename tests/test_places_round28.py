@@ -3,7 +3,9 @@ takes the town; a neighbourhood of the local outlet's own city is that city, the
 kept as detail (the headline's name that the body calls a neighbourhood; the home-state
 namesake a story from the city's own outlet moves a name to); a name no gazetteer knows as a town,
 in a report filed from a big city of its state, is a part of that city; "is from X" is where a
-person lives.  Texts and outlets are invented;
+person lives; a longer name the mail knows as a town of the state the first word was placed in
+("Marion Heights") is that town, not the first word's; a county's dateline beats a hospital's
+town.  Texts and outlets are invented;
 the places are real, and no test's case is a benchmark article's."""
 
 from __future__ import annotations
@@ -123,3 +125,18 @@ def test_is_from_is_where_a_person_lives() -> None:
         start = said.index("Elkton")
         mention = SimpleNamespace(start=start, end=start + len("Elkton"))
         assert _aside(SimpleNamespace(text=said), mention) is aside
+
+
+def test_longer_name_the_mail_knows_is_that_town(nlp) -> None:
+    text = ("Teen hurt in hunting accident\n\nThe shooting happened about noon in the 200 block of Elm Road in "
+            "Marion Heights, state police in Pennsylvania said. A 15-year-old was flown to a hospital in Danville.")
+    place = main_place(nlp, text)
+    assert (place.name, place.admin1) == ("Marion Heights", "Pennsylvania")
+
+
+def test_county_dateline_beats_a_hospitals_town(nlp) -> None:
+    text = ("Boy hurt in accidental shooting\n\nHENRICO COUNTY, Va. - A 12-year-old boy is in serious condition at "
+            "a Richmond hospital after he was accidentally shot by an 11-year-old boy Saturday afternoon, police "
+            "said.\n\nThe 12-year-old underwent surgery at a Richmond hospital Saturday.")
+    place = main_place(nlp, text)
+    assert (place.name, place.admin1) == ("Henrico County", "Virginia")

@@ -1112,9 +1112,11 @@ def _choose_place(
         else:
             outlet = _outlet_place(nd, chosen)
             chosen = outlet if outlet is not chosen or not alts else alts[0]
-    elif (chosen is not None and chosen_aside and dateline is not None and _real_town(dateline[0])
+    elif (chosen is not None and chosen_aside and dateline is not None
+          and (_real_town(dateline[0]) or (dateline[0].place.precision == 2 and _COUNTY.search(dateline[0].place.name)))
           and _inside(chosen[0].place, dateline[0].place, admin=True)):
-        # only a hospital's or a resident's town: the dateline's is the better guess
+        # only a hospital's or a resident's town: the dateline's town or county is the better
+        # guess (a county's town the text names takes its place: _town_of_county)
         chosen = dateline
     elif chosen is not None and dateline is not None and not _inside(chosen[0].place, dateline[0].place, admin=True):
         # a town of the same name in another state ("Sheridan, Wyoming" in a Milwaukee report)

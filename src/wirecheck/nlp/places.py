@@ -1196,6 +1196,9 @@ _OUTLET_AFTER = re.compile(
     r"Leader|Democrat|Republic|Statesman|Enquirer|Ledger|Argus|Beacon|Bulletin|Mercury|Eagle|Citizen|Standard|"
     r"Independent|Patch|Business[ \t]+Journal|Local[ \t]+News|NEWS)(?![a-z])"
 )
+# the words of name_continuations that end a settlement's name as often as a neighbourhood's
+_SETTLEMENT_ENDS = frozenset({"Heights", "Park", "Hills", "Knolls", "Gardens", "Terrace", "Village", "Manor",
+                              "Estates", "Meadows", "Woods", "Acres"})
 # a broadcaster's channel before a town's name: "Stay with FOX 5 Oakvale", "NBC 4 Oakvale"
 OUTLET_BEFORE = re.compile(r"\b(?:FOX|Fox|NBC|CBS|ABC|CW|PBS|KTV|WB|News|NewsChannel|Channel)[ \t]*\d{1,2}[ \t]+$")
 # a town's own police or officials after its name: "Houston police", "Cicero officials say"
@@ -1783,7 +1786,17 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
                         or (hit[3].precision in (2, 3) and _LINE_AFTER.match(s, hit[2]))):
                 # "Temple University Hospital", "Rogers Park": a longer name the gazetteer
                 # lacks, an institution or a neighbourhood; kept, marked, for the town's count
-                emit(hit[1], hit[2], hit[3], in_name=True)
+                # -- unless the longer name is a town of the mail's in the state the text's
+                # evidence placed the first word in ("in Oakvale Heights", a village GeoNames lacks)
+                # (a neighbourhood's word: "Oakvale University" is a campus the mail may know)
+                longer = re.match(r"[ \t]+([A-Z][a-z]+)\b", s[hit[2] : hit[2] + 20])
+                postal = (gaz.postal_town(s[hit[1] : hit[2]] + " " + longer.group(1), state=hit[3].admin1)
+                          if longer and longer.group(1) in _SETTLEMENT_ENDS and hit[3].precision == 1
+                          and hit[3].iso == "US" and hit[3].admin1 else None)
+                if postal is not None and postal.precision == 1 and not postal.detail:
+                    emit(hit[1], hit[2] + longer.end(), postal)
+                else:
+                    emit(hit[1], hit[2], hit[3], in_name=True)
                 i = len(toks)
                 continue
             if hit:
