@@ -961,7 +961,8 @@ def _part_of(part: Place, others: list[Place]) -> bool:
 def _holds_town(county: Place, others: list[Place]) -> bool:
     """Whether US county ``county`` holds a town another report gives ("Pike County" against
     "Oakvale", a town of Pike County): the reports agree, and the town is the finer place."""
-    if county.iso != "US" or county.precision != 2 or not county.admin1 or not _COUNTY_NAME.search(county.name):
+    # (a town's name is no county's: no town lies in a county of that name)
+    if county.iso != "US" or county.precision != 2 or not county.admin1:
         return False
     from wirecheck.nlp.places import get_gazetteer
 
@@ -973,9 +974,6 @@ def _holds_town(county: Place, others: list[Place]) -> bool:
         if e is not None and e.admin2 and spelling_key(e.admin2) == spelling_key(county.name):
             return True
     return False
-
-
-_COUNTY_NAME = re.compile(r"\s(?:County|Parish|Borough)$")
 
 
 def _street_only(p: Place) -> bool:
