@@ -15,7 +15,7 @@ import pytest
 from extract_helpers import main_place, story_main
 from test_outlet_towns_round23 import _article
 from wirecheck.extract import analyze_article
-from wirecheck.models import Article, Place
+from wirecheck.models import Place
 from wirecheck.nlp import load_pipeline
 from wirecheck.pipeline import link_analyses
 from wirecheck.reconcile import _holds_town
@@ -51,19 +51,13 @@ def test_county_holds_only_its_own_towns() -> None:
     assert not _holds_town(inside, [county])
 
 
-def _main_place(nlp, title: str, body: str, source: str) -> Place:
-    an = analyze_article(Article(id="t", source=source, title=title, text=f"{title}\n\n{body}",
-                                 published="2024-05-08"), nlp)
-    return next(e for e in an.events if e.id == an.main_event).location.place
-
-
 def test_headline_neighbourhood_of_the_outlets_city(nlp) -> None:
     # the headline names it bare, the body calls it a neighbourhood; the text names neither
     # the city nor its state, the Chicago station's address does
-    place = _main_place(nlp, "Teen killed in Ashburn drive-by shooting",
-                        "A 17-year-old girl was shot and killed Monday evening as she sat on a porch in the "
-                        "Ashburn neighborhood near 79th Street, police said. Two others were wounded.",
-                        "wxyz7chicago.example")
+    title = "Teen killed in Ashburn drive-by shooting"
+    place = main_place(nlp, f"{title}\n\nA 17-year-old girl was shot and killed Monday evening as she sat on a "
+                            "porch in the Ashburn neighborhood near 79th Street, police said. Two others were wounded.",
+                       title=title, source="wxyz7chicago.example")
     assert (place.name, place.admin1) == ("Chicago", "Illinois")
     assert "Ashburn" in place.detail
 

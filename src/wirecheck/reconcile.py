@@ -26,7 +26,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from wirecheck.link.features import main_mention, type_family
+from wirecheck.link.features import main_mention, outlet, type_family
 from wirecheck.link.names import acronym, looks_like_acronym, name_tokens, spelling_key
 from wirecheck.models import (
     ArticleAnalysis,
@@ -1111,10 +1111,8 @@ class _StoryPlaces:
         outlet with a known home has the same one, and the home state has a place so named."""
         if not self.homes or place.iso != "US" or place.precision > 2 or not place.admin1:
             return place
-        from wirecheck.link.features import outlet
-
         ids = set(articles)
-        homes = {self.homes.get(outlet(a.article.source) or "") for a in self.analyses if a.article.id in ids}
+        homes = self._of_outlets(self.homes, ids)
         homes.discard(None)
         if len(homes) != 1:
             return place
@@ -1127,10 +1125,9 @@ class _StoryPlaces:
         # the namesake a neighbourhood of the outlets' own city ("Quillmont" in a story only a
         # Philadelphia paper tells): the city, the neighbourhood kept as detail, as the texts
         # would read if they named their city
-        towns = {self.towns.get(outlet(a.article.source) or "") for a in self.analyses if a.article.id in ids}
         from wirecheck.nlp.places import get_gazetteer
 
-        town = towns.pop() if len(towns) == 1 else None
+        town = self._shared_town(ids)
         city = get_gazetteer().enclosing_city(moved, marked=False) if town is not None else None
         if city is None or town is None or (town.name, town.admin1) != (city.name, city.admin1):
             return moved
@@ -1143,17 +1140,22 @@ class _StoryPlaces:
         state.  The street stays the place's detail."""
         if not self.towns or not _street_only(place):
             return place
-        from wirecheck.link.features import outlet
-
-        ids = set(articles)
-        towns = {self.towns.get(outlet(a.article.source) or "") for a in self.analyses if a.article.id in ids}
-        if len(towns) != 1 or None in towns:
+        town = self._shared_town(set(articles))
+        if town is None:
             return place
-        town = towns.pop()
-        assert town is not None
         if self.text_us_states - {spelling_key(town.admin1 or "")}:
             return place
         return Place(**{**town.as_dict(), "detail": place.detail})
+
+
+    def _of_outlets(self, table: dict[str, Any], ids: set[str]) -> set[Any]:
+        """``table``'s value (None where it has none) for the outlet of each article in ``ids``."""
+        return {table.get(outlet(a.article.source) or "") for a in self.analyses if a.article.id in ids}
+
+    def _shared_town(self, ids: set[str]) -> Place | None:
+        """The home town every outlet of the articles ``ids`` has, the same one; else None."""
+        towns = self._of_outlets(self.towns, ids)
+        return towns.pop() if len(towns) == 1 else None
 
 
 def _namesake_in(place: Place, state: str) -> Place:
