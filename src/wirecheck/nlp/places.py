@@ -1055,7 +1055,14 @@ class Gazetteer:
             st = self.state_name(code)
             return next((self._to_place(e) for e in rows if e.admin1 == st), None)
         top = rows[0]
-        if top.population < _DOMAIN_TOWN_POP or (len(rows) > 1 and 3 * rows[1].population > top.population):
+        if self.us_state(top.name) == top.name:
+            return None  # "delawareonline.com": a state's outlet, not its namesake town's
+        # twin towns of one name across a state line, a street apart, are one city to their
+        # outlet: their people add up, and neither is the other's rival
+        twins = [e for e in rows[1:] if _km(top.lat, top.lon, e.lat, e.lon) <= _TWIN_TOWN_KM]
+        people = top.population + sum(e.population for e in twins)
+        rivals = [e for e in rows[1:] if e not in twins]
+        if people < _DOMAIN_TOWN_POP or (rivals and 3 * rivals[0].population > people):
             return None
         if key in self.stoplist and top.population < _MAJOR_CITY:
             return None
@@ -1256,7 +1263,9 @@ _SMALL_TOWN = 10_000
 _MAJOR_CITY = 250_000
 # a news site's address names its city (Gazetteer.domain_town): a city this big, a name this long;
 # a town of any size this big when the address writes its state's code after it
-_DOMAIN_TOWN_POP = 50_000
+_DOMAIN_TOWN_POP = 10_000
+# namesakes this close are one city split by a state line
+_TWIN_TOWN_KM = 15.0
 _DOMAIN_NAME_LEN = 5
 _DOMAIN_STATED_POP = 1_000
 # a town this big and this many times bigger than every namesake takes its name's whole vote
@@ -1278,6 +1287,9 @@ _PLACE_OPENERS = frozenset({"St.", "Ste.", "Saint", "Ft.", "Fort", "Mt.", "Mount
 # cities cut into named quadrants whose name is also a state's (general knowledge: Washington,
 # D.C.'s Northeast, Northwest, Southeast and Southwest)
 _QUADRANT_CITIES = {"Washington": ("US", "District of Columbia")}
+# a division's two-letter code that prose writes as a city's name ("DC police", "in Southeast
+# DC"; general knowledge: the District of Columbia is the city of Washington)
+_CITY_CODES = frozenset({"DC"})
 _QUADRANT_BEFORE = re.compile(r"\b(?:Northeast|Northwest|Southeast|Southwest)[ \t]+$")
 _LINE_AFTER = re.compile(r"[ \t]+(?:line|border)\b")
 
@@ -1804,7 +1816,14 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
                 # "Gary, Ind." / "Springfield, Illinois" / "Jalandhar, Punjab": refine by the
                 # division after the comma and take it into the span
                 sm = _STATE_AFTER.match(s, b)
-                if sm and place.precision <= 2:
+                if (sm and place.precision == 3 and place.iso == "US" and (code := gaz.state_code(sm.group("st")))
+                        and gaz.us_state(code) != place.admin1
+                        and (town := gaz.lookup(s[a:b], "US", code, context=ctx)) is not None
+                        and town.precision == 1 and town.admin1 == gaz.us_state(code)):
+                    # "Washington, D.C.", "Indiana, Pa.": a state's name written before another
+                    # state's is that state's town of the name
+                    place, b = town, sm.end()
+                elif sm and place.precision <= 2:
                     st = sm.group("st").rstrip(".") if not gaz.state_code(sm.group("st")) else sm.group("st")
                     code = gaz.state_code(st)
                     refined = None
@@ -2216,6 +2235,9 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
     words = phrase.split()
     key = _titlecase(phrase) if phrase.isupper() and len(phrase) > 3 else phrase
     if len(phrase) <= 2 and not gaz.is_country_word(phrase):
+        if phrase in _CITY_CODES and (_LOCATIVE.search(s[max(0, a - 40) : a]) or _AGENCY_AFTER.match(s, b)
+                                      or _QUADRANT_BEFORE.search(s, max(0, a - 12), a)):
+            return gaz.admin1(phrase, "US")  # "in Southeast DC", "DC police": the capital
         return None  # "IN", "OR", "ME": a bare two-letter code in running text is a word
     if (phrase.isupper() and re.search(r"\([ \t]*$", s[:a]) and re.match(r"[ \t]*\)", s[b:])
             and not gaz.is_country_word(phrase)):
