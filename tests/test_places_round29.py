@@ -1,7 +1,8 @@
 """Round 29 (places): "DC" without its dots is the capital where prose uses it as a place ("DC
-police", "in Southeast DC"); a state's name written before another state's code is that
-state's town of the name ("Washington, D.C.", "Indiana, Pa."); a news site's address names a
-town of 10,000 people or more, twin towns across a state line count as one city, and a
+police", "in Southeast DC"); a state's name written before a state's code is that state's town
+of the name ("Washington, D.C.", "Indiana, Pa.", "New York, N.Y."); a big city's initials
+("NYC") are the city, and "LA" is no Laos; "Ft." does not end a sentence; a news site's address
+names a town of 10,000 people or more, twin towns across a state line count as one city, and a
 state's name is no town's.  Texts and outlets are invented; no test's case is a benchmark
 article's."""
 
@@ -39,6 +40,9 @@ def test_dc_as_a_word_is_no_place(nlp) -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("A man was shot and killed in Indiana, Pa., on Sunday night, police said.", ("Indiana", "Pennsylvania")),
     ("A man was shot and killed in Washington, Pa., on Sunday night, police said.", ("Washington", "Pennsylvania")),
+    ("A man was shot and killed in New York, N.Y., on Sunday night, police said.", ("New York City", "New York")),
+    ("A man was shot and killed in NYC on Sunday night, police said.", ("New York City", "New York")),
+    ("OKC police said a man was shot and killed on Sunday night.", ("Oklahoma City", "Oklahoma")),
 ])
 def test_state_name_before_another_states_code_is_its_town(nlp, text: str, expected: tuple[str, str]) -> None:
     place = main_place(nlp, text)
@@ -83,3 +87,29 @@ def test_smaller_town_outlet_and_no_state_outlet() -> None:
     assert town is not None and (town.name, town.admin1) == ("Lynbrook", "New York")
     # a state's name is the state's outlet, not its namesake town's (Indiana, Pa.)
     assert gaz.domain_town("indianapost.example") is None
+
+
+def test_two_letter_initials_are_no_country(nlp) -> None:
+    # "LA" is Laos's ISO code, but in prose a city's or a state's initials: no country at all
+    place = main_place(nlp, "Two men were shot in downtown LA on Sunday, police said.")
+    assert place is None or place.iso != "LA"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Two men were shot in Ft. Worth on Sunday, police said.", "Fort Worth"),
+    ("Two men were shot on Sunday near Mt. Vernon, N.Y., police said.", "Mount Vernon"),
+])
+def test_abbreviated_opener_keeps_the_sentence_whole(nlp, text: str, expected: str) -> None:
+    place = main_place(nlp, text)
+    assert place is not None and place.name == expected
+
+
+def test_city_yields_to_its_borough() -> None:
+    from wirecheck.reconcile import _holds_borough
+
+    gaz = get_gazetteer()
+    city = gaz.lookup("New York City", "US")
+    part = gaz.lookup("Bensonhurst", "US", "NY")  # a neighbourhood of a borough's county
+    assert _holds_borough(city, [part])
+    assert not _holds_borough(part, [city])
+    assert not _holds_borough(city, [gaz.lookup("New Rochelle", "US", "NY")])  # a suburb, its own county

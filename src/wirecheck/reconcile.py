@@ -671,7 +671,7 @@ def _build_event(
             prefer=(lambda g: max((*context.support(r.value), context.said_at(r.value, r.evidence), r.value.lat is not None)
                                   for r in g))
             if context is not None else None,
-            within=lambda v, others: _part_of(v, others) or _holds_town(v, others),
+            within=lambda v, others: _part_of(v, others) or _holds_town(v, others) or _holds_borough(v, others),
         )
         if location is not None and location.detail is None:
             detail = next(
@@ -972,6 +972,29 @@ def _holds_town(county: Place, others: list[Place]) -> bool:
             continue
         e = gaz.entry_of(town)
         if e is not None and e.admin2 and spelling_key(e.admin2) == spelling_key(county.name):
+            return True
+    return False
+
+
+# a borough lies this near its city's centre
+_BOROUGH_KM = 40.0
+
+
+def _holds_borough(city: Place, others: list[Place]) -> bool:
+    """Whether town-level ``city`` holds a borough (or a town of one) another report gives ("New
+    York City" against "Brooklyn": the gazetteer's counties that are one city's boroughs): the
+    reports agree, and the borough is the finer place."""
+    if city.precision != 1 or city.iso != "US" or city.lat is None or city.lon is None:
+        return False
+    from wirecheck.nlp.places import _county_cities, _km, get_gazetteer
+
+    gaz = get_gazetteer()
+    boroughs = {spelling_key(b) for (iso, a1, _), b in _county_cities().items() if iso == "US" and a1 == city.admin1}
+    for part in others:
+        if (part.precision == 1 and part.iso == "US" and part.admin1 == city.admin1 and not _same_place(part, city)
+                and part.lat is not None and part.lon is not None
+                and _km(part.lat, part.lon, city.lat, city.lon) <= _BOROUGH_KM
+                and (spelling_key(part.name.removeprefix("The ")) in boroughs or gaz.borough_of(part) is not None)):
             return True
     return False
 

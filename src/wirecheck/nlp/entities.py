@@ -64,6 +64,8 @@ def country_of(name: str) -> tuple[str, str] | None:
     if gaz is None:
         return None
     cleaned = name.strip().removeprefix("the ").removeprefix("The ")
+    if re.fullmatch(r"[A-Z]{2}", cleaned) and not gaz.is_country_word(cleaned):
+        return None  # "LA", "GA", "PA": a state's or a city's initials in prose, no country's ISO code
     for candidate in (cleaned, cleaned.replace(".", "")):
         try:
             place = gaz.country(candidate)

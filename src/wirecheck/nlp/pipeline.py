@@ -118,15 +118,17 @@ class NlpDoc:
 
 
 def _keep_abbreviations(language: Any) -> None:
-    """Keep title abbreviations ("Maj.", "Lt.", "Brig.") one token, as the tokenizer already
+    """Keep title abbreviations ("Maj.", "Lt.", "Brig.", "Ft.") one token, as the tokenizer already
     does for "Gen." and "Mr.": a split-off full stop would end the sentence in the middle of a
     name.  The words are the abbreviated ranks and honorifics of ``data/entities.toml``."""
     from spacy.symbols import ORTH
 
     from wirecheck.nlp.entities import lexicon
+    from wirecheck.nlp.places import PLACE_OPENERS
 
     lex = lexicon()
-    for title in (*lex["rank_titles"], *lex["honorifics"]):
+    # (and the abbreviated words that open towns' names: "Ft. Worth", "Mt. Vernon")
+    for title in (*lex["rank_titles"], *lex["honorifics"], *PLACE_OPENERS):
         for word in title.split():
             if word.endswith(".") and len(word) > 2 and word[:-1].isalpha():
                 for form in (word.capitalize(), word.upper()):

@@ -514,6 +514,8 @@ class Gazetteer:
         self.stoplist: frozenset[str] = frozenset(w.lower() for w in supp["stoplist"]["words"])
         self._police_initials: dict[str, tuple[str, str]] = {
             k: (v[0], v[1]) for k, v in supp.get("police_initials", {}).items()}
+        self._city_initials: dict[str, tuple[str, str]] = {
+            k: (v[0], v[1]) for k, v in supp.get("city_initials", {}).items()}
         self.continuations: frozenset[str] = frozenset(supp.get("name_continuations", {}).get("words", ()))
         self._country_names: dict[str, str] = {}
         for iso, c in self._countries.items():
@@ -998,6 +1000,12 @@ class Gazetteer:
         found = self._police_initials.get(initials)
         return self.lookup(found[0], "US", found[1]) if found else None
 
+    def initials_town(self, initials: str) -> Place | None:
+        """The city that prose names by ``initials`` ("NYC" -> New York City;
+        ``data/places/places.toml`` ``[city_initials]``), or None."""
+        found = self._city_initials.get(initials)
+        return self.lookup(found[0], "US", found[1]) if found else None
+
     def domain_town(self, source: str | None) -> Place | None:
         """The US city a news site's web address is named for ("oakvaleherald.com",
         "fox9oakvale.com", "oakvale.examplelocal.com"), or None: where a local outlet reports from
@@ -1283,7 +1291,7 @@ _QUARTER_AFTER = re.compile(
 # a town this big makes its name the town's before a district's abroad (text_context)
 _CITY_NAME_POP = 100_000
 # words that open towns' names, never a person's: "St. Quill" is no first name and surname
-_PLACE_OPENERS = frozenset({"St.", "Ste.", "Saint", "Ft.", "Fort", "Mt.", "Mount", "Port"})
+PLACE_OPENERS = frozenset({"St.", "Ste.", "Saint", "Ft.", "Fort", "Mt.", "Mount", "Port"})
 # cities cut into named quadrants whose name is also a state's (general knowledge: Washington,
 # D.C.'s Northeast, Northwest, Southeast and Southwest)
 _QUADRANT_CITIES = {"Washington": ("US", "District of Columbia")}
@@ -1571,7 +1579,7 @@ def text_context(text: str) -> TextContext:
                 # (a stop word first is a first name when an age follows: "Lonnie Oakes, 47,")
                 if ((first.lower() not in gaz.stoplist or _AGE_AFTER.match(text, toks[-1][1])
                      or _AGE_BEFORE.search(text, max(0, toks[0][0] - 16), toks[0][0]))
-                        and first not in _MODIFIERS and first not in _PLACE_OPENERS and not gaz._get(whole)
+                        and first not in _MODIFIERS and first not in PLACE_OPENERS and not gaz._get(whole)
                         and not gaz.is_country_word(first) and not first.isupper()
                         and not text[toks[-1][0] : toks[-1][1]].isupper()
                         and not _state_written_after(gaz, text, toks[-1][1])
@@ -1817,11 +1825,10 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
                 # division after the comma and take it into the span
                 sm = _STATE_AFTER.match(s, b)
                 if (sm and place.precision == 3 and place.iso == "US" and (code := gaz.state_code(sm.group("st")))
-                        and gaz.us_state(code) != place.admin1
                         and (town := gaz.lookup(s[a:b], "US", code, context=ctx)) is not None
                         and town.precision == 1 and town.admin1 == gaz.us_state(code)):
-                    # "Washington, D.C.", "Indiana, Pa.": a state's name written before another
-                    # state's is that state's town of the name
+                    # "Washington, D.C.", "Indiana, Pa.", "New York, N.Y.": a state's name
+                    # written before a state's code is that state's town of the name
                     place, b = town, sm.end()
                 elif sm and place.precision <= 2:
                     st = sm.group("st").rstrip(".") if not gaz.state_code(sm.group("st")) else sm.group("st")
@@ -2234,6 +2241,8 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
     """The place a capitalised phrase names in context, or None when it is probably a word."""
     words = phrase.split()
     key = _titlecase(phrase) if phrase.isupper() and len(phrase) > 3 else phrase
+    if phrase.isupper() and (town := gaz.initials_town(phrase)) is not None:
+        return town  # "NYC", "OKC": a city's initials
     if len(phrase) <= 2 and not gaz.is_country_word(phrase):
         if phrase in _CITY_CODES and (_LOCATIVE.search(s[max(0, a - 40) : a]) or _AGENCY_AFTER.match(s, b)
                                       or _QUADRANT_BEFORE.search(s, max(0, a - 12), a)):
