@@ -47,7 +47,8 @@ def cli_eval_all(
     sample: int | None = None,
     pipeline: Pipeline | None = None,
 ) -> str:
-    """``wirecheck eval --all DIR --markdown [--out FILE]`` -> the text (also written to ``out``).
+    """``wirecheck eval --all DIR --markdown [--out FILE]`` -> the text (also written to ``out``,
+    keeping the sections a person wrote below the tables of an existing file: ``keep_notes``).
 
     ``datasets_dir`` None means ``settings.datasets`` (``WIRECHECK_DATASETS``).
     """
@@ -59,5 +60,26 @@ def cli_eval_all(
     else:
         text = json.dumps(results, indent=2, ensure_ascii=False)
     if out:
-        Path(out).write_text(text, encoding="utf-8")
+        path = Path(out)
+        if markdown and path.exists():
+            text = keep_notes(path.read_text(encoding="utf-8"), text)
+        path.write_text(text, encoding="utf-8")
     return text
+
+
+def keep_notes(old: str, new: str) -> str:
+    """``new`` generated tables, followed by what ``old`` holds after its own generated part:
+    the sections a person wrote below them ("## Full-corpus runs" and on), from the first
+    ``## `` heading of ``old`` that ``new`` does not have, once ``old`` has had one of
+    ``new``'s (rewriting docs/benchmarks.md keeps its notes)."""
+    ours = {line.strip() for line in new.splitlines() if line.startswith("## ")}
+    seen = False
+    at = 0
+    for line in old.splitlines(keepends=True):
+        if line.startswith("## "):
+            if line.strip() in ours:
+                seen = True
+            elif seen:
+                return new.rstrip("\n") + "\n\n" + old[at:]
+        at += len(line)
+    return new
