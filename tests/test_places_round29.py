@@ -110,6 +110,7 @@ def test_city_yields_to_its_borough() -> None:
     gaz = get_gazetteer()
     city = gaz.lookup("New York City", "US")
     part = gaz.lookup("Bensonhurst", "US", "NY")  # a neighbourhood of a borough's county
+    assert gaz.borough(part).name == "Brooklyn" and gaz.borough(city) is None
     assert _holds_borough(city, [part])
     assert not _holds_borough(part, [city])
     assert not _holds_borough(city, [gaz.lookup("New Rochelle", "US", "NY")])  # a suburb, its own county

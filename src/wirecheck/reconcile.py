@@ -986,17 +986,13 @@ def _holds_borough(city: Place, others: list[Place]) -> bool:
     reports agree, and the borough is the finer place."""
     if city.precision != 1 or city.iso != "US" or city.lat is None or city.lon is None:
         return False
-    from wirecheck.nlp.places import _county_cities, _km, get_gazetteer
+    from wirecheck.nlp.places import _km, get_gazetteer
 
     gaz = get_gazetteer()
-    boroughs = {spelling_key(b) for (iso, a1, _), b in _county_cities().items() if iso == "US" and a1 == city.admin1}
-    for part in others:
-        if (part.precision == 1 and part.iso == "US" and part.admin1 == city.admin1 and not _same_place(part, city)
-                and part.lat is not None and part.lon is not None
-                and _km(part.lat, part.lon, city.lat, city.lon) <= _BOROUGH_KM
-                and (spelling_key(part.name.removeprefix("The ")) in boroughs or gaz.borough_of(part) is not None)):
-            return True
-    return False
+    return any(part.precision == 1 and part.iso == "US" and part.admin1 == city.admin1 and not _same_place(part, city)
+               and part.lat is not None and part.lon is not None
+               and _km(part.lat, part.lon, city.lat, city.lon) <= _BOROUGH_KM and gaz.borough(part) is not None
+               for part in others)
 
 
 def _street_only(p: Place) -> bool:

@@ -865,6 +865,17 @@ class Gazetteer:
             return None
         return self.lookup(city, e.iso, e.admin1)
 
+    def borough(self, place: Place) -> Place | None:
+        """The borough town-level ``place`` is or lies in (``data/places/county_cities.toml``:
+        "The Bronx" is one, "Coney Island" lies in Brooklyn), else None."""
+        e = self.entry_of(place)
+        if e is None or e.precision != 1:
+            return None
+        cities = {c: (iso, a1) for (iso, a1, _), c in _county_cities().items()}
+        if cities.get(e.name.removeprefix("The ")) == (e.iso, e.admin1):
+            return self._to_place(e)
+        return self.borough_of(place)
+
     def bare_county(self, town: Place) -> Place | None:
         """The US county of the state of town-level ``town`` that bears its name and holds
         ``_BARE_COUNTY_POP`` listed people or more, ``_BARE_COUNTY_RATIO`` times the town's, else
