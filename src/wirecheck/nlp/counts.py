@@ -291,10 +291,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     trig_injured = _alt(cas["injured"])
     trig_amb = _alt(cas["ambiguous"])
     # "the clerk was struck in her left hip", "a cook was hit twice in the ankle": read like "was shot"
-    # (and "the cook was struck by the rounds", "hit by one of the pellets")
+    # (and "the cook was struck by the rounds", "hit by one of the pellets", "hit with a bullet")
     hit_in = (
         rf"(?:{_alt(cas['hit_verbs'])})\s+(?:(?:once|twice)\s+)?(?:in\s+(?:the|his|her|their)\s+(?:(?:left|right|upper|lower)\s+)?"
-        rf"(?:{_alt(cas['hit_body_parts'])})|by\s+(?:the\s+|a\s+|one\s+of\s+the\s+)?(?:stray\s+)?(?:{_alt(cas['hit_by'])}))"
+        rf"(?:{_alt(cas['hit_body_parts'])})|(?:by|with)\s+(?:the\s+|a\s+|one\s+of\s+the\s+)?(?:stray\s+)?(?:{_alt(cas['hit_by'])}))"
     )
     return {
         "trigger": re.compile(
@@ -1258,6 +1258,10 @@ def _find_in(s: str, base: int, headline: bool = False) -> list[Casualty]:
         add("injured", subj[1], a if a >= 0 else m.start(), m.end(), "survived", named=subj[2], subj=subj[3],
             other=True)
     for a, b, rng, named, obj in _weak_victims(s):
+        if _FATAL_WOUND.search(s, a, b):
+            # "a man suffered a fatal gunshot wound": one of the dead
+            add("killed", rng, a, b, "fatal wound", named=named)
+            continue
         # "left another teen wounded": the object tells of someone beside those counted
         add("injured", rng, a, b, "shot", named=named, other=bool(obj and _additional_pattern().match(obj)))
     for a, b, k in _ordinal_hits(s):
@@ -1800,6 +1804,9 @@ _WEAK_PREDICATE = re.compile(
 )
 
 
+# "suffered a fatal gunshot wound", "with a mortal stab wound": a wound that killed (not
+# "non-fatal bullet wounds")
+_FATAL_WOUND = re.compile(rf"(?<![\w-])(?:fatal|deadly|mortal)\s+(?:[\w-]+\s+)?{_WOUND}\b", re.I)
 _FATAL_BEFORE = re.compile(r"\b(?:fatally|mortally|and\s+killed|and\s+kills?)\s+$", re.I)
 # "fatally shot a man", "shot and killed his neighbor": one person killed, the verb's object
 _FATAL_OBJECT = re.compile(
