@@ -25,10 +25,15 @@ from wirecheck.models import (
 from wirecheck.nlp.counts import aggregate, find_casualties
 
 
+def main_event(nlp: Any, text: str, title: str | None = None, source: str | None = None) -> EventMention:
+    """The main event ``analyze_article`` finds in ``text`` (from outlet ``source``)."""
+    an = analyze_article(Article(id="t", text=text, title=title, source=source), nlp)
+    return next(e for e in an.events if e.id == an.main_event)
+
+
 def main_place(nlp: Any, text: str, title: str | None = None, source: str | None = None) -> Place | None:
     """The place of the main event ``analyze_article`` finds in ``text`` (from outlet ``source``)."""
-    an = analyze_article(Article(id="t", text=text, title=title, source=source), nlp)
-    ev = next(e for e in an.events if e.id == an.main_event)
+    ev = main_event(nlp, text, title, source)
     return ev.location.place if ev.location else None
 
 

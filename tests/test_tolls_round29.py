@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from wirecheck.extract import analyze_article
-from wirecheck.models import Article
+from extract_helpers import main_event
 from wirecheck.nlp import load_pipeline
 
 
@@ -21,8 +20,7 @@ def nlp():
     "Girl hurt on her porch\n\nA 9-year-old girl was struck with a stray bullet in Oakvale on Saturday night, police said.",
 ])
 def test_hit_with_a_bullet_is_one_wounded(nlp, text: str) -> None:
-    an = analyze_article(Article(id="t", text=text, title=text.split("\n")[0]), nlp)
-    main = next(e for e in an.events if e.id == an.main_event)
+    main = main_event(nlp, text, title=text.split("\n")[0])
     assert main.injured is not None and main.injured.range.best == 1
     assert main.fatalities is None or main.fatalities.range.best == 0
 
@@ -36,7 +34,6 @@ def test_hit_with_a_bullet_is_one_wounded(nlp, text: str) -> None:
      None, 1),
 ])
 def test_a_fatal_wound_is_a_death(nlp, text: str, killed: int | None, injured: int | None) -> None:
-    an = analyze_article(Article(id="t", text=text, title=text.split("\n")[0]), nlp)
-    main = next(e for e in an.events if e.id == an.main_event)
+    main = main_event(nlp, text, title=text.split("\n")[0])
     assert (main.fatalities.range.best if main.fatalities else None) == killed
     assert (main.injured.range.best if main.injured else None) == injured

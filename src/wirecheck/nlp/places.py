@@ -871,8 +871,8 @@ class Gazetteer:
         e = self.entry_of(place)
         if e is None or e.precision != 1:
             return None
-        cities = {c: (iso, a1) for (iso, a1, _), c in _county_cities().items()}
-        if cities.get(e.name.removeprefix("The ")) == (e.iso, e.admin1):
+        name = e.name.removeprefix("The ")
+        if any((iso, a1, c) == (e.iso, e.admin1, name) for (iso, a1, _), c in _county_cities().items()):
             return self._to_place(e)
         return self.borough_of(place)
 
