@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from wirecheck.clean.text import headline
+from wirecheck.clean.text import TITLE_SEP, headline
 from wirecheck.models import (
     Actor,
     Claim,
@@ -480,7 +480,14 @@ def _antecedent(events: list[_Event], t: _Trigger) -> _Event | None:
 
 
 def _places(nd: NlpDoc, sentence: int) -> list[Any]:
-    return _places_in(nd.text, nd.sentences[sentence])
+    """Places of one sentence, without those of the outlet's name in a page title that opens
+    the text (_title_masthead)."""
+    sent = nd.sentences[sentence]
+    found = _places_in(nd.text, sent)
+    if found and nd.article.title and sent.start < len(nd.article.title):
+        a, b = _title_masthead(nd)
+        found = [m for m in found if not a <= m.start < b]
+    return found
 
 
 @functools.lru_cache(maxsize=2048)
@@ -1012,6 +1019,23 @@ def _dateline(nd: NlpDoc) -> tuple[Any, int] | None:
             if getattr(pm, "dateline", False):
                 return pm, si
     return None
+
+
+# an outlet's own words at the end of a page title: "... - KXYZ Oakvale, Dover News, Weather and
+# Sports", "... | Central State News and Weather for Oakvale, Dover"
+_MASTHEAD_WORD = re.compile(r"\b(?:News|NEWS|Weather|Sports|TV|Radio|Channel|NewsChannel|Online|Local)\b|\.com\b"
+                            r"|\b[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?\b")
+
+
+def _title_masthead(nd: NlpDoc) -> tuple[int, int]:
+    """The span of the text that repeats the page title's last part where that part names the
+    outlet (its call letters, "News", "Weather" ...): the towns it lists are the outlet's
+    readers', not the event's.  (0, 0) where the text does not open with its title."""
+    title = (nd.article.title or "").strip()
+    parts = TITLE_SEP.split(title)
+    if len(parts) < 2 or not nd.text.startswith(title) or not _MASTHEAD_WORD.search(parts[-1]):
+        return 0, 0
+    return len(title) - len(parts[-1]), len(title)
 
 
 def _choose_place(

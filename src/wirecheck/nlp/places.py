@@ -1595,7 +1595,9 @@ def text_context(text: str) -> TextContext:
                         and not text[toks[-1][0] : toks[-1][1]].isupper()
                         and not _state_written_after(gaz, text, toks[-1][1])
                         # "the Riverside East Denver apartments": a compass word makes a place's part
-                        and text[toks[-2][0] : toks[-2][1]] not in _MODIFIERS):
+                        and text[toks[-2][0] : toks[-2][1]] not in _MODIFIERS
+                        # "shot in Elm Hollow": the whole run written as a place is a town
+                        and not _written_as_place(text, whole)):
                     surnames.add(_norm(re.sub(r"['’]s$", "", text[toks[-1][0] : toks[-1][1]]).rstrip(".,")))
             i += step
     # "the Eastside Kings Dayton crew ... shot in Dayton": a name the text also writes as a place
@@ -1705,7 +1707,7 @@ def _written_as_place(text: str, key: str) -> bool:
         return False
     name = r"[ \t-]+".join(re.escape(w) for w in words)
     for m in re.finditer(rf"(?:\bin|\d,[ \t]+of)[ \t]+(?i:({name}))\b", text):
-        if text[m.start(1)].isupper() and not re.match(r"['’]|[ \t]+[A-Z]|-\w", text[m.end(1) :]):
+        if text[m.start(1)].isupper() and not re.match(r"['’]|-\w", text[m.end(1) :]) and not _NAME_GOES_ON.match(text, m.end(1)):
             return True
     return False
 
@@ -2031,6 +2033,12 @@ def _stop_word_town(gaz: Gazetteer, s: str, a: int, b: int, key: str, ctx: TextC
     return town if town is not None and town.admin1 == state and town.precision == 1 else None
 
 
+# a capitalised word after a name that is a longer name's ("in Oakvale Park"), not a day or a
+# month after the town ("shot in Oakvale Saturday night", "in Oakvale January 3")
+_NAME_GOES_ON = re.compile(r"[ \t]+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|"
+                           r"July|August|September|October|November|December)\b)[A-Z]")
+
+
 def _postal_mention(gaz: Gazetteer, s: str, a: int, b: int, key: str, ctx: TextContext) -> Place | None:
     """A name only the ZIP codes know (``Gazetteer.postal_town``) where the sentence reads it as
     a town: its state after it ("Oakvale, Ind."), or its police after it or "in", "near"...
@@ -2049,7 +2057,7 @@ def _postal_mention(gaz: Gazetteer, s: str, a: int, b: int, key: str, ctx: TextC
         return gaz.postal_town(key, state=sm.group("st"))
     near = s[max(0, a - 40) : a]
     if not (_AGENCY_AFTER.match(s, b) or _owned_in(s, a, b) or (_LOCATIVE.search(near) and not _ACCORDING_TO.search(near)
-                                          and not re.match(r"[ 	]+[A-Z]", s[b:]))):
+                                          and not _NAME_GOES_ON.match(s, b))):
         return None
     town = gaz.postal_town(key, ctx)
     return (gaz.bare_county(town) or town) if town is not None else None

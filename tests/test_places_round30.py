@@ -1,0 +1,77 @@
+"""Round 30 (places): a town only the ZIP codes know is read with a day or a month after it
+("shot in X Saturday night"); a two-word town that looks like a person's name ("Tuppers
+Plains") is a town where the text writes it as one ("in Tuppers Plains"), its last word no
+surname; the
+towns an outlet's name lists at the end of a page title that opens the text ("... - KXYZ Minot,
+Mandan News, Weather and Sports") are the outlet's readers', not the event's.  Texts and
+outlets are invented; no test's case is a benchmark article's."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import main_place
+from wirecheck.nlp import load_pipeline
+from wirecheck.nlp.places import get_gazetteer
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def test_the_towns_are_unlisted_but_known_to_the_mail() -> None:
+    gaz = get_gazetteer()
+    for name in ("Kitts Hill", "Tuppers Plains"):
+        assert not gaz.candidates(name)
+        assert [e.admin1 for e in gaz.postal_towns(name)] == ["Ohio"]
+
+
+@pytest.mark.parametrize("when", ["Saturday night", "on Saturday night", "January 3"])
+def test_a_day_after_a_zip_code_town(nlp, when: str) -> None:
+    text = (f"A 15-year-old boy was accidentally shot at a home on Quill Road in Kitts Hill {when}, "
+            "the Lawrence County, Ohio, sheriff said.")
+    place = main_place(nlp, text)
+    assert (place.name, place.admin1, place.precision) == ("Kitts Hill", "Ohio", 1)
+
+
+def test_a_longer_name_after_a_zip_code_town_is_no_town(nlp) -> None:
+    # "Kitts Hill Park": a park of that name, wherever it is; the county is what the text says
+    text = ("A 15-year-old boy was accidentally shot in Kitts Hill Park on Saturday, "
+            "the Lawrence County, Ohio, sheriff said.")
+    place = main_place(nlp, text)
+    assert place is None or place.name != "Kitts Hill"
+
+
+def test_a_town_that_reads_like_a_name(nlp) -> None:
+    # (the headline's "Tuppers Plains boy" read as a first name and a surname: "Plains" had
+    # barred the town everywhere in the text, and the county stood in)
+    text = ("Tuppers Plains boy shot. A 13-year-old boy was accidentally shot at home on Quill Road "
+            "in Tuppers Plains, the Meigs County sheriff said.")
+    place = main_place(nlp, text)
+    assert (place.name, place.admin1, place.precision) == ("Tuppers Plains", "Ohio", 1)
+
+
+def test_a_person_named_like_a_town_stays_a_person(nlp) -> None:
+    # "Mark Center, 34," is a man: the text never writes his name as a place
+    text = ("Mark Center, 34, was shot and wounded Friday outside a store in Ironton, Ohio, police said. "
+            "Center was taken to a hospital.")
+    place = main_place(nlp, text)
+    assert (place.name, place.admin1) == ("Ironton", "Ohio")
+
+
+MASTHEAD_TITLE = "Deputy wounded in shootout after chase - KQRX Minot, Mandan, Rapid City News, Weather and Sports"
+
+
+def test_the_towns_of_an_outlets_name_are_not_the_event_s(nlp) -> None:
+    text = (MASTHEAD_TITLE + "A sheriff's deputy and a driver were shot Tuesday after a chase on Interstate 70 "
+            "in Licking County, Ohio, the state patrol said. The driver was wounded in the leg.")
+    place = main_place(nlp, text, title=MASTHEAD_TITLE)
+    assert (place.name, place.admin1) == ("Licking County", "Ohio")
+
+
+def test_the_headline_before_the_masthead_still_counts(nlp) -> None:
+    title = "Deputy wounded in shootout in Ironton - KQRX Minot, Mandan News, Weather and Sports"
+    text = title + "A sheriff's deputy and a driver were shot Tuesday after a chase, the state patrol said."
+    place = main_place(nlp, text, title=title)
+    assert (place.name, place.admin1) == ("Ironton", "Ohio")
