@@ -225,6 +225,25 @@ def test_gvdb(tmp_path: Path):
     assert f["killed_exact"] == 1.0 and f["injured_exact"] == 1.0 and f["city_accuracy"] == 1.0
     assert f["date_accuracy"] == 1.0  # only article 1 gives its year
     assert f["state_accuracy"] == 1.0
+    assert f["city_overlap_accuracy"] == 1.0
+
+
+@pytest.mark.parametrize(("gold", "pred", "exact", "overlap"), [
+    ("Reno", "Reno", True, True),
+    ("North Reno", "Reno", False, True),          # a part of the city, or the city of a part
+    ("Carson", "Carson City", False, True),       # a span cut short
+    ("publication date: 1/2/2016\nRENO", "Reno", False, True),  # a span that ran over
+    ("Elko County", "Elko", False, True),
+    ("Reno", "Sparks", False, False),
+    ("Carson City", "Carson", False, True),
+    ("Renovo", "Reno", False, False),             # words, not letters
+    ("Reno", None, False, False),
+])
+def test_gvdb_city_overlap_match(gold: str, pred: str | None, exact: bool, overlap: bool):
+    from wirecheck.evaluate.score import overlapping_place, same_place
+
+    assert same_place(gold, pred) is exact
+    assert overlapping_place(gold, pred) is overlap
 
 
 # --------------------------------------------------------------------------- timex

@@ -75,3 +75,31 @@ def test_the_headline_before_the_masthead_still_counts(nlp) -> None:
     text = title + "A sheriff's deputy and a driver were shot Tuesday after a chase, the state patrol said."
     place = main_place(nlp, text, title=title)
     assert (place.name, place.admin1) == ("Ironton", "Ohio")
+
+
+@pytest.mark.parametrize("tail", [
+    "Read: Fire tears through home in Wytheville",
+    "The man was later arrested in Wytheville.",
+])
+def test_a_county_keeps_its_place_against_a_town_of_another_county(nlp, tail: str) -> None:
+    # the county is where it happened; a town of another county the text names (a link's
+    # line, the arrest) does not stand in for it
+    text = ("A man shot at a deputy during a traffic stop in Bland County, Va., on Monday, the sheriff said. "
+            "The deputy was not hurt. " + tail)
+    place = main_place(nlp, text)
+    assert place.admin1 == "Virginia" and place.name.startswith("Bland")
+
+
+def test_a_compass_initial_before_a_city(nlp) -> None:
+    place = main_place(nlp, "A man was killed in a shooting in E. Austin on Monday, police said.")
+    assert (place.name, place.admin1) == ("Austin", "Texas")
+    # a person's initial is no compass point
+    place = main_place(nlp, "A man was killed in a shooting on Monday, said E. Austin, a neighbor in Wytheville, Va.")
+    assert (place.name, place.admin1) == ("Wytheville", "Virginia")
+
+
+def test_a_media_company_s_name_is_no_place(nlp) -> None:
+    title = "Man shoots neighbor in the knee | Quill Street Media"
+    text = title + "A 62-year-old man shot his neighbor in the knee on Sunday. It happened on the 2200 block of Elm St."
+    place = main_place(nlp, text, title=title)
+    assert place is None or "Quill" not in place.name

@@ -41,7 +41,7 @@ TASKS: dict[str, tuple[str, ...]] = {
     ),
     "facts": (
         "killed_exact", "injured_exact", "killed_mae", "injured_mae",
-        "date_accuracy", "city_accuracy", "state_accuracy",
+        "date_accuracy", "city_accuracy", "city_overlap_accuracy", "state_accuracy",
         "event_type_accuracy", "sub_event_type_accuracy", "fatalities_exact", "fatalities_mae",
         "country_accuracy", "admin1_accuracy",
         "perpetrator_org_f1", "target_f1", "deaths_accuracy", "incident_type_accuracy",

@@ -9,7 +9,9 @@ and returns ``{figure name: value}``.  Conventions, kept here in one place:
 - Dates compare as ISO days (the first 10 characters); a month- or year-precision value never
   equals a day.
 - Places compare after case-folding and dropping punctuation; a GVA ``city_or_county`` such as
-  "Town (Village)" matches either name; US states and countries match by name or code.
+  "Town (Village)" matches either name; US states and countries match by name or code.  GVDB's
+  city is also scored by its README's looser "overlap match" (``city_overlap_accuracy``: one
+  name holds the other whole), reported beside the exact figure, never instead of it.
 - Clustering figures follow :mod:`wirecheck.evaluate.metrics` (scored over gold items; an article
   the pipeline dropped is a predicted singleton).
 """
@@ -160,6 +162,23 @@ def same_place(gold: str, pred: str | None) -> bool:
     return bool(pred) and place_key(pred) in {place_key(v) for v in name_variants(gold)}
 
 
+def _holds(words: list[str], part: list[str]) -> bool:
+    return bool(part) and any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
+
+
+def overlapping_place(gold: str, pred: str | None) -> bool:
+    """GVDB's "overlap match" for a text-span slot: the same place, or one name holds the other
+    whole, as words ("West Philadelphia" and "Philadelphia", a gold span cut short such as
+    "Colorado" for "Colorado Springs", a span that ran over "... | FOX6Now.com\nMILWAUKEE").
+    Looser than :func:`same_place`, which the ``city_accuracy`` figure uses."""
+    if not pred:
+        return False
+    if same_place(gold, pred):
+        return True
+    p = place_key(pred).split()
+    return any(_holds(g, p) or _holds(p, g) for g in (place_key(v).split() for v in name_variants(gold)))
+
+
 @functools.cache
 def mappings() -> dict[str, Any]:
     return tomllib.loads(resources.files("wirecheck").joinpath("data/eval_mappings.toml").read_text("utf-8"))
@@ -303,7 +322,7 @@ def _count_figures(name: str, pairs: list[tuple[int, int | None]]) -> dict:
 def score_gvdb(ds: Dataset, preds: Predictions) -> dict:
     facts: list[ShootingFacts] = ds.gold
     texts = {a.id: a.text for a in ds.articles}
-    killed, injured, cities, states, dates = [], [], [], [], []
+    killed, injured, cities, overlaps, states, dates = [], [], [], [], [], []
     for g in facts:
         event = preds.single_main(g.article)
         if g.killed is not None:
@@ -312,6 +331,7 @@ def score_gvdb(ds: Dataset, preds: Predictions) -> dict:
             injured.append((g.injured, count_value(event.injured) if event else None))
         if g.city:
             cities.append(bool(event and event.location and same_place(g.city.value, event.location.name)))
+            overlaps.append(bool(event and event.location and overlapping_place(g.city.value, event.location.name)))
         if g.state:
             states.append(bool(event and event.location and same_state(g.state, event.location.admin1)))
         # The articles carry no publication date, so a date is scored only where the text
@@ -321,7 +341,8 @@ def score_gvdb(ds: Dataset, preds: Predictions) -> dict:
     out = {}
     out.update(_count_figures("killed", killed))
     out.update(_count_figures("injured", injured))
-    out.update(city_accuracy=_acc(cities), state_accuracy=_acc(states), date_accuracy=_acc(dates))
+    out.update(city_accuracy=_acc(cities), city_overlap_accuracy=_acc(overlaps), state_accuracy=_acc(states),
+               date_accuracy=_acc(dates))
     return out
 
 

@@ -1023,7 +1023,7 @@ def _dateline(nd: NlpDoc) -> tuple[Any, int] | None:
 
 # an outlet's own words at the end of a page title: "... - KXYZ Oakvale, Dover News, Weather and
 # Sports", "... | Central State News and Weather for Oakvale, Dover"
-_MASTHEAD_WORD = re.compile(r"\b(?:News|NEWS|Weather|Sports|TV|Radio|Channel|NewsChannel|Online|Local)\b|\.com\b"
+_MASTHEAD_WORD = re.compile(r"\b(?:News|NEWS|Weather|Sports|TV|Radio|Channel|NewsChannel|Online|Local|Media)\b|\.com\b"
                             r"|\b[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?\b")
 
 
@@ -1130,7 +1130,8 @@ def _choose_place(
                 if alt is not None and _real_town(alt[0]) and _inside(chosen[0].place, alt[0].place)
                 and not (alt is fallback and (_aside(nd, alt[0]) or _landmark(nd, alt[0])))
                 and not (getattr(alt[0], "in_name", False) and alt[0].place.iso == "US"
-                         and not _region_named(nd, alt[0].place))]
+                         and not _region_named(nd, alt[0].place))
+                and not (alt is fallback and _outside_county(chosen[0].place, alt[0].place))]
         if alts and not getattr(alts[0][0], "in_name", False):
             chosen = alts[0]
         else:
@@ -2169,6 +2170,19 @@ def _inside(p: Place, wider: Place, admin: bool = False) -> bool:
     if p.iso and wider.iso and p.iso != wider.iso:
         return False
     return not (admin and p.admin1 and wider.admin1 and p.admin1 != wider.admin1)
+
+
+def _outside_county(county: Place, town: Place) -> bool:
+    """Whether US county ``county`` cannot hold ``town``: the gazetteer puts the town in another
+    county, or it is a name no table knows (read as written, from a link's line: nothing ties it
+    to the county).  (A town only the ZIP codes know may be a namesake of theirs in the county.)"""
+    if county.iso != "US" or county.precision != 2 or not _COUNTY.search(" " + county.name):
+        return False
+    if town.lat is None:
+        return True
+    gaz = _gazetteer()
+    e = gaz.entry_of(town) if gaz is not None else None
+    return e is not None and bool(e.admin2) and e.admin2 != county.name
 
 
 def _region_named(nd: NlpDoc, p: Place) -> bool:

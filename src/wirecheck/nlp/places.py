@@ -1186,6 +1186,7 @@ _LEADING_WORDS = frozenset({"The", "A", "An", "In", "At", "On", "But", "And", "O
 # words that may open a capitalised sequence without being the place ("Central Jakarta",
 # "Northern Nicosia", "Greater Manchester" when the whole is unknown)
 _HEADLINE_PREPOSITIONS = frozenset({"In", "At", "Near", "Outside", "Inside"})
+_COMPASS_INITIALS = frozenset({"N.", "S.", "E.", "W."})
 _MODIFIERS = frozenset({"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
                         "Northeast", "Northwest", "Southeast", "Southwest", "NE", "NW", "SE", "SW",
                         "Greater", "Upper", "Lower", "Downtown", "Old", "Inner", "Outer"})
@@ -1212,7 +1213,7 @@ _IN_PHRASE = re.compile(
     r"north[ \t]+|south[ \t]+|east[ \t]+|west[ \t]+|neighbouring[ \t]+|neighboring[ \t]+|nearby[ \t]+)?)$",
     re.I,
 )
-_LOCATIVE = re.compile(r"(?:\b(?:in|near|of|from|at|outside|into|to|across|around|toward|towards|through)[ \t]+(?:the[ \t]+)?(?:city[ \t]+of[ \t]+|town[ \t]+of[ \t]+|village[ \t]+of[ \t]+|downtown[ \t]+|central[ \t]+|northern[ \t]+|southern[ \t]+|eastern[ \t]+|western[ \t]+|(?:north|south|east|west|northeast|northwest|southeast|southwest|NE|NW|SE|SW)[ \t]+)?)$", re.I)
+_LOCATIVE = re.compile(r"(?:\b(?:in|near|of|from|at|outside|into|to|across|around|toward|towards|through)[ \t]+(?:the[ \t]+)?(?:city[ \t]+of[ \t]+|town[ \t]+of[ \t]+|village[ \t]+of[ \t]+|downtown[ \t]+|central[ \t]+|northern[ \t]+|southern[ \t]+|eastern[ \t]+|western[ \t]+|(?:north|south|east|west|northeast|northwest|southeast|southwest|NE|NW|SE|SW|[NSEW]\.)[ \t]+)?)$", re.I)
 _ACCORDING_TO = re.compile(r"\baccording[ \t]+to[ \t]+$", re.I)
 _BLOCK_BEFORE = re.compile(r"\bblock[ \t]+of[ \t]+(?:the[ \t]+)?$", re.I)
 _DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Z .'-]{2,}?)(?:,[ \t]*(?P<st>[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?))?[ \t]*(?:\(|—|–|-{1,2}[ \t]|:)")
@@ -1591,6 +1592,8 @@ def text_context(text: str) -> TextContext:
                 if ((first.lower() not in gaz.stoplist or _AGE_AFTER.match(text, toks[-1][1])
                      or _AGE_BEFORE.search(text, max(0, toks[0][0] - 16), toks[0][0]))
                         and first not in _MODIFIERS and first not in PLACE_OPENERS and not gaz._get(whole)
+                        and not (first in _COMPASS_INITIALS
+                                 and _LOCATIVE.search(text[max(0, toks[0][0] - 25) : toks[0][0]]))
                         and not gaz.is_country_word(first) and not first.isupper()
                         and not text[toks[-1][0] : toks[-1][1]].isupper()
                         and not _state_written_after(gaz, text, toks[-1][1])
@@ -1875,7 +1878,15 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
                 # "Lower East Side", "Upper West Side": a city's neighbourhood the gazetteer
                 # lacks, not the "East Side" of another country
                 i = len(toks)
-            elif i == 0 and s[toks[i][0] : toks[i][1]] in _MODIFIERS:
+            elif i == 0 and (s[toks[i][0] : toks[i][1]] in _MODIFIERS
+                             # "in E. Houston": a compass point's initial after a locative, no
+                             # person's first initial ("said E. Oakes"), before a city of the size
+                             # that has quarters named so ("in N. Oakvale" is mostly a street,
+                             # North Oakvale Avenue)
+                             or (s[toks[i][0] : toks[i][1]] in _COMPASS_INITIALS and len(toks) > 1
+                                 and _LOCATIVE.search(s[max(0, toks[0][0] - 25) : toks[0][0]])
+                                 and max(gaz.population(s[toks[1][0] : toks[k][1]])
+                                         for k in range(1, min(len(toks), 4))) >= _PART_OF_CITY)):
                 i += 1
             else:
                 # only a sequence's first word may start a place: "Garry Roosevelt Harris" is a
