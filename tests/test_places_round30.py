@@ -103,3 +103,14 @@ def test_a_media_company_s_name_is_no_place(nlp) -> None:
     text = title + "A 62-year-old man shot his neighbor in the knee on Sunday. It happened on the 2200 block of Elm St."
     place = main_place(nlp, text, title=title)
     assert place is None or "Quill" not in place.name
+
+
+@pytest.mark.parametrize("home", [
+    "Dana Quillfeather, 15, of the 4100 block of West Elm Avenue,",
+    "Dana Quillfeather, a resident of the 4100 block of West Elm Avenue,",
+])
+def test_a_home_address_is_not_the_scene(nlp, home: str) -> None:
+    text = (f"{home} was pronounced dead Friday, Wytheville police said. "
+            "He was shot in the stairwell of an apartment building in the 4700 block of North Birch Street.")
+    place = main_place(nlp, text)
+    assert place.admin1 == "Virginia" and "Elm" not in (place.detail or "")

@@ -102,3 +102,45 @@ def test_a_clitic_does_not_make_a_word_a_name(nlp) -> None:
     assert "didn't see Veliquez's car." in restored  # a possessive ends the name
     assert "The army's Korvan Battalion" in restored
     assert "won't" in restored and "D'Orsagni said" in restored
+
+
+# a TV station's page: the story, then the anchors' words in capitals
+TRANSCRIPT = (
+    "Man held after shots fired at snowplow\n"
+    "A man is accused of firing a gun at a plow driver on Saturday. "
+    "WE BEGIN TONIGHT WITH A SCARY MOMENT FOR A PLOW DRIVER. POLICE SAY A MAN FIRED TWO SHOTS AT THE "
+    "TRUCK ON QUARRY LANE IN WRENTHAM DURING THE STORM. THE DRIVER WAS NOT HURT. "
+    "Police said the man faces several charges."
+)
+
+
+def test_a_stretch_in_capitals_inside_a_normal_text(nlp) -> None:
+    lex = truecase.lexicon_for(nlp.language)
+    out = truecase.restore_runs(TRANSCRIPT, lex, truecase.places_for(lex))
+    assert len(out) == len(TRANSCRIPT) and out.upper() == TRANSCRIPT.upper()
+    assert "in Wrentham during the storm" in out and "We begin tonight" in out
+    # the story around it is left as the outlet wrote it
+    assert out.startswith("Man held after shots fired at snowplow\nA man is accused")
+    assert out.endswith("Police said the man faces several charges.")
+
+
+def test_short_capitals_are_left_alone(nlp) -> None:
+    lex = truecase.lexicon_for(nlp.language)
+    for text in ("WRENTHAM, Mass. -- A man fired two shots at a plow, police said.",
+                 "SHOTS FIRED AT PLOW\nA man fired two shots at a plow in Wrentham, police said."):
+        assert truecase.restore_runs(text, lex, truecase.places_for(lex)) == text
+
+
+def test_a_state_s_name_is_capitalised(nlp) -> None:
+    lex = truecase.lexicon_for(nlp.language)
+    text = "A MAN FIRED TWO SHOTS AT A PLOW IN WRENTHAM ON SATURDAY, MASSACHUSETTS STATE POLICE SAID."
+    assert "Massachusetts" in truecase.restore_case(text, lex, truecase.places_for(lex))
+
+
+def test_the_place_of_a_shooting_told_in_capitals(nlp) -> None:
+    from wirecheck.extract import analyze_article
+
+    an = analyze_article(Article(id="t", text=TRANSCRIPT, title="Man held after shots fired at snowplow"), nlp)
+    ev = next(e for e in an.events if e.id == an.main_event)
+    assert ev.location is not None and (ev.location.place.name, ev.location.place.admin1) == ("Wrentham", "Massachusetts")
+    assert an.article.text == TRANSCRIPT  # the article keeps the outlet's capitals

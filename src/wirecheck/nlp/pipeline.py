@@ -189,15 +189,14 @@ class NLP:
             t0 = time.perf_counter()
 
     def readable(self, article: Article) -> Article:
-        """``article``, or a copy with its case restored when its text is all capitals."""
+        """``article``, or a copy with its case restored where its text is in capitals (all of
+        it, or a stretch of whole sentences: a transcript under a story)."""
         from wirecheck.nlp import truecase
 
-        if not truecase.shouting(article.text):
-            return article
         lex = truecase.lexicon_for(self.language)
         if lex is None:
             return article
-        text = truecase.restore_case(article.text, lex, truecase.places_for(lex))
+        text = truecase.restore_runs(article.text, lex, truecase.places_for(lex))
         return replace(article, text=text) if text != article.text else article
 
     def finish(self, article: Article, doc: Any) -> NlpDoc:

@@ -1931,6 +1931,8 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
     for a, b, txt in sorted(details):
         # a detail's own words are not towns ("Jordan Street" is no mention of Jordan)
         out[:] = [pm for pm in out if not (a <= pm.start - base < b)]
+        if _HOME_BEFORE.search(s, max(0, a - 40), a):
+            continue  # "Dana Ruiz, of the 4100 block of Elm Street,": her home, not the scene
         towns = [pm for pm in out if pm.place.precision <= 2 and pm.detail is None]
         before = [pm for pm in towns if pm.start - base < a]
         after = [pm for pm in towns if pm.start - base >= b]
@@ -1954,6 +1956,9 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
     return out
 
 
+# a person's home address: "Dana Ruiz, 17, of the 4100 block of ...", "a resident of the ...",
+# "who lives on ..."
+_HOME_BEFORE = re.compile(r"(?:,[ \t]+|\bresidents?[ \t]+)of[ \t]+$|\b(?:lives?|lived|living)[ \t]+(?:in|on|at)[ \t]+$")
 _ADDRESS_BEFORE = re.compile(r"(?:,|\b(?:in|of|near|from|at|outside))[ \t]+$")
 
 

@@ -21,12 +21,15 @@ The rules, from general knowledge of English orthography (no model, no statistic
   ("battalion", "front") before an acronym in brackets is the name the acronym stands for;
 - a title or rank before a name capitalises the name's words ("President Alfredo Cristiani").
 
-Only a text whose letters are almost all capitals is touched (``shouting``); a normal text,
-even with a headline in capitals, is returned as it is.
+Only a text whose letters are almost all capitals is touched (``shouting``), or, in a normal
+text, a stretch of whole sentences in capitals long enough to be no headline, dateline or
+caption (``restore_runs``: a TV station's transcript under its story); the rest is returned as
+it is.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -174,6 +177,42 @@ class _Tok:
     kind: str = "common"  # "common", "name", "acronym", "closed"
     capital: bool = False
     possessive: bool = False  # "<word>'s": a name ends there
+
+
+# a stretch of sentences in capitals inside a normal text (a TV station's transcript under its
+# story) is restored on its own when it holds this many letters: shorter ones are headlines,
+# datelines and captions, which the usual rules read
+MIN_RUN_LETTERS = 120
+_SENTENCE_END = re.compile(r"(?<=[.!?])[ \t]+|\n+")
+
+
+def restore_runs(text: str, lex: Lexicon, place: Callable[[str], bool] | None = None) -> str:
+    """``text`` with the case restored in each stretch of whole sentences written in capitals
+    (same length); the whole of it where it all shouts; unchanged where nothing does."""
+    if shouting(text):
+        return restore_case(text, lex, place)
+    stretches: list[list[int]] = []  # [start, end] of each run of sentences in capitals
+    cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
+    in_run = False
+    for a, b in itertools.pairwise(cuts):
+        piece = text[a:b]
+        loud = any(ch.isalpha() for ch in piece) and _caps_share(piece) >= SHOUT_SHARE
+        if loud and in_run:
+            stretches[-1][1] = b
+        elif loud:
+            stretches.append([a, b])
+        in_run = loud
+    for a, b in stretches:
+        stretch = text[a:b]
+        if sum(ch.isalpha() for ch in stretch) >= MIN_RUN_LETTERS and shouting(stretch):
+            text = text[:a] + restore_case(stretch, lex, place) + text[b:]
+    return text
+
+
+def _caps_share(piece: str) -> float:
+    upper = sum(ch.isupper() for ch in piece)
+    lower = sum(ch.islower() for ch in piece)
+    return upper / (upper + lower) if upper + lower else 0.0
 
 
 def restore_case(text: str, lex: Lexicon, place: Callable[[str], bool] | None = None) -> str:
@@ -374,7 +413,8 @@ def gazetteer_places(lex: Lexicon) -> Callable[[str], bool]:
     """Which title-cased phrases are places to capitalise: a country or a demonym, a place the
     gazetteer knows with a word English does not otherwise write ("San Miguel", "Usulutan"), and
     a place whose words are all English words ("Garrison", "Rifle", "Eastern Region") only as a
-    country's or a big city's own name ("United States", "Salvador")."""
+    country's, a US state's or a big city's own name ("United States", "Massachusetts",
+    "Salvador")."""
     from wirecheck.nlp.places import get_gazetteer
 
     gaz = get_gazetteer()
@@ -389,8 +429,8 @@ def gazetteer_places(lex: Lexicon) -> Callable[[str], bool]:
             return True
         if place.name.lower() != phrase.lower():
             return False  # an abbreviation's region ("Mass")
-        if place.precision == 4:
-            return True
+        if place.precision == 4 or (place.precision == 3 and place.iso == "US"):
+            return True  # a country's, or a US state's, own name ("Massachusetts")
         entry = gaz.entry_of(place) if place.precision == 1 else None
         return entry is not None and entry.population >= _BIG_PLACE
 
