@@ -114,3 +114,15 @@ def test_a_home_address_is_not_the_scene(nlp, home: str) -> None:
             "He was shot in the stairwell of an apartment building in the 4700 block of North Birch Street.")
     place = main_place(nlp, text)
     assert place.admin1 == "Virginia" and "Elm" not in (place.detail or "")
+
+
+def test_a_state_university_or_nickname_is_no_town() -> None:
+    # "Keystone State" (a nickname) and "Kent State" (a university) name no town Keystone or
+    # Kent: at most a town named inside a longer name, the last choice for an event's place
+    from wirecheck.models import Sentence
+    from wirecheck.nlp.places import find_places
+
+    for text in ("The senator scores a win in Keystone State after the debate.",
+                 "A man was shot and wounded on Saturday in Kent State housing, police said."):
+        found = find_places(text, Sentence(0, 0, len(text), text))
+        assert all(m.in_name for m in found if m.text in ("Keystone", "Kent")), found
