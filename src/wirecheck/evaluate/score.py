@@ -168,9 +168,9 @@ def _holds(words: list[str], part: list[str]) -> bool:
 
 def overlapping_place(gold: str, pred: str | None) -> bool:
     """GVDB's "overlap match" for a text-span slot: the same place, or one name holds the other
-    whole, as words ("West Philadelphia" and "Philadelphia", a gold span cut short such as
-    "Colorado" for "Colorado Springs", a span that ran over "... | FOX6Now.com\nMILWAUKEE").
-    Looser than :func:`same_place`, which the ``city_accuracy`` figure uses."""
+    whole, as words ("North Oakvale" and "Oakvale", a gold span cut short such as "Quill" for
+    "Quill Springs", a span that ran over "... | KXYZ.com\nOAKVALE").  Looser than
+    :func:`same_place`, which the ``city_accuracy`` figure uses."""
     if not pred:
         return False
     if same_place(gold, pred):
