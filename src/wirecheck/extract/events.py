@@ -484,8 +484,9 @@ def _places(nd: NlpDoc, sentence: int) -> list[Any]:
     the text (_title_masthead)."""
     sent = nd.sentences[sentence]
     found = _places_in(nd.text, sent)
-    if found and nd.article.title and sent.start < len(nd.article.title):
-        a, b = _title_masthead(nd)
+    title = (nd.article.title or "").strip()
+    if found and sent.start < len(title) and nd.text.startswith(title):
+        a, b = _title_masthead(title)
         found = [m for m in found if not a <= m.start < b]
     return found
 
@@ -1027,13 +1028,13 @@ _MASTHEAD_WORD = re.compile(r"\b(?:News|NEWS|Weather|Sports|TV|Radio|Channel|New
                             r"|\b[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?\b")
 
 
-def _title_masthead(nd: NlpDoc) -> tuple[int, int]:
-    """The span of the text that repeats the page title's last part where that part names the
-    outlet (its call letters, "News", "Weather" ...): the towns it lists are the outlet's
-    readers', not the event's.  (0, 0) where the text does not open with its title."""
-    title = (nd.article.title or "").strip()
+@functools.lru_cache(maxsize=1024)
+def _title_masthead(title: str) -> tuple[int, int]:
+    """The span of a page title's last part where that part names the outlet (its call letters,
+    "News", "Weather" ...), for a text that opens with its title: the towns it lists are the
+    outlet's readers', not the event's.  (0, 0) where the title has no such part."""
     parts = TITLE_SEP.split(title)
-    if len(parts) < 2 or not nd.text.startswith(title) or not _MASTHEAD_WORD.search(parts[-1]):
+    if len(parts) < 2 or not _MASTHEAD_WORD.search(parts[-1]):
         return 0, 0
     return len(title) - len(parts[-1]), len(title)
 

@@ -1592,8 +1592,7 @@ def text_context(text: str) -> TextContext:
                 if ((first.lower() not in gaz.stoplist or _AGE_AFTER.match(text, toks[-1][1])
                      or _AGE_BEFORE.search(text, max(0, toks[0][0] - 16), toks[0][0]))
                         and first not in _MODIFIERS and first not in PLACE_OPENERS and not gaz._get(whole)
-                        and not (first in _COMPASS_INITIALS
-                                 and _LOCATIVE.search(text[max(0, toks[0][0] - 25) : toks[0][0]]))
+                        and not _compass_initial(text, toks[0])
                         and not gaz.is_country_word(first) and not first.isupper()
                         and not text[toks[-1][0] : toks[-1][1]].isupper()
                         and not _state_written_after(gaz, text, toks[-1][1])
@@ -1878,15 +1877,7 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
                 # "Lower East Side", "Upper West Side": a city's neighbourhood the gazetteer
                 # lacks, not the "East Side" of another country
                 i = len(toks)
-            elif i == 0 and (s[toks[i][0] : toks[i][1]] in _MODIFIERS
-                             # "in E. Houston": a compass point's initial after a locative, no
-                             # person's first initial ("said E. Oakes"), before a city of the size
-                             # that has quarters named so ("in N. Oakvale" is mostly a street,
-                             # North Oakvale Avenue)
-                             or (s[toks[i][0] : toks[i][1]] in _COMPASS_INITIALS and len(toks) > 1
-                                 and _LOCATIVE.search(s[max(0, toks[0][0] - 25) : toks[0][0]])
-                                 and max(gaz.population(s[toks[1][0] : toks[k][1]])
-                                         for k in range(1, min(len(toks), 4))) >= _PART_OF_CITY)):
+            elif i == 0 and (s[toks[i][0] : toks[i][1]] in _MODIFIERS or _quarter_initial(gaz, s, toks)):
                 i += 1
             else:
                 # only a sequence's first word may start a place: "Garry Roosevelt Harris" is a
@@ -1954,6 +1945,20 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
     out.sort(key=lambda pm: pm.start)
     _mark_parts(s, base, out)
     return out
+
+
+def _compass_initial(s: str, tok: tuple[int, int]) -> bool:
+    """Whether the token at ``tok`` is a compass point's initial after a locative ("in E. Oakvale"),
+    no person's first initial ("said E. Oakes")."""
+    return s[tok[0] : tok[1]] in _COMPASS_INITIALS and bool(_LOCATIVE.search(s[max(0, tok[0] - 25) : tok[0]]))
+
+
+def _quarter_initial(gaz: Gazetteer, s: str, toks: list[tuple[int, int]]) -> bool:
+    """Whether a run of names opens with a compass point's initial before a city of the size that
+    has quarters named so ("in E. Houston"); "in N. Oakvale" is mostly a street, North Oakvale
+    Avenue."""
+    return (len(toks) > 1 and _compass_initial(s, toks[0])
+            and max(gaz.population(s[toks[1][0] : toks[k][1]]) for k in range(1, min(len(toks), 4))) >= _PART_OF_CITY)
 
 
 # a person's home address: "Dana Ruiz, 17, of the 4100 block of ...", "a resident of the ...",

@@ -55,15 +55,25 @@ _CALENDAR = frozenset({
 })
 
 
-def shouting(text: str) -> bool:
-    """Whether ``text`` is written (almost) all in capitals."""
+def _cases(text: str) -> tuple[int, int]:
+    """How many capitals and how many small letters ``text`` holds."""
     upper = lower = 0
     for ch in text:
         if ch.isupper():
             upper += 1
         elif ch.islower():
             lower += 1
-    return upper + lower >= MIN_LETTERS and upper >= SHOUT_SHARE * (upper + lower)
+    return upper, lower
+
+
+def _loud(upper: int, lower: int) -> bool:
+    return upper > 0 and upper >= SHOUT_SHARE * (upper + lower)
+
+
+def shouting(text: str) -> bool:
+    """Whether ``text`` is written (almost) all in capitals."""
+    upper, lower = _cases(text)
+    return upper + lower >= MIN_LETTERS and _loud(upper, lower)
 
 
 @dataclass(eq=False)
@@ -191,28 +201,23 @@ def restore_runs(text: str, lex: Lexicon, place: Callable[[str], bool] | None = 
     (same length); the whole of it where it all shouts; unchanged where nothing does."""
     if shouting(text):
         return restore_case(text, lex, place)
-    stretches: list[list[int]] = []  # [start, end] of each run of sentences in capitals
-    cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
+    # [start, end, letters] of each run of sentences in capitals
+    stretches: list[list[int]] = []
     in_run = False
+    cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
     for a, b in itertools.pairwise(cuts):
-        piece = text[a:b]
-        loud = any(ch.isalpha() for ch in piece) and _caps_share(piece) >= SHOUT_SHARE
-        if loud and in_run:
-            stretches[-1][1] = b
-        elif loud:
-            stretches.append([a, b])
-        in_run = loud
-    for a, b in stretches:
-        stretch = text[a:b]
-        if sum(ch.isalpha() for ch in stretch) >= MIN_RUN_LETTERS and shouting(stretch):
-            text = text[:a] + restore_case(stretch, lex, place) + text[b:]
+        upper, lower = _cases(text[a:b])
+        if not _loud(upper, lower):
+            in_run = False
+        elif in_run:
+            stretches[-1][1:] = [b, stretches[-1][2] + upper + lower]
+        else:
+            stretches.append([a, b, upper + lower])
+            in_run = True
+    for a, b, letters in stretches:
+        if letters >= MIN_RUN_LETTERS:
+            text = text[:a] + restore_case(text[a:b], lex, place) + text[b:]
     return text
-
-
-def _caps_share(piece: str) -> float:
-    upper = sum(ch.isupper() for ch in piece)
-    lower = sum(ch.islower() for ch in piece)
-    return upper / (upper + lower) if upper + lower else 0.0
 
 
 def restore_case(text: str, lex: Lexicon, place: Callable[[str], bool] | None = None) -> str:
