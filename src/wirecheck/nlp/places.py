@@ -1203,7 +1203,7 @@ _STREET = re.compile(
     r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Square|Lane|Ln\.|Drive|Dr\.|Highway|Hwy\.|Way|Place|Pl\.|Court|Ct\.|Parkway|Pkwy\.|Terrace|Circle|Expressway|Freeway|Bridge|Market|Trail)(?![\w]))"
 )
 _BLOCK_OF = re.compile(r"(?:the[ \t]+)?(?P<block>\d{1,6})[ \t]+block[ \t]+of[ \t]+(?P<street>(?:[NSEW]\.?[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})")
-_NEIGHBOURHOOD = re.compile(r"\bin[ \t]+the[ \t]+(?P<n>(?:[A-Z][\w'’-]*[ \t]+){1,3})(?:neighborhood|neighbourhood|district|area|section|suburb|quarter)\b")
+_NEIGHBOURHOOD = re.compile(r"\bin[ \t]+the[ \t]+(?:(?:city|town|borough)['’]s[ \t]+)?(?P<n>(?:[A-Z][\w'’-]*[ \t]+){1,3})(?:neighborhood|neighbourhood|district|area|section|suburb|quarter)\b")
 # what usually stands before the place an event happened in ("shot in", "near the town of")
 _IN_PHRASE = re.compile(
     r"(?:\b(?:in|near|at|outside|inside|around|across|into|on[ \t]+the[ \t]+outskirts[ \t]+of|outskirts[ \t]+of|"
@@ -1853,9 +1853,12 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
                         refined = gaz.lookup(s[a:b], "US", code, context=ctx)
                     elif not code and gaz.is_division(st):
                         refined = gaz.lookup(s[a:b], None, st, context=ctx)
-                    if refined is None and code and place.iso in (None, "US") and place.precision == 1:
+                    if refined is None and code and place.precision == 1 and (
+                            place.iso in (None, "US") or ctx.weight("US") > ctx.weight(place.iso)):
                         # "Millbrook, Georgia" where the gazetteer lists Millbrooks in other
-                        # states only: the writer's town in the state written
+                        # states only, or abroad only (in a text more American than of the
+                        # namesake's country: "Perth, WA" stays in Australia's texts): the
+                        # writer's town in the state written
                         refined = gaz.unlisted_us_town(s[a:b], st)
                     if refined is not None:
                         place, b = refined, sm.end()
