@@ -50,7 +50,7 @@ from wirecheck.nlp.places import (
     title_state,
 )
 from wirecheck.nlp.places import _norm as place_key
-from wirecheck.nlp.times import find_times
+from wirecheck.nlp.times import birth_date, find_times
 
 # ----------------------------------------------------------------------------- lexicon
 
@@ -2459,11 +2459,11 @@ def _text_anchor(nd: NlpDoc, stamp_only: bool = False) -> str | None:
     for te in nd.times:
         if te.sentence > (5 if stamp_only else 1):
             break
-        if te.kind == "DATE" and te.precision == "day" and te.value and re.search(r"\b\d{4}\b", te.text):
+        if (te.kind == "DATE" and te.precision == "day" and te.value and re.search(r"\b\d{4}\b", te.text)
+                and not birth_date(nd.text, te.start, nd.sentences[te.sentence].start)):
             if not stamp_only:
                 return te.value[:10]
-            before = nd.text[max(0, te.start - 20) : te.start]
-            if _is_stamp(nd, te) and not re.search(r"(?i)\b(?:born|birth|dob)\b", before):
+            if _is_stamp(nd, te):
                 days.append(te.value[:10])
     return min(days) if days else None
 
@@ -2733,6 +2733,7 @@ def _choose_date(
         and t.kind in ("DATE", "TIME")
         and (t.precision != "time" or day_of(t) is not None or t.value is None)
         and not _is_stamp(nd, t)
+        and not birth_date(nd.text, t.start, nd.sentences[t.sentence].start)
     ]
     # Outside the event's own sentences only a day counts.
     times = [t for t in times if t.sentence in own or (day_of(t) and not _quoted_deictic(nd, t))]

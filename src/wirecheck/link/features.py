@@ -18,6 +18,7 @@ from typing import Any
 from wirecheck.link.minhash import minhasher
 from wirecheck.link.names import fold, link_data, name_tokens, norm_name, word_set
 from wirecheck.models import ArticleAnalysis, EventMention, Place
+from wirecheck.nlp.times import birth_date
 
 _LINE_WORD = re.compile(r"[A-Za-z]+")
 _TOKEN = re.compile(r"[a-z][a-z'\-]+|\d+(?:[.,]\d+)?")
@@ -335,6 +336,8 @@ def _year(feats: dict[str, Any], analysis: ArticleAnalysis) -> str | None:
         # A whole year only: a decade ("the 1950s") is written "195" in TIMEX values.
         if not (t.value and len(t.value) >= 4 and t.value[:4].isdigit() and t.value[:4] in t.text):
             continue
+        if birth_date(text, t.start, analysis.sentences[t.sentence].start):
+            continue  # "born April 2, 1970": a person's year, not the story's
         if len(t.value) >= 7 or _own_line(text, t.start, t.end):
             return t.value[:4]
     return None

@@ -745,6 +745,26 @@ def day_of(te: TimeExpression) -> str | None:
     return te.value[:10]
 
 
+@cache
+def _birth_before() -> re.Pattern[str]:
+    # a birth word and then, in the same clause, the rest of the birth's words ("born Dana Mae
+    # Ruiz in Oakvale, Ohio, on", "Date of birth: "): no full stop, no verb or clause of its own
+    # ("... and was shot on", "born in Oakvale, was arrested", "born again Christian, died");
+    # a past tense ends it too
+    words = _alt(_data()["event_date"]["birth_words"])
+    verb = (r"\b(?:and|but|while|when|after|before|until|was|were|is|are|has|had|have|will|who|which|that"
+            r"|again|[a-z]{2,}ed)\b")
+    return re.compile(rf"(?i:(?<![\w-])(?:{words})(?![\w-])(?:\s*[:\-–—])?(?:(?!{verb})[^.;:!?\n]){{0,80}})$")
+
+
+def birth_date(text: str, start: int, sentence_start: int) -> bool:
+    """Whether the time expression at ``start`` is a person's birth date: a birth word
+    (``times.toml [event_date] birth_words``) before it in its clause ("born May 2, 1990", "was
+    born Dana Mae Ruiz in Oakvale, Ohio, on May 2, 1990").  Never an event's day, nor the day an
+    article was written."""
+    return _birth_before().search(text, max(sentence_start, start - 120), start) is not None
+
+
 def bare_clock(text: str) -> bool:
     """Whether a time expression is a clock time alone ("10 p.m.", "12:40"), naming no day."""
     clock = next(r.pattern for r in _rules() if r.name == "clock")
