@@ -179,7 +179,7 @@ def article_features(analysis: ArticleAnalysis, body: str | None = None, *,
         feats.update(_body_features(analysis, text, feats["lead"]))
         return feats
     feats: dict[str, Any] = {
-        "title": sorted(set(content_words(art.title or ""))),
+        "title": sorted(set(content_words(art.title or first_line_headline(art.text)))),
         "pub": art.published[:10] if parse_day(art.published) else None,
         "outlet": outlet(art.source),
         "dates": _days_cited(analysis),
@@ -198,7 +198,28 @@ def article_features(analysis: ArticleAnalysis, body: str | None = None, *,
         feats["date"] = feats["pub"]
     feats["year"] = _year(feats, analysis)
     feats["nums"] = _lead_numbers(analysis)
+    feats["lead_words"] = sorted(set(feats["title"]).union(content_words(art.text[: _lead_end(analysis)])))
     return feats
+
+
+# A first line that is a headline: a few words with no sentence's end ("Paris store hit by $2
+# million heist"), neither a page's stamp ("9 September 2031, 14: 08") nor a dateline.
+_HEADLINE_WORDS = (3, 16)
+_STAMP_LINE = re.compile(r"\b(?:19|20)\d\d\b|\d{1,2}\s?:\s?\d\d")
+
+
+def first_line_headline(text: str) -> str:
+    """The text's first line when it reads as a headline (a report pasted whole, its headline on
+    top), else "": what stands in for a title the article does not have."""
+    line = text.lstrip().split("\n", 1)[0].strip()
+    words = line.split()
+    if not _HEADLINE_WORDS[0] <= len(words) <= _HEADLINE_WORDS[1] or line.isupper():
+        return ""
+    if re.search(r"[.!?:;,]['\"”’)]?$", line) or _STAMP_LINE.search(line):
+        return ""
+    if sum(w[:1].isalpha() for w in words) < 3:
+        return ""
+    return line
 
 
 _NUMBER = re.compile(r"(?<![\d:./])\d+(?:[.,]\d+)?(?![\d:])")
@@ -219,7 +240,7 @@ def _lead_numbers(analysis: ArticleAnalysis) -> list[str]:
 
 
 # Bump when what ``prepare`` returns changes shape: an older one is recomputed, not read.
-PREPARED_FORMAT = 4
+PREPARED_FORMAT = 5
 
 
 def _body_features(analysis: ArticleAnalysis, body: str, lead: list[str]) -> dict[str, Any]:

@@ -504,9 +504,17 @@ class StoryLinker:
                     and not (place_diff or "admin_diff" in out)):
                 # A brief against a long report, with no two days to compare: the cosine of a
                 # few words with many is small however many of them the long report has, so
-                # ask instead how much of the brief (its TF-IDF weight) the other report holds.
-                small, big = (va, vb) if len(va) <= len(vb) else (vb, va)
-                out["short_shared"] = math.fsum([small[k] ** 2 for k in small.keys() & big.keys()])
+                # ask instead how much of the brief (its TF-IDF weight) the other report's lead
+                # holds -- its headline and first sentences, where it says what happened.  (Its
+                # whole text holds the words of any like event: a report of this year's jewel
+                # heist recalls the last one.)
+                (small, _), (big, lead) = sorted(((va, pa_.lead_words), (vb, pb_.lead_words)), key=lambda x: len(x[0]))
+                shared = small.keys() & big.keys()
+                if lead is not None:
+                    shared &= lead
+                share = math.fsum([small[k] ** 2 for k in shared])
+                if share:
+                    out["short_shared"] = share
             shared = pa_.title & pb_.title
             if shared:
                 title = self._title_cosine(a_id, a["title"], b_id, b["title"], shared)
@@ -703,8 +711,8 @@ class _Prepared:
     """An article's features as :meth:`StoryLinker.pair_features` compares them (sets, a date)."""
 
     __slots__ = (
-        "admin1", "ages", "caps", "city", "country", "county", "dates", "day", "fatal", "hurt", "key", "lead", "nums",
-        "often", "orgs", "outlet", "persons", "source", "spot", "surnames", "title", "type", "year",
+        "admin1", "ages", "caps", "city", "country", "county", "dates", "day", "fatal", "hurt", "key", "lead",
+        "lead_words", "nums", "often", "orgs", "outlet", "persons", "source", "spot", "surnames", "title", "type", "year",
     )
 
     def __init__(self, feats: dict[str, Any]) -> None:
@@ -723,6 +731,8 @@ class _Prepared:
         self.caps = frozenset(feats.get("caps") or ())
         # None for features stored before ``often`` existed (no evidence either way).
         self.often = frozenset(feats["often"]) if "often" in feats else None
+        # None for features stored before ``lead_words`` existed (the whole text stands in).
+        self.lead_words = frozenset(feats["lead_words"]) if "lead_words" in feats else None
         self.city = feats.get("city")
         self.county = feats.get("county")
         self.admin1 = feats.get("admin1")
