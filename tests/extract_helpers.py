@@ -234,3 +234,15 @@ def stored_features(analysis: ArticleAnalysis) -> dict:
     feats["sig"] = []
     return feats
 
+
+def linked_pair_features(x: ArticleAnalysis, y: ArticleAnalysis) -> dict[str, float]:
+    """The pair features of two analyses as a fresh linker stores and compares them (``x`` linked
+    first)."""
+    from wirecheck.link import MemoryLinkBackend, StoryLinker
+    from wirecheck.settings import Settings
+
+    linker = StoryLinker(MemoryLinkBackend(), Settings())
+    linker.add(x)
+    linker.add(y)
+    a, b = x.article.id, y.article.id
+    return linker.pair_features(a, linker.backend.features(a), b, linker.backend.features(b))

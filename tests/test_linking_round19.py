@@ -7,7 +7,7 @@ are no text and no names in common when a dataset's texts come uncleaned.  Texts
 
 from __future__ import annotations
 
-from extract_helpers import placed_report, tagged_analysis
+from extract_helpers import linked_pair_features, placed_report, tagged_analysis
 from wirecheck.link import MemoryLinkBackend, StoryLinker
 from wirecheck.link.features import FURNITURE, article_features, page_furniture, prepare, text_lines
 from wirecheck.models import (
@@ -36,12 +36,7 @@ def _report(
                          source=source)
 
 
-def _pair(x: ArticleAnalysis, y: ArticleAnalysis) -> dict[str, float]:
-    linker = StoryLinker(MemoryLinkBackend(), Settings())
-    linker.add(x)
-    linker.add(y)
-    a, b = x.article.id, y.article.id
-    return linker.pair_features(a, linker.backend.features(a), b, linker.backend.features(b))
+_pair = linked_pair_features
 
 
 def test_towns_of_two_states_with_nobody_in_common_are_two_events() -> None:

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from extract_helpers import tagged_analysis
+from extract_helpers import linked_pair_features, tagged_analysis
 from wirecheck.link import MemoryLinkBackend, StoryLinker
 from wirecheck.link.features import article_features, first_line_headline
-from wirecheck.models import ArticleAnalysis
 from wirecheck.settings import Settings
 
 BRIEF = ["Armed robbers dressed as guards stole gems from the Quillmont jewellers on Vell Avenue."]
@@ -34,12 +33,7 @@ OTHER = [
 ]
 
 
-def _pair(x: ArticleAnalysis, y: ArticleAnalysis) -> dict[str, float]:
-    linker = StoryLinker(MemoryLinkBackend(), Settings())
-    linker.add(x)
-    linker.add(y)
-    a, b = x.article.id, y.article.id
-    return linker.pair_features(a, linker.backend.features(a), b, linker.backend.features(b))
+_pair = linked_pair_features
 
 
 def test_a_brief_is_measured_against_the_other_reports_lead() -> None:
