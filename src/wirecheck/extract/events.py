@@ -2522,12 +2522,13 @@ def _url_day(url: str | None) -> str | None:
 
 def _is_stamp(nd: NlpDoc, te: TimeExpression) -> bool:
     """The article's own publication stamp ("Posted: Tuesday, Nov. 25, 2014", "JAY COUNTY, Ind.
-    (Nov. 18, 2015) —"): when the report was written, never the event's date (SPEC rule 5)."""
+    (Nov. 18, 2015) —"): when the report was written, never the event's date (SPEC rule 5);
+    nor is a person's birth date (``times.birth_date``), which this also answers for."""
     from wirecheck.nlp.times import event_date_cues
 
     sent = nd.sentences[te.sentence]
     before = nd.text[max(sent.start, te.start - 30) : te.start]
-    if event_date_cues()[1].search(before) or _STAMP_BEFORE.search(before):
+    if event_date_cues()[1].search(before) or _STAMP_BEFORE.search(before) or birth_date(nd.text, te.start, sent.start):
         return True
     line_start = nd.text.rfind("\n", 0, te.start) + 1
     line_end = nd.text.find("\n", te.end)
@@ -2733,7 +2734,6 @@ def _choose_date(
         and t.kind in ("DATE", "TIME")
         and (t.precision != "time" or day_of(t) is not None or t.value is None)
         and not _is_stamp(nd, t)
-        and not birth_date(nd.text, t.start, nd.sentences[t.sentence].start)
     ]
     # Outside the event's own sentences only a day counts.
     times = [t for t in times if t.sentence in own or (day_of(t) and not _quoted_deictic(nd, t))]

@@ -775,14 +775,12 @@ def bare_clock(text: str) -> bool:
 def event_date_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(later, stamp, vague) patterns from ``times.toml [event_date]``: ``later`` finds reporting
     and court-procedure words ("said", "arraigned") whose day is a later step of a story;
-    ``stamp`` matches the end of a text that introduces a publication stamp ("Posted: ") or a
-    birth date ("born "); ``vague`` fully matches a day word that straddles two days
+    ``stamp`` matches the end of a text that introduces a publication stamp ("Posted: ") (a
+    birth date is :func:`birth_date`'s); ``vague`` fully matches a day word that straddles two days
     ("overnight") or names no day ("late night")."""
     d = _data()["event_date"]
     later = re.compile(rf"(?i:(?<![\w-])(?:{_alt(d['later_cues'])})(?![\w-]))")
-    stamp = re.compile(
-        rf"(?i:(?<![\w-])(?:(?:{_alt(d['stamp_words'])})\s*(?:[:\-–—]{{1,2}}|on|at)?|(?:{_alt(d['birth_words'])})\s*(?:[:\-–—]|on|in)?)\s*)$"
-    )
+    stamp = re.compile(rf"(?i:(?<![\w-])(?:{_alt(d['stamp_words'])})\s*(?:[:\-–—]{{1,2}}|on|at)?\s*)$")
     vague = re.compile(rf"(?i:{_alt(d['vague_days'])})")
     return later, stamp, vague
 
