@@ -376,6 +376,11 @@ def ingest_documents(
             for story_id in result.touched:
                 touched[story_id] = None
             removed.update(result.removed)
+            # A story split off takes the id of its first article, which may name a story merged
+            # away earlier (in this run, or before it): it lives again.
+            live = result.touched - result.removed
+            removed.difference_update(live)
+            gone.difference_update(live)
             add_time("link", time.perf_counter() - t0)
 
         def settle() -> None:

@@ -82,7 +82,13 @@ def _default_pipeline() -> ModuleType:
 
 
 def to_articles(ds: Dataset) -> tuple[list[Article], dict[str, str]]:
-    """Articles in news order (published, then id) and the dataset id -> article id map.
+    """Articles in news order and the dataset id -> article id map.
+
+    News order is by publication date, and among articles of one day or with none, by article
+    id (a hash of the text).  Not by the dataset's own ids: those often name the gold group
+    ("10_13ecbplus", "0_L"), and an order that brings each topic's reports together tells the
+    linker what it is being scored on (session 32: ECB+ B3 0.929 in that order, 0.889 by
+    article id, 0.89 +- 0.01 over random orders).
 
     As ingest makes them, the headline opens the text (``clean.with_headline``) -- except in
     corpora whose gold indexes the text by offsets, where texts are used exactly as given.
@@ -90,9 +96,11 @@ def to_articles(ds: Dataset) -> tuple[list[Article], dict[str, str]]:
     """
     article_of: dict[str, str] = {}
     articles: dict[str, Article] = {}
-    for rec in sorted(ds.articles, key=lambda r: (r.published is None, r.published or "", r.id)):
+    records = []
+    for rec in ds.articles:
         text = rec.text if ds.kind in _OFFSET_GOLD else with_headline(rec.text, rec.title)[0]
-        aid = article_id(text)
+        records.append((rec.published is None, rec.published or "", article_id(text), rec.id, text, rec))
+    for _, _, aid, _, text, rec in sorted(records, key=lambda r: r[:4]):
         article_of[rec.id] = aid
         articles.setdefault(
             aid,

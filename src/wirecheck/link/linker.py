@@ -57,6 +57,29 @@ def story_id_for(article_id: str) -> str:
     return f"s-{article_id}"
 
 
+def _average_link(matrix: list[list[float]], threshold: float) -> list[list[int]]:
+    """Average-link agglomerative clustering of ``matrix``'s items (pair scores), merging the
+    two groups of highest average score while it is at least ``threshold``; the groups as
+    sorted lists of indices, in order of their first item."""
+    groups: dict[int, list[int]] = {i: [i] for i in range(len(matrix))}
+    # Average score between groups, updated in place as groups merge (Lance-Williams).
+    avg = {i: {j: matrix[i][j] for j in groups if j != i} for i in groups}
+    while len(groups) > 1:
+        best, a, b = max((v, i, j) for i, row in avg.items() for j, v in row.items() if i < j)
+        if best < threshold:
+            break
+        na, nb = len(groups[a]), len(groups[b])
+        for k in avg:
+            if k not in (a, b):
+                merged = (na * avg[a][k] + nb * avg[b][k]) / (na + nb)
+                avg[a][k] = avg[k][a] = merged
+                del avg[k][b]
+        del avg[a][b]
+        del avg[b]
+        groups[a] = sorted(groups[a] + groups.pop(b))
+    return sorted(groups.values())
+
+
 class StoryLinker:
     """Adds articles one at a time; all its state lives in the backend.
 
@@ -75,6 +98,8 @@ class StoryLinker:
         self.blocking: dict[str, int] = data["blocking"]
         self.merge_margin: float = data["clustering"]["merge_margin"]
         self.merge_between: float | None = data["clustering"].get("merge_between")
+        self.split_below: float | None = data["clustering"].get("split_below")
+        self.split_min: int = int(data["clustering"].get("split_min", 2))
         self.short_words: int = data["features"]["short_words"]
         self.staff_stories: int = int(data["clustering"].get("staff_stories", 0))
         self.story_members: int = data["clustering"]["story_members"]
@@ -204,8 +229,10 @@ class StoryLinker:
             self.backend.put(art_id, keys, feats, story)
             self._counted(keys)
             left, emptied = self._regroup(art_id, feats, story, pair_scores)
+            parts = self._split(story)
             return LinkResult(
-                article=art_id, story_id=story, touched={story} | left, removed=emptied, duplicate_of=duplicate_of
+                article=art_id, story_id=self.backend.story_of(art_id) or story, touched={story} | left | parts,
+                removed=emptied, duplicate_of=duplicate_of
             )
 
         # Another story the article matches as well merges in only on stronger evidence than
@@ -228,11 +255,12 @@ class StoryLinker:
         self.backend.put(art_id, keys, feats, target)
         self._counted(keys)
         left, emptied = self._regroup(art_id, feats, target, pair_scores)
+        parts = self._split(target)
         best = max(story_scores.values())
         return LinkResult(
             article=art_id,
-            story_id=target,
-            touched={target} | removed | left,
+            story_id=self.backend.story_of(art_id) or target,
+            touched={target} | removed | left | parts,
             removed=removed | emptied,
             duplicate_of=duplicate_of,
             score=None if math.isinf(best) else best,
@@ -352,6 +380,58 @@ class StoryLinker:
             if not rest:
                 emptied.add(current)
         return left, emptied
+
+    def _split(self, story: str) -> set[str]:
+        """Split a story whose reports have come to form groups that do not fit each other.
+
+        Joining and merging look at one article at a time, so what a story holds depends on
+        the order reports arrive in: two like events with no day to tell them apart (this
+        year's heist and last year's, two players' arrests) fall into one story when an early
+        report of one meets a lone report of the other, and every later report follows.  After
+        each change the story's members (at most ``story_members``) are clustered again by
+        average link over their pair scores, merging groups while their average passes
+        ``split_below``; a group of at least ``split_min`` members that ends apart from the
+        largest becomes a story of its own (a lone report stays: one article is weak evidence
+        either way).  Only the changed story is looked at, so the cost stays bounded by its
+        size, and the order of arrival alone decides, so batch and one-at-a-time agree.
+        Returns the stories made.
+        """
+        if self.split_below is None:
+            return set()
+        members = sorted(self.backend.story_articles(story))
+        if len(members) < 2 * self.split_min or len(members) > self.story_members:
+            return set()
+        groups = _average_link(self._pair_matrix(members), self.split_below)
+        if len(groups) < 2:
+            return set()
+        parts = [[members[i] for i in g] for g in groups if len(g) >= self.split_min]
+        if len(parts) < 2:
+            return set()
+        keep = max(parts, key=len)  # (the first of equal ones: groups come in members' order)
+        made: set[str] = set()
+        for part in parts:
+            if part is keep:
+                continue
+            # The story of the part's first article by id, unless that id is taken (an article
+            # that left the story it started).
+            new = next((story_id_for(m) for m in part if not self.backend.story_articles(story_id_for(m))), None)
+            if new is None:
+                continue
+            for m in part:
+                self.backend.move_article(m, new)
+            made.add(new)
+        return made
+
+    def _pair_matrix(self, members: list[str]) -> list[list[float]]:
+        feats = [self.backend.features(m) for m in members]
+        n = len(members)
+        matrix = [[0.0] * n for _ in range(n)]
+        for i in range(n):
+            for j in range(i + 1, n):
+                fi, fj = feats[i], feats[j]
+                score = self.pair_score(members[i], fi, members[j], fj) if fi is not None and fj is not None else 0.0
+                matrix[i][j] = matrix[j][i] = score
+        return matrix
 
     def _between(self, one: str, other: str) -> float:
         """The average pair score between two stories' members (at most ``story_members`` of
