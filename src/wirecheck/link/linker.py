@@ -423,6 +423,7 @@ class StoryLinker:
         return made
 
     def _pair_matrix(self, members: list[str]) -> list[list[float]]:
+        """The pair scores of ``members`` with each other, as a symmetric matrix (0 on the diagonal)."""
         feats = [self.backend.features(m) for m in members]
         n = len(members)
         matrix = [[0.0] * n for _ in range(n)]
