@@ -197,6 +197,7 @@ def article_features(analysis: ArticleAnalysis, body: str | None = None, *,
     if feats.get("date") is None:
         feats["date"] = feats["pub"]
     feats["year"] = _year(feats, analysis)
+    feats["months"] = lead_months(analysis)
     feats["nums"] = _lead_numbers(analysis)
     feats["lead_words"] = sorted(set(feats["title"]).union(content_words(art.text[: _lead_end(analysis)])))
     return feats
@@ -240,7 +241,7 @@ def _lead_numbers(analysis: ArticleAnalysis) -> list[str]:
 
 
 # Bump when what ``prepare`` returns changes shape: an older one is recomputed, not read.
-PREPARED_FORMAT = 5
+PREPARED_FORMAT = 6
 
 
 def _body_features(analysis: ArticleAnalysis, body: str, lead: list[str]) -> dict[str, Any]:
@@ -362,6 +363,34 @@ def _year(feats: dict[str, Any], analysis: ArticleAnalysis) -> str | None:
         if len(t.value) >= 7 or _own_line(text, t.start, t.end):
             return t.value[:4]
     return None
+
+
+def lead_months(analysis: ArticleAnalysis) -> list[int]:
+    """The months of the year the lead's dates fall in, with or without a year ("December 17",
+    "Sept. 2031", a resolved "last Tuesday"), birth dates left out, sorted.
+
+    With no publication day, "on Wednesday, December 17" resolves to no date, yet two undated
+    reports whose leads date their news months apart tell of two like events (this year's
+    recall and last year's), where all their other words agree."""
+    from wirecheck.nlp.times import month_number
+
+    text, lead = analysis.article.text, _lead_sentences()
+    found: set[int] = set()
+    for t in analysis.times:
+        if t.sentence >= lead or t.kind != "DATE":
+            continue
+        sentence_start = analysis.sentences[t.sentence].start if t.sentence < len(analysis.sentences) else 0
+        if birth_date(text, t.start, sentence_start):
+            continue
+        value = t.value or ""
+        if len(value) >= 7 and value[:4].isdigit() and value[4] == "-" and value[5:7].isdigit():
+            found.add(int(value[5:7]))
+            continue
+        for word in re.findall(r"[A-Za-z]+\.?", t.text):
+            month = month_number(word)
+            if month:
+                found.add(month)
+    return sorted(found)
 
 
 def _own_line(text: str, start: int, end: int) -> bool:

@@ -545,6 +545,10 @@ class StoryLinker:
             else:
                 out["date_far"] = min(1.0, math.log1p(days) / math.log(366))
                 date_far = True
+        if days is None and pa_.months and pb_.months and not _months_near(pa_.months, pb_.months):
+            # No two days to compare, but the leads date their news months apart ("on
+            # Wednesday, December 17" against "September 18"): a like event another time.
+            out["month_clash"] = 1.0
         year_diff = bool(pa_.year and pb_.year and pa_.year != pb_.year and (days is None or days > 31))
         if year_diff:
             out["year_diff"] = 1.0
@@ -571,10 +575,10 @@ class StoryLinker:
                 out["outlet_spot_diff"] = 1.0
         if pa_.type and pb_.type:
             out["type_same" if pa_.type == pb_.type else "type_diff"] = 1.0
-        if (persons or surnames) or not (date_far or (year_diff and place_diff)):
+        if (persons or surnames) or not (date_far or (year_diff and place_diff) or "month_clash" in out):
             # Otherwise a template, not a story: an outlet's stock wording (a crime brief, a
             # copied page) filled in with another date -- and, when only the year tells, another
-            # place -- and no person in common.  The words the two share are the template's, so
+            # place; when no day tells, another month -- and no person in common.  The words the two share are the template's, so
             # they are no evidence of one story.  (A follow-up weeks later names the people again.)
             va, vb = a["vec"], b["vec"]
             # fsum: exact, so the set's (hash-seeded) order cannot change the last bit across processes.
@@ -783,6 +787,7 @@ FEATURES = (
     "hurt_same", "hurt_clash", "age_same", "age_clash", "date_cited", "outlet_other_day", "spot_diff",
     "town_other_day",
     "facts_match", "facts_elsewhere", "key_clash", "short_shared", "nums_same", "key_half", "state_diff", "outlet_spot_diff",
+    "month_clash",
 )
 _CLASHES = frozenset({"age_clash", "counts_clash", "hurt_clash", "spot_diff"})
 _ALL = "all"  # a key every article carries: its count is the corpus size
@@ -793,7 +798,7 @@ class _Prepared:
 
     __slots__ = (
         "admin1", "ages", "caps", "city", "country", "county", "dates", "day", "fatal", "hurt", "key", "lead",
-        "lead_words", "nums", "often", "orgs", "outlet", "persons", "source", "spot", "surnames", "title", "type", "year",
+        "lead_words", "months", "nums", "often", "orgs", "outlet", "persons", "source", "spot", "surnames", "title", "type", "year",
     )
 
     def __init__(self, feats: dict[str, Any]) -> None:
@@ -804,6 +809,7 @@ class _Prepared:
         self.orgs = frozenset(feats["orgs"])
         self.ages = frozenset(feats.get("ages") or ())
         self.nums = frozenset(feats.get("nums") or ())
+        self.months = frozenset(feats.get("months") or ())
         self.spot = frozenset(feats.get("spot") or ())
         self.dates = frozenset(feats.get("dates") or ())
         self.day = parse_day(feats.get("date"))
@@ -839,6 +845,12 @@ def _prepared_of(analysis: ArticleAnalysis) -> dict[str, Any] | None:
 def _exact(count: list[int] | None) -> tuple[int] | None:
     """A stored ``[low, high]`` count as ``(n,)`` when it is exact, else None (no evidence)."""
     return (count[0],) if count and count[0] == count[1] else None
+
+
+def _months_near(a: frozenset[int], b: frozenset[int]) -> bool:
+    """Whether some month of ``a`` is within one of some month of ``b`` (December and January
+    too): news of the last days of a month is told in the first days of the next."""
+    return any(min((x - y) % 12, (y - x) % 12) <= 1 for x in a for y in b)
 
 
 def _week(day: dt.date) -> str:

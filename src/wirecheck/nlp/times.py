@@ -32,7 +32,7 @@ from wirecheck.models import Sentence, TimeExpression
 from wirecheck.nlp.counts import parse_count
 
 __all__ = [
-    "bare_clock", "day_of", "event_date_cues", "find_times", "future_cue", "later_nouns", "names_holiday", "normalize", "other_incident_cue", "parse_anchor",
+    "bare_clock", "day_of", "event_date_cues", "find_times", "future_cue", "later_nouns", "month_number", "names_holiday", "normalize", "other_incident_cue", "parse_anchor",
 ]
 
 
@@ -218,6 +218,15 @@ def _iso_week(d: date) -> str:
 
 def _month_of(name: str) -> int:
     return int(_data()["months"][name.lower().rstrip(".")])
+
+
+def month_number(word: str) -> int | None:
+    """The month a capitalised month name or abbreviation names ("December", "Sept.", "Dec"),
+    else None ("may" in lower case is a verb)."""
+    if not word[:1].isupper():
+        return None
+    month = _data()["months"].get(word.lower().rstrip("."))
+    return int(month) if month else None
 
 
 def _add_months(y: int, m: int, delta: int) -> tuple[int, int]:
