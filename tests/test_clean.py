@@ -395,3 +395,28 @@ def test_a_video_playlist_is_stripped_but_clock_times_stay():
     assert out.stripped == ["2:14 Council votes on the new bridge", "0:58 Storm floods Main Street Pause"]
     assert "10:30 a.m. is when the hearing starts." in out.body
     assert "Council votes" not in out.body
+
+
+def test_invisible_characters_inside_words_are_left_out_and_offsets_still_map():
+    # soft hyphens (where a line may break) and a zero-width space, as some pages set their text
+    raw = ("Quill\u00admont man held after neigh\u00adbor shot\n\n"
+           "A 40-year-old Quill\u00admont man shot his neigh\u00adbor on the 900 block of Vell\u200b Street.")
+    article = clean(raw)
+    assert article.title == "Quillmont man held after neighbor shot"
+    assert "Quillmont man shot his neighbor on the 900 block of Vell Street." in article.text
+    assert "\u00ad" not in article.text and "\u200b" not in article.text
+    segments = article.metadata["segments"]
+    for word, written in (("neighbor on", "neigh\u00adbor"), ("bor on the", "bor on the"), ("Street", "Street")):
+        start = article.text.index(word, article.text.index("A 40"))
+        mapped = raw_offset(segments, start)
+        assert raw[mapped : mapped + len(written)] == written
+    # a line of nothing but invisible characters is a blank line
+    assert clean("First line of the report.\n\u00ad\u200b\nSecond line.").text == "First line of the report.\n\nSecond line."
+
+
+def test_a_span_end_at_a_left_out_character_maps_to_the_end_of_its_run():
+    raw = "The neigh\u00adbor said the man fired twice at the door."
+    article = clean(raw)
+    start = article.text.index("neighbor")
+    assert raw[raw_offset(article.metadata["segments"], start + 5, end=True) - 5 : raw_offset(article.metadata["segments"], start + 5, end=True)] == "neigh"
+    assert raw[raw_offset(article.metadata["segments"], start + 5) :].startswith("bor said")

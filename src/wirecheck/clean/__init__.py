@@ -25,7 +25,7 @@ import hashlib
 import re
 
 from wirecheck.clean.html import extract_fragment, extract_page, no_text_reason
-from wirecheck.clean.text import classify, clean_text, headline, raw_offset
+from wirecheck.clean.text import classify, clean_text, drop_invisible, headline, raw_offset
 from wirecheck.errors import BadInput
 from wirecheck.ingest.dates import normalize_published
 from wirecheck.models import Article, RawDocument
@@ -62,7 +62,7 @@ def with_headline(body: str, title: str | None) -> tuple[str, int]:
 def _strip(value: str | None) -> str | None:
     if value is None:
         return None
-    value = " ".join(value.split())
+    value = " ".join(drop_invisible(value).split())
     return value or None
 
 

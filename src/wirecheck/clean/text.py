@@ -18,6 +18,29 @@ _TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 _CLOSERS = "\"'”’)]»"
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)")
+# Characters with no glyph that pages put inside words: soft hyphens (where a line may break),
+# zero-width spaces, word joiners, a byte-order mark.  "Gar\u00addens" is "Gardens" to a reader,
+# so the body leaves them out; each line's segments map the rest back to the input.
+INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+
+def drop_invisible(text: str) -> str:
+    """``text`` without the characters :data:`INVISIBLE` matches."""
+    return INVISIBLE.sub("", text) if not text.isascii() else text
+
+
+def _visible_runs(text: str) -> list[tuple[int, str]]:
+    """The runs of ``text`` between invisible characters, with their offsets."""
+    if text.isascii() or not INVISIBLE.search(text):
+        return [(0, text)]
+    runs, start = [], 0
+    for m in INVISIBLE.finditer(text):
+        if m.start() > start:
+            runs.append((start, text[start : m.start()]))
+        start = m.end()
+    if start < len(text):
+        runs.append((start, text[start:]))
+    return runs
 
 
 @dataclass(slots=True)
@@ -50,7 +73,7 @@ def _blocks(text: str) -> list[list[Line]]:
     for match in _LINE.finditer(text):
         raw = match.group().rstrip("\r\n")
         stripped = raw.strip()
-        if not stripped:
+        if not stripped or not drop_invisible(stripped).strip():
             if current:
                 blocks.append(current)
                 current = []
@@ -211,7 +234,7 @@ def _is_title(line: Line, rules: Rules) -> bool:
 
 
 def _same(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+    return " ".join(drop_invisible(a).split()).casefold() == " ".join(drop_invisible(b).split()).casefold()
 
 
 # ---------------------------------------------------------------------------- the whole text
@@ -255,11 +278,11 @@ def clean_text(text: str, *, title: str | None = None, rules: Rules | None = Non
             break
         line = unit[0]
         if first_unit and _is_section(line, rules) and not (title and _same(line.text, title)):
-            out.section = line.text
+            out.section = drop_invisible(line.text)
         elif title is not None and _same(line.text, title):
             pass  # the given title, repeated as the first line
         elif title is None and out.title is None and _is_title(line, rules):
-            out.title = line.text
+            out.title = drop_invisible(line.text)
         else:
             break
         line.kind = "top"
@@ -273,11 +296,11 @@ def clean_text(text: str, *, title: str | None = None, rules: Rules | None = Non
             if line.kind is None:
                 body_lines.append(line)
             elif line.kind == "updated" and out.updated is None:
-                out.updated = line.text
+                out.updated = drop_invisible(line.text)
             elif line.kind == "byline" and out.byline is None:
-                out.byline = line.text
+                out.byline = drop_invisible(line.text)
             elif line.kind == "caption":
-                out.captions.append(line.text)
+                out.captions.append(drop_invisible(line.text))
             elif line.kind != "top":
                 out.stripped.append(line.text)
         if body_lines:
@@ -293,16 +316,23 @@ def clean_text(text: str, *, title: str | None = None, rules: Rules | None = Non
             if i:
                 pieces.append("\n")
                 pos += 1
-            out.segments.append((pos, line.raw_start, len(line.text)))
-            pieces.append(line.text)
-            pos += len(line.text)
+            for offset, run in _visible_runs(line.text):
+                out.segments.append((pos, line.raw_start + offset, len(run)))
+                pieces.append(run)
+                pos += len(run)
     out.body = "".join(pieces)
     return out
 
 
-def raw_offset(segments: list[tuple[int, int, int]] | list[list[int]], offset: int) -> int | None:
-    """Map an offset in the cleaned body back to the input text (None between kept lines)."""
+def raw_offset(segments: list[tuple[int, int, int]] | list[list[int]], offset: int, *, end: bool = False) -> int | None:
+    """Map an offset in the cleaned body back to the input text (None between kept lines).
+
+    Where one segment ends and the next begins (an invisible character left out between them)
+    the offset is the next one's start, or with ``end`` (a span's end) the first one's end."""
+    found = None
     for clean_start, raw_start, length in segments:
         if clean_start <= offset <= clean_start + length:
-            return raw_start + offset - clean_start
-    return None
+            found = raw_start + offset - clean_start
+            if end or offset < clean_start + length:
+                return found
+    return found

@@ -98,7 +98,8 @@ def norm(text: str | None) -> str:
     if not text:
         return ""
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    # Marks and invisible format characters (a soft hyphen inside a word) dropped.
+    text = "".join(c for c in text if not unicodedata.combining(c) and unicodedata.category(c) != "Cf").casefold()
     return " ".join(re.sub(r"[^\w\s]", " ", text).split())
 
 
