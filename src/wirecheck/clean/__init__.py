@@ -31,7 +31,7 @@ from wirecheck.ingest.dates import normalize_published
 from wirecheck.models import Article, RawDocument
 from wirecheck.settings import Settings
 
-__all__ = ["article_id", "classify", "clean_document", "clean_text", "headline", "raw_offset", "with_headline"]
+__all__ = ["article_id", "classify", "clean_document", "clean_text", "drop_invisible", "headline", "raw_offset", "with_headline"]
 
 # A paragraph that reads as a sentence: a few words and a final stop.  Pages whose "main text"
 # has none (menus, link lists) have no main text.

@@ -18,7 +18,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Protocol
 
-from wirecheck.clean import article_id, with_headline
+from wirecheck.clean import article_id, drop_invisible, with_headline
 from wirecheck.evaluate.readers import Dataset, DatasetError, DocRecord, read_dataset
 from wirecheck.evaluate.score import SCORERS, Predictions
 from wirecheck.models import Article, ArticleAnalysis, StoryResult
@@ -90,15 +90,16 @@ def to_articles(ds: Dataset) -> tuple[list[Article], dict[str, str]]:
     linker what it is being scored on (session 32: ECB+ B3 0.929 in that order, 0.889 by
     article id, 0.89 +- 0.01 over random orders).
 
-    As ingest makes them, the headline opens the text (``clean.with_headline``) -- except in
-    corpora whose gold indexes the text by offsets, where texts are used exactly as given.
+    As ingest makes them, the headline opens the text (``clean.with_headline``) and characters
+    with no glyph are left out (``clean.drop_invisible``) -- except in corpora whose gold
+    indexes the text by offsets, where texts are used exactly as given.
     Identical texts become one article (both dataset ids point at it).
     """
     article_of: dict[str, str] = {}
     articles: dict[str, Article] = {}
     records = []
     for rec in ds.articles:
-        text = rec.text if ds.kind in _OFFSET_GOLD else with_headline(rec.text, rec.title)[0]
+        text = rec.text if ds.kind in _OFFSET_GOLD else drop_invisible(with_headline(rec.text, rec.title)[0])
         records.append((rec.published is None, rec.published or "", article_id(text), rec.id, text, rec))
     for _, _, aid, _, text, rec in sorted(records, key=lambda r: r[:4]):
         article_of[rec.id] = aid
