@@ -18,7 +18,7 @@ from typing import Any
 from wirecheck.link.minhash import minhasher
 from wirecheck.link.names import fold, link_data, name_tokens, norm_name, word_set
 from wirecheck.models import ArticleAnalysis, EventMention, Place
-from wirecheck.nlp.times import birth_date
+from wirecheck.nlp.times import birth_date, month_number
 
 _LINE_WORD = re.compile(r"[A-Za-z]+")
 _TOKEN = re.compile(r"[a-z][a-z'\-]+|\d+(?:[.,]\d+)?")
@@ -372,8 +372,6 @@ def lead_months(analysis: ArticleAnalysis) -> list[int]:
     With no publication day, "on Wednesday, December 17" resolves to no date, yet two undated
     reports whose leads date their news months apart tell of two like events (this year's
     recall and last year's), where all their other words agree."""
-    from wirecheck.nlp.times import month_number
-
     text, lead = analysis.article.text, _lead_sentences()
     found: set[int] = set()
     for t in analysis.times:
