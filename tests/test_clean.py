@@ -417,6 +417,8 @@ def test_invisible_characters_inside_words_are_left_out_and_offsets_still_map():
 def test_a_span_end_at_a_left_out_character_maps_to_the_end_of_its_run():
     raw = "The neigh\u00adbor said the man fired twice at the door."
     article = clean(raw)
-    start = article.text.index("neighbor")
-    assert raw[raw_offset(article.metadata["segments"], start + 5, end=True) - 5 : raw_offset(article.metadata["segments"], start + 5, end=True)] == "neigh"
-    assert raw[raw_offset(article.metadata["segments"], start + 5) :].startswith("bor said")
+    segments = article.metadata["segments"]
+    split = article.text.index("neighbor") + len("neigh")
+    end = raw_offset(segments, split, end=True)
+    assert raw[end - 5 : end] == "neigh"
+    assert raw[raw_offset(segments, split) :].startswith("bor said")

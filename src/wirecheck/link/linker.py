@@ -578,8 +578,9 @@ class StoryLinker:
         if (persons or surnames) or not (date_far or (year_diff and place_diff) or "month_clash" in out):
             # Otherwise a template, not a story: an outlet's stock wording (a crime brief, a
             # copied page) filled in with another date -- and, when only the year tells, another
-            # place; when no day tells, another month -- and no person in common.  The words the two share are the template's, so
-            # they are no evidence of one story.  (A follow-up weeks later names the people again.)
+            # place; when no day tells, another month -- and no person in common.  The words the
+            # two share are the template's, so they are no evidence of one story.  (A follow-up
+            # weeks later names the people again.)
             va, vb = a["vec"], b["vec"]
             # fsum: exact, so the set's (hash-seeded) order cannot change the last bit across processes.
             text = math.fsum([va[k] * vb[k] for k in va.keys() & vb.keys()])
