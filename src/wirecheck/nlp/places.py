@@ -1431,6 +1431,7 @@ def text_context(text: str) -> TextContext:
     firm1: set[tuple[str, str]] = set()  # US states named with a mark ("Gary, Ind.", "Ohio State")
     counted2: set[tuple[str, str]] = set()  # US counties named with their word ("Jenkins County")
     town_names: set[str] = set()  # the names the text gives that some US town bears
+    given: Counter[str] = Counter()  # first words of two-word persons' names ("Kevin" of "Kevin Walker")
 
     def vote(isos: set[str], w: float) -> None:
         for iso in sorted(isos):  # sorted: dict order (ties in max) must not follow str hashing
@@ -1601,6 +1602,8 @@ def text_context(text: str) -> TextContext:
                         # "shot in Elm Hollow": the whole run written as a place is a town
                         and not _written_as_place(text, whole)):
                     surnames.add(_norm(re.sub(r"['’]s$", "", text[toks[-1][0] : toks[-1][1]]).rstrip(".,")))
+                    if len(toks) == 2:
+                        given[_norm(first)] += 1
             i += step
     # "the Eastside Kings Dayton crew ... shot in Dayton": a name the text also writes as a place
     # ("in X", "X, 25, of X" written as "25, of X") is a town, whatever a name-like run before
@@ -1623,6 +1626,19 @@ def text_context(text: str) -> TextContext:
     # no vote for a country or a division (a state's or a country's name keeps its votes)
     for n1 in sorted(surnames & own.keys()):
         if gaz.state_code(n1) or gaz.is_country_word(n1):
+            continue
+        mine = own[n1]
+        for k, v in mine[0].items():
+            votes[k] -= v
+        for k2, v in mine[1].items():
+            regions[k2] -= v
+        own[n1] = ({}, {}, mine[2])
+    # "candidate Dana Ruiz": a first name some small town bears ("Dana"), every time the text
+    # names it, is no vote for that town's state either, unless the text writes it as a place
+    # too; a big city's name keeps its votes ("the Dallas Cowboys")
+    for n1 in sorted((given.keys() & own.keys()) - surnames):
+        if (given[n1] < own[n1][2] or gaz.state_code(n1) or gaz.is_country_word(n1) or _written_as_place(text, n1)
+                or any(e.population >= _CITY_NAME_POP for e in gaz._get(n1) if e.precision == 1)):
             continue
         mine = own[n1]
         for k, v in mine[0].items():
