@@ -2555,6 +2555,10 @@ def _headline_rules() -> dict[str, re.Pattern[str]]:
         "not_after": re.compile(rf"[ \t]+(?:{alt(d['not_after'])})\b"),
         "not_before": re.compile(rf"(?:^|[ \t])(?:{alt(d['not_before'])})[ \t]+$"),
         "compass": re.compile(rf"(?i:{alt(d['compass'])})"),
+        # "found dead in Oakvale after being shot in Milford": a clause of finding before the
+        # preposition (no comma, colon or pipe between)
+        "found": re.compile(rf"(?i:\b(?:{alt(d['found'])})\b)[^,;:|]{{0,30}}$"),
+        "hurt": re.compile(rf"(?i:\b(?:{alt(d['found_hurt'])})\b)"),
     }
 
 
@@ -2566,7 +2570,8 @@ def headline_towns(title: str | None, state: str, *, context: TextContext | None
                    ) -> list[tuple[int, PlaceMention]]:
     """Towns of US ``state`` the headline puts its story in, best first, each with its rank:
     0 "shot in Oakvale" (after a preposition), 1 "Oakvale shooting", "Oakvale bar" (before an
-    event or scene noun), 2 "Oakvale man charged" (before a person: where someone lives).
+    event or scene noun), 2 "Oakvale man charged" (before a person: where someone lives); in a
+    rank, a town where someone was found ("found dead in Oakvale after ...") after the others.
 
     A headline names the town first or in Title Case ("Oakvale Shooting Leaves Two Dead"), where
     ``find_places`` passes a small town over as a capitalised word; here a name counts only in
@@ -2579,11 +2584,12 @@ def headline_towns(title: str | None, state: str, *, context: TextContext | None
     head = headline(title)
     surnames = context.surnames if context is not None else frozenset()
     toks = list(_HEAD_WORD.finditer(head))
-    found: list[tuple[int, int, PlaceMention]] = []
+    found: list[tuple[int, int, int, PlaceMention]] = []
     upto = 0
     for i, t in enumerate(toks):
         if i < upto:
             continue
+        order = 0
         for n in (3, 2, 1):
             if i + n > len(toks) or any(head[toks[k].end() : toks[k + 1].start()] not in (" ", "-")
                                         for k in range(i, i + n - 1)):
@@ -2599,6 +2605,12 @@ def headline_towns(title: str | None, state: str, *, context: TextContext | None
                 break
             if rules["before"].search(head[:a]):
                 rank = 0
+                # (where someone was found comes after where the story says it happened)
+                # ("found shot in Oakvale" says where the shooting was)
+                prep = rules["before"].search(head[:a])
+                clause = rules["found"].search(head[: prep.start()]) if prep is not None else None
+                if clause is not None and not rules["hurt"].search(clause.group(0)):
+                    order = 1
             elif rules["event"].match(head, b) or rules["scene"].match(head, b):
                 rank = 1
             elif rules["people"].match(head, b):
@@ -2607,7 +2619,7 @@ def headline_towns(title: str | None, state: str, *, context: TextContext | None
                 break
             if rank and n == 1 and _norm(name) in surnames:
                 break  # "Oakvale shooting" where the text names a person Oakvale: the person's
-            found.append((rank, a, PlaceMention(text=name, start=a, end=b, place=place, in_phrase=rank == 0)))
+            found.append((rank, order, a, PlaceMention(text=name, start=a, end=b, place=place, in_phrase=rank == 0)))
             break
-    found.sort(key=lambda x: (x[0], x[1]))
-    return [(rank, pm) for rank, _, pm in found]
+    found.sort(key=lambda x: (x[0], x[1], x[2]))
+    return [(rank, pm) for rank, _, _, pm in found]
