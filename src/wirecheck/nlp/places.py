@@ -1622,30 +1622,27 @@ def text_context(text: str) -> TextContext:
     for n2, ts in bare2.items():
         if n2 in surnames:
             admin2 -= ts - named2 - counted2
-    # "said Mike Lopez ... Lopez said": a name the text shows to be a person's surname casts
-    # no vote for a country or a division (a state's or a country's name keeps its votes)
-    for n1 in sorted(surnames & own.keys()):
-        if gaz.state_code(n1) or gaz.is_country_word(n1):
-            continue
+    def unvote(n1: str) -> None:
         mine = own[n1]
         for k, v in mine[0].items():
             votes[k] -= v
         for k2, v in mine[1].items():
             regions[k2] -= v
         own[n1] = ({}, {}, mine[2])
+
+    # "said Mike Lopez ... Lopez said": a name the text shows to be a person's surname casts
+    # no vote for a country or a division (a state's or a country's name keeps its votes)
+    for n1 in sorted(surnames & own.keys()):
+        if not (gaz.state_code(n1) or gaz.is_country_word(n1)):
+            unvote(n1)
     # "candidate Dana Ruiz": a first name some small town bears ("Dana"), every time the text
     # names it, is no vote for that town's state either, unless the text writes it as a place
     # too; a big city's name keeps its votes ("the Dallas Cowboys")
     for n1 in sorted((given.keys() & own.keys()) - surnames):
-        if (given[n1] < own[n1][2] or gaz.state_code(n1) or gaz.is_country_word(n1) or _written_as_place(text, n1)
+        if not (given[n1] < own[n1][2] or gaz.state_code(n1) or gaz.is_country_word(n1)
+                or _written_as_place(text, n1)
                 or any(e.population >= _CITY_NAME_POP for e in gaz._get(n1) if e.precision == 1)):
-            continue
-        mine = own[n1]
-        for k, v in mine[0].items():
-            votes[k] -= v
-        for k2, v in mine[1].items():
-            regions[k2] -= v
-        own[n1] = ({}, {}, mine[2])
+            unvote(n1)
     votes = defaultdict(float, {k: v for k, v in votes.items() if v > 1e-9})
     regions = defaultdict(float, {k: v for k, v in regions.items() if v > 1e-9})
     # "Madison County" is in nineteen states, "Kershaw County" in one: the one state that
