@@ -2600,12 +2600,12 @@ def headline_towns(title: str | None, state: str, *, context: TextContext | None
             if (rules["not_after"].match(head, b) or rules["not_before"].search(head[:a])
                     or (n == 1 and rules["compass"].fullmatch(name)) or gaz.us_state(name) or gaz.state_code(name)):
                 break
-            if rules["before"].search(head[:a]):
+            prep = rules["before"].search(head[:a])
+            if prep is not None:
                 rank = 0
-                # (where someone was found comes after where the story says it happened)
-                # ("found shot in Oakvale" says where the shooting was)
-                prep = rules["before"].search(head[:a])
-                clause = rules["found"].search(head[: prep.start()]) if prep is not None else None
+                # where someone was found comes after where the story says it happened ("found
+                # shot in Oakvale" still says where the shooting was)
+                clause = rules["found"].search(head[: prep.start()])
                 if clause is not None and not rules["hurt"].search(clause.group(0)):
                     order = 1
             elif rules["event"].match(head, b) or rules["scene"].match(head, b):
@@ -2618,5 +2618,5 @@ def headline_towns(title: str | None, state: str, *, context: TextContext | None
                 break  # "Oakvale shooting" where the text names a person Oakvale: the person's
             found.append((rank, order, a, PlaceMention(text=name, start=a, end=b, place=place, in_phrase=rank == 0)))
             break
-    found.sort(key=lambda x: (x[0], x[1], x[2]))
+    found.sort(key=lambda x: x[:3])
     return [(rank, pm) for rank, _, _, pm in found]
