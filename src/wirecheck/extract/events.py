@@ -964,6 +964,8 @@ _ASIDE_BEFORE = re.compile(
     # "a 15-year-old male from Oakton", "a woman from Oakton": where a person lives
     r"|\b(?:man|men|woman|women|boy|girl|male|female|teen|teenager|juvenile|child|person|people|youth|student|"
     r"victim|suspect|driver)s?[ \t]+from"
+    # "a chase through Oakton", "fled into Oakton": where someone went after, not the scene
+    r"|\b(?i:chase|chases|chased|pursuit|pursued|fled|flee|fleeing)[ \t]+(?:[a-z]+[ \t]+)?(?:through|into|to|toward|towards)"
     r")[ \t]+(?:the[ \t]+)?$"
 )
 

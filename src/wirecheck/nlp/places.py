@@ -1180,6 +1180,10 @@ _OWNER_PRONOUN = re.compile(r"\b(?:his|her|their)[ \t]+$")
 _OFFICE_POSSESSIVE = re.compile(r"(?:Sheriff|Attorney|Marshal|Coroner|Examiner|Department|Office|Bureau|County|City|"
                                 r"State|Children|Women|Men|People|Veterans|Nation|World)s?['’]s?\b")
 # capitalised at a sentence's start, never the place: "In Colombia, ...", "The Hague" aside
+_ROAD_AFTER = re.compile(r"[ \t]+(?:Hwy|Highway|Route|Rte|Rt)\b\.?[ \t]*\d")
+# a word glued to the next one's capital, each a word of its own ("DeputiesRichland"), not a
+# name's inner capital ("McKinney", "DeShawn", "LaToya": two letters before it)
+_GLUED = re.compile(r"([A-Z][a-z]{2,})([A-Z][a-z]{3,}(?:['’]s)?[.,]?)$")
 _LEADING_WORDS = frozenset({"The", "A", "An", "In", "At", "On", "But", "And", "Or", "If", "As", "By", "To", "From",
                             "Near", "Outside", "Inside", "Across", "For", "With", "After", "Before", "During",
                             "When", "While", "Since", "Around", "Throughout", "Elsewhere", "Meanwhile"})
@@ -1796,6 +1800,12 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
     for m in _CAPSEQ.finditer(s):
         toks = [(t.start(), t.end()) for t in re.finditer(r"\S+", m.group(0))]
         toks = [(m.start() + a, m.start() + b) for a, b in toks]
+        # "Shot at DeputiesRichland County deputies say": a page's title glued to its first
+        # line; the word after the seam may open a place, as a sentence's first word
+        glued: set[int] = set()
+        if toks and (g := _GLUED.match(s, toks[0][0], toks[0][1])):
+            toks[0:1] = [(toks[0][0], g.start(2)), (g.start(2), toks[0][1])]
+            glued.add(toks[1][0])
         i = 0
         while i < len(toks):
             hit = None
@@ -1814,7 +1824,8 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
                     continue
                 if re.search(r"[ \t]Co$", phrase) and s[b : b + 1] == ".":
                     phrase = phrase[:-2] + "County"  # "Pike Co. deputies": the county
-                place = _resolve(gaz, s, a, b, phrase, sentence_initial=(a == 0 or bool(re.match(r"^\W*$", s[:a]))),
+                place = _resolve(gaz, s, a, b, phrase, sentence_initial=(a == 0 or a in glued
+                                                                         or bool(re.match(r"^\W*$", s[:a]))),
                                  ctx=ctx)
                 if place is not None:
                     hit = (j, a, b, place)
@@ -1902,11 +1913,13 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
                 # (or after "In"/"At"/"Near" in a title-case headline: "Teens Shot In Columbus")
                 # (or after a possessive: "the Smiths' Oakvale home")
                 nxt_i = next((k for k in range(i + 1, len(toks))
-                              if s[toks[k - 1][0] : toks[k - 1][1]] == "of"
+                              if toks[k][0] in glued or s[toks[k - 1][0] : toks[k - 1][1]] == "of"
                               or s[toks[k - 1][0] : toks[k - 1][1]] in _HEADLINE_PREPOSITIONS
                               or (_POSSESSIVE_END.search(s[toks[k - 1][0] : toks[k - 1][1]])
                                   and not _OFFICE_POSSESSIVE.match(s, toks[k - 1][0]))), None)
                 if nxt_i is None:
+                    if (tail := _town_before_state(gaz, s, toks, i, ctx)) is not None:
+                        emit(*tail)
                     break
                 i = nxt_i
                 if i + 1 < len(toks) and s[toks[i][0] : toks[i][1]] in _MODIFIERS:
@@ -1961,6 +1974,29 @@ def find_places(text: str, sentence: Sentence, *, context: TextContext | None = 
     out.sort(key=lambda pm: pm.start)
     _mark_parts(s, base, out)
     return out
+
+
+def _town_before_state(gaz: Gazetteer, s: str, toks: list[tuple[int, int]], i: int,
+                       ctx: TextContext) -> tuple[int, int, Place] | None:
+    """The town that ends a capitalised sequence before its state's code, the sequence's last
+    one to three words: "3511 US Hwy 117 Alternate Oakvale, NC" is an address whose road's
+    words run into its town.  Only a town the gazetteer or the mail knows in that state; a
+    person's surname is no town ("said Pat Oakes, R-Texas" has no code after the comma)."""
+    sm = _STATE_AFTER.match(s, toks[-1][1])
+    code = gaz.state_code(sm.group("st")) if sm else None
+    state = gaz.us_state(code) if code else None
+    if sm is None or state is None:
+        return None
+    for k in range(max(i + 1, len(toks) - 3), len(toks)):
+        phrase = s[toks[k][0] : toks[-1][1]]
+        if any(_norm(w) in ctx.surnames for w in phrase.split()) or not re.search(r"[a-z]{3}", phrase):
+            continue
+        town = gaz.lookup(phrase, "US", code, context=ctx)
+        if town is None or town.precision != 1 or town.admin1 != state:
+            town = gaz.postal_town(phrase, state=state)
+        if town is not None and town.precision == 1 and town.admin1 == state:
+            return toks[k][0], sm.end(), town
+    return None
 
 
 def _compass_initial(s: str, tok: tuple[int, int]) -> bool:
@@ -2326,6 +2362,8 @@ def _resolve(gaz: Gazetteer, s: str, a: int, b: int, phrase: str, *, sentence_in
     country = gaz.country(phrase) if not gaz.is_demonym(phrase) else None
     if country is not None and (opens_institution(gaz, phrase, s, b) or _continued(gaz, s, b)):
         return None  # "UK Hospital", "Macedonia Garden Apartments": an institution's first word
+    if country is not None and country.iso == "US" and _ROAD_AFTER.match(s, b):
+        return None  # "US Hwy 117", "U.S. Route 1": a federal road's name, no mention of the country
     if country is not None:
         # "Turkey" the bird, "Chad" the name, "Georgia" the state: a country needs capitalisation
         # (given) and, for US states sharing the name, the state wins only with a state context

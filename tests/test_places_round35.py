@@ -1,0 +1,54 @@
+"""Round 35 (places): an address whose road's words run into its town before the state's code
+("... Hwy 117 Alternate Dudley, NC"); "US Hwy" and "U.S. Route" name roads, not the country; a
+page title glued to its first line ("...DeputiesRichland County deputies say"); a town a chase
+went through, or someone fled to, is not the scene.  Texts are invented; the places are real."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import main_place
+from wirecheck.models import Sentence
+from wirecheck.nlp import load_pipeline
+from wirecheck.nlp.places import find_places, text_context
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def _places(s: str) -> list[tuple[str, str, str | None]]:
+    return [(pm.text, pm.place.name, pm.place.admin1)
+            for pm in find_places(s, Sentence(0, 0, len(s), s), context=text_context(s))]
+
+
+def test_a_town_ending_an_address_before_its_state_code() -> None:
+    # Dudley, North Carolina is a town only the ZIP codes list; "Dudley" alone is a surname too
+    s = "Deputies were sent to 4120 US Hwy 117 Alternate Dudley, NC, after a report of a shooting."
+    assert ("Dudley, NC", "Dudley", "North Carolina") in _places(s)
+
+
+def test_a_federal_road_is_no_mention_of_the_country() -> None:
+    s = "Troopers closed U.S. Route 9 and US Hwy 1 near Quillmont after the crash."
+    assert not any(name == "United States" for _, name, _ in _places(s))
+    assert ("US", "United States", None) in _places("The suspect fled the US in March.")
+
+
+def test_a_county_after_a_glued_page_title() -> None:
+    s = "Man Held After Shots Fired at DeputiesRichland County deputies say a man fired at them."
+    assert ("Richland County", "Richland County", "South Carolina") in _places(s)
+
+
+def test_a_name_with_an_inner_capital_is_not_split() -> None:
+    # "DeShawn", "McKinney": two letters before the inner capital, one name
+    s = "McKinney police said DeShawn Quillmont was hurt."
+    assert [name for _, name, _ in _places(s)] == ["McKinney"]
+
+
+@pytest.mark.parametrize("after", ["led to a chase through Camillus", "and the gunman fled into Camillus"])
+def test_where_a_chase_went_is_not_the_scene(nlp, after: str) -> None:
+    text = (f"SYRACUSE, N.Y. -- A fight at a diner on Quill Street turned into a shooting early Friday {after}, "
+            "police said. Two men were arrested and one man was hurt.")
+    place = main_place(nlp, text)
+    assert (place.name, place.admin1) == ("Syracuse", "New York")
