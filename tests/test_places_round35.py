@@ -40,6 +40,11 @@ def test_a_county_after_a_glued_page_title() -> None:
     assert ("Richland County", "Richland County", "South Carolina") in _places(s)
 
 
+def test_a_dateline_glued_to_a_call_sign() -> None:
+    s = "Man held after chase | News, Weather | WKXYPort St. Lucie, Fla. — A man was shot on Monday."
+    assert ("Port St. Lucie, Fla.", "Port Saint Lucie", "Florida") in _places(s)
+
+
 def test_a_name_with_an_inner_capital_is_not_split() -> None:
     # "DeShawn", "McKinney": two letters before the inner capital, one name
     s = "McKinney police said DeShawn Quillmont was hurt."

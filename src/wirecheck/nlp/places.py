@@ -1181,9 +1181,10 @@ _OFFICE_POSSESSIVE = re.compile(r"(?:Sheriff|Attorney|Marshal|Coroner|Examiner|D
                                 r"State|Children|Women|Men|People|Veterans|Nation|World)s?['’]s?\b")
 # capitalised at a sentence's start, never the place: "In Colombia, ...", "The Hague" aside
 _ROAD_AFTER = re.compile(r"[ \t]+(?:Hwy|Highway|Route|Rte|Rt)\b\.?[ \t]*\d")
-# a word glued to the next one's capital, each a word of its own ("DeputiesRichland"), not a
-# name's inner capital ("McKinney", "DeShawn", "LaToya": two letters before it)
-_GLUED = re.compile(r"([A-Z][a-z]{2,})([A-Z][a-z]{3,}(?:['’]s)?[.,]?)$")
+# a word or a station's call sign glued to the next one's capital, each a word of its own
+# ("DeputiesRichland", "WKXYOakvale"), not a name's inner capital ("McKinney", "DeShawn",
+# "LaToya": two letters before it)
+_GLUED = re.compile(r"([A-Z][a-z]{2,}|[A-Z]{3,})([A-Z][a-z]{3,}(?:['’]s)?[.,]?)$")
 _LEADING_WORDS = frozenset({"The", "A", "An", "In", "At", "On", "But", "And", "Or", "If", "As", "By", "To", "From",
                             "Near", "Outside", "Inside", "Across", "For", "With", "After", "Before", "During",
                             "When", "While", "Since", "Around", "Throughout", "Elsewhere", "Meanwhile"})
