@@ -2433,11 +2433,30 @@ def _home_side(nd: NlpDoc, chosen: tuple[Any, int] | None, sentences: list[int])
         town = _best_town_in(nd, state, sentences, firm=True)
         if town is not None:
             return town
+    if p.precision == 1 and _twice_in(nd.text, pm.text):
+        # "shot in Oakvale ... the 900 block of Elm Street in Oakvale": a town the text places
+        # things in twice is the writer's own town, one the gazetteer lacks in the US, not the
+        # namesake abroad; better its name (and the state, where the text gives one) than a
+        # town named once, the state or the country
+        us_place = gaz.country("US")
+        unlisted = gaz.unlisted_us_town(pm.text, state) if state else None
+        if unlisted is None and us_place is not None:
+            unlisted = Place(name=pm.text, country=us_place.country, iso="US", precision=1)
+        if unlisted is not None:
+            return _CountryMention(pm.text, pm.start, pm.end, unlisted), si
+    if state is not None:
         town = _best_town_in(nd, state, sentences)
         if town is not None:
             return _likely(town)
     found = gaz.admin1(state, "US") if state else None
     return _CountryMention(pm.text, pm.start, pm.end, found or gaz.country("US") or p), si
+
+
+def _twice_in(text: str, name: str) -> bool:
+    """Whether ``text`` writes ``name`` twice as where something is: after "in", "near" or
+    "outside", not opening a longer name ("in Oakvale Park")."""
+    rx = rf"\b(?:in|near|outside)[ \t]+{re.escape(name)}\b(?![ \t]+[A-Z])"
+    return len(re.findall(rx, text)) >= 2
 
 
 def _likely(town: tuple[Any, int], detail: str | None = None) -> tuple[Any, int]:
