@@ -74,3 +74,18 @@ def test_a_village_abroad_named_once_gives_way_to_the_country(nlp) -> None:
             "found the man shot inside a home. Police said they took a suspect into custody.")
     place = main_place(nlp, text)
     assert place.name != "Corbridge" and place.iso == "US"
+
+
+def test_a_stop_word_town_the_state_lists_nowhere(nlp) -> None:
+    # Barlow is a surname and a town of Kentucky and Ohio; the text is about Arkansas only
+    text = ("Dana L. Quillmont of Little Rock was shot during a party at 410 Arkansas 7 in Barlow, which "
+            "is south of the county seat, Arkansas State Police said Monday. She died at the scene.")
+    place = main_place(nlp, text)
+    assert (place.name, place.admin1, place.precision) == ("Barlow", "Arkansas", 1)
+
+
+def test_a_stop_word_before_a_time_of_day_is_no_town(nlp) -> None:
+    text = ("One man was killed and three were hurt in Barlow morning shooting, Arkansas State Police said. "
+            "Troopers were called to a home on Quill Road in Little Rock at 4 a.m.")
+    place = main_place(nlp, text)
+    assert place.name != "Barlow"

@@ -959,6 +959,7 @@ _ASIDE_BEFORE = re.compile(
     r"|\b[A-Z][\w'’-]+[ \t]+(?!(?:City|Town|Village|Township|Borough|County|Parish|State|University|Department|"
     r"Office|College|School|Church|District|Province|Region|Area|Bank|Center|Centre|Hospital|Mount|Port)\b)"
     r"[A-Z][a-z][\w'’-]*[ \t]+of"
+    r"|\b[A-Z]\.[ \t]+[A-Z][a-z][\w'’-]*[ \t]+of"  # "Dana L. Ruiz of Oakton": a middle initial
     r"|\b(?:resident|residents|native|natives|both|all|also|who[ \t]+(?:is|was|are|were))[ \t]+(?:of|from)"
     r"|\b(?:is|was|are|were)[ \t]+(?:originally[ \t]+)?from"
     # "a 15-year-old male from Oakton", "a woman from Oakton": where a person lives

@@ -2104,6 +2104,12 @@ def _stop_word_town(gaz: Gazetteer, s: str, a: int, b: int, key: str, ctx: TextC
         return None
     state = next(iter(states))
     town = gaz.lookup(key, "US", state) or gaz.postal_town(key, state=state)
+    if (town is None and gaz.candidates(key) and not gaz.is_country_word(key)
+            and re.match(r"[ \t]*(?:[.;,]|$)", s[b:])):
+        # "was shot at a party in Oakvale, which is ..." where Oakvale is a town elsewhere and
+        # none of the state's listings: the writer's town there, which no list has (where the
+        # name ends the clause: "in Christmas morning shooting" is a day)
+        town = gaz.unlisted_us_town(key, state)
     return town if town is not None and town.admin1 == state and town.precision == 1 else None
 
 
