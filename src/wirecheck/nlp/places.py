@@ -1179,12 +1179,13 @@ _OWNER_PRONOUN = re.compile(r"\b(?:his|her|their)[ \t]+$")
 # Oakvale Station"), not an owner's ("the Smiths' Oakvale home")
 _OFFICE_POSSESSIVE = re.compile(r"(?:Sheriff|Attorney|Marshal|Coroner|Examiner|Department|Office|Bureau|County|City|"
                                 r"State|Children|Women|Men|People|Veterans|Nation|World)s?['’]s?\b")
-# capitalised at a sentence's start, never the place: "In Colombia, ...", "The Hague" aside
+# a federal road's number after "US": "US Hwy 117", "U.S. Route 1"
 _ROAD_AFTER = re.compile(r"[ \t]+(?:Hwy|Highway|Route|Rte|Rt)\b\.?[ \t]*\d")
 # a word or a station's call sign glued to the next one's capital, each a word of its own
 # ("DeputiesRichland", "WKXYOakvale"), not a name's inner capital ("McKinney", "DeShawn",
 # "LaToya": two letters before it)
 _GLUED = re.compile(r"([A-Z][a-z]{2,}|[A-Z]{3,})([A-Z][a-z]{3,}(?:['’]s)?[.,]?)$")
+# capitalised at a sentence's start, never the place: "In Colombia, ...", "The Hague" aside
 _LEADING_WORDS = frozenset({"The", "A", "An", "In", "At", "On", "But", "And", "Or", "If", "As", "By", "To", "From",
                             "Near", "Outside", "Inside", "Across", "For", "With", "After", "Before", "During",
                             "When", "While", "Since", "Around", "Throughout", "Elsewhere", "Meanwhile"})
@@ -1986,7 +1987,7 @@ def _town_before_state(gaz: Gazetteer, s: str, toks: list[tuple[int, int]], i: i
     sm = _STATE_AFTER.match(s, toks[-1][1])
     code = gaz.state_code(sm.group("st")) if sm else None
     state = gaz.us_state(code) if code else None
-    if sm is None or state is None:
+    if sm is None or code is None or state is None:
         return None
     for k in range(max(i + 1, len(toks) - 3), len(toks)):
         phrase = s[toks[k][0] : toks[-1][1]]
@@ -2095,8 +2096,8 @@ def _owned_in(s: str, a: int, b: int) -> bool:
 def _stop_word_town(gaz: Gazetteer, s: str, a: int, b: int, key: str, ctx: TextContext) -> Place | None:
     """A small town whose name is also a word or a name ("Hope", "Buckner"), where the sentence
     says the event happened there and ends with it ("... was shot at a farm in Hope.") and the
-    text names only its state: the town of that name there (the gazetteer's or a ZIP code's),
-    else None.  ("a bill in Congress." is no Arizona village: no event there.)"""
+    text names only its state: the town of that name there (the gazetteer's or a ZIP code's;
+    else, for a name some other state's town bears, the writer's town as written), else None.  ("a bill in Congress." is no Arizona village: no event there.)"""
     states = ctx.us_states()
     # (the name ends there: "in Hope.", "in Hope around 7 a.m.", not "in Hope Township")
     if (len(states) != 1 or not _EVENT_IN_BEFORE.search(s[max(0, a - 160) : a])
