@@ -59,20 +59,19 @@ def test_where_a_chase_went_is_not_the_scene(nlp, after: str) -> None:
     assert (place.name, place.admin1) == ("Syracuse", "New York")
 
 
+# Corbridge is an English village the gazetteer lists; here a US neighbourhood it lacks
+_RULING = ("The district attorney ruled Monday that the fatal shooting of a man in Corbridge was justified. "
+           "Officers responded to the 900 block of Quill Street{where} around 2 a.m. Sunday and found the man "
+           "shot inside a home. Police said they took a suspect into custody.")
+
+
 def test_a_town_named_twice_in_an_american_text_is_no_village_abroad(nlp) -> None:
-    # Corbridge is an English village the gazetteer lists; here a US neighbourhood it lacks
-    text = ("The district attorney ruled Monday that the fatal shooting of a man in Corbridge "
-            "was justified. Officers responded to the 900 block of Quill Street in Corbridge around 2 a.m. "
-            "Sunday and found the man shot inside a home. Police said they took a suspect into custody.")
-    place = main_place(nlp, text)
+    place = main_place(nlp, _RULING.format(where=" in Corbridge"))
     assert (place.name, place.iso, place.precision) == ("Corbridge", "US", 1)
 
 
 def test_a_village_abroad_named_once_gives_way_to_the_country(nlp) -> None:
-    text = ("The district attorney ruled Monday that the fatal shooting of a man in Corbridge "
-            "was justified. Officers responded to the 900 block of Quill Street around 2 a.m. Sunday and "
-            "found the man shot inside a home. Police said they took a suspect into custody.")
-    place = main_place(nlp, text)
+    place = main_place(nlp, _RULING.format(where=""))
     assert place.name != "Corbridge" and place.iso == "US"
 
 
